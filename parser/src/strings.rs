@@ -1,0 +1,76 @@
+//! Adjacent string literals joined into one node: a str or bytes Constant, or a
+//! JoinedStr when any piece is an f-string (CPython's concatenation rules: the
+//! first piece's `u` prefix decides `kind`, neighbouring text merges, empty text
+//! disappears).
+
+use crate::ast::*;
+use crate::fstring::{self, Part};
+use crate::nodes::{err, ActionError};
+use gilt_lexer::literal::{decode_bytes, decode_str, LiteralError};
+use gilt_lexer::{StrKind, StrToken, Wtf8Buf};
+
+/// Join the string tokens spanning `[l, r)` into one expression.
+pub fn strings(src: &str, toks: Vec<StrToken>, l: u32, r: u32) -> Result<Expr, ActionError> {
+    let bytes = toks.iter().filter(|t| t.kind == StrKind::Bytes).count();
+    if bytes != 0 && bytes != toks.len() {
+        return Err(err("cannot mix bytes and nonbytes literals", l, r));
+    }
+    let kind_u = toks[0].unicode;
+    if bytes != 0 {
+        let mut out = Vec::new();
+        for t in &toks {
+            decode_bytes(body(src, t), t.raw, &mut out).map_err(|e| literal_err(e, t))?;
+        }
+        return Ok(Expr::new(ExprKind::Constant { value: Constant::Bytes(out), kind_u: false }, Range::new(l, r)));
+    }
+    if toks.iter().all(|t| t.kind == StrKind::Str) {
+        let mut out = Wtf8Buf::new();
+        for t in &toks {
+            decode_str(body(src, t), t.raw, &mut out).map_err(|e| literal_err(e, t))?;
+        }
+        return Ok(Expr::new(ExprKind::Constant { value: Constant::Str(out), kind_u }, Range::new(l, r)));
+    }
+    let mut parts = Vec::new();
+    for t in &toks {
+        if t.kind == StrKind::FStr {
+            fstring::parse(src, t, &mut parts)?;
+        } else {
+            let mut text = Wtf8Buf::new();
+            decode_str(body(src, t), t.raw, &mut text).map_err(|e| literal_err(e, t))?;
+            parts.push(Part::Text(text));
+        }
+    }
+    Ok(Expr::new(ExprKind::JoinedStr { values: join_parts(parts, kind_u, l, r) }, Range::new(l, r)))
+}
+
+/// Merge neighbouring text parts into Constants and drop empty ones.
+pub fn join_parts(parts: Vec<Part>, kind_u: bool, l: u32, r: u32) -> Vec<Expr> {
+    let mut values = Vec::new();
+    let mut text = Wtf8Buf::new();
+    let flush = |text: &mut Wtf8Buf, values: &mut Vec<Expr>| {
+        if !text.is_empty() {
+            let value = Constant::Str(std::mem::take(text));
+            values.push(Expr::new(ExprKind::Constant { value, kind_u }, Range::new(l, r)));
+        }
+    };
+    for part in parts {
+        match part {
+            Part::Text(t) => text.push_wtf8(&t),
+            Part::Field(e) => {
+                flush(&mut text, &mut values);
+                values.push(e);
+            }
+        }
+    }
+    flush(&mut text, &mut values);
+    values
+}
+
+fn body<'s>(src: &'s str, t: &StrToken) -> &'s str {
+    &src[t.body_start as usize..t.body_end as usize]
+}
+
+/// A bad escape, pointed at in the source.
+pub fn literal_err(e: LiteralError, t: &StrToken) -> ActionError {
+    err(e.msg, t.body_start + e.start as u32, t.body_start + e.end as u32)
+}

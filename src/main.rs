@@ -1,0 +1,107 @@
+//! The `gilt` command. It uses only the embedding API in src/lib.rs.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: gilt [option] ... [file | -] [arg] ...
+Options:
+  --dump-ast FILE   print FILE's syntax tree as CPython's ast.dump() does
+  --parse-only FILE...
+                    parse each FILE and report how many parsed (for timing)
+  -V, --version     print the version and exit
+  -h, --help        print this help and exit
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("-h") | Some("--help") => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some("-V") | Some("--version") => {
+            println!("Gilt {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Some("--dump-ast") => match args.get(1) {
+            Some(path) => dump_ast(path),
+            None => usage_error("--dump-ast needs a FILE"),
+        },
+        Some("--parse-only") => parse_only(&args[1..]),
+        Some(path) if !path.starts_with('-') => run_file(path),
+        Some(other) => usage_error(&format!("unknown option {other}")),
+        None => usage_error("no script given"),
+    }
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("gilt: {msg}");
+    eprint!("{USAGE}");
+    ExitCode::from(2)
+}
+
+/// Read a script as CPython does, or report `can't open file` (exit 2).
+fn read_script(path: &str) -> Result<Vec<u8>, ExitCode> {
+    std::fs::read(path).map_err(|e| {
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.into());
+        eprintln!(
+            "gilt: can't open file '{}': [Errno {}] {}",
+            abs.display(),
+            e.raw_os_error().unwrap_or(0),
+            errno_text(&e)
+        );
+        ExitCode::from(2)
+    })
+}
+
+fn errno_text(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    // Rust appends " (os error N)"; CPython prints the bare strerror.
+    match text.rfind(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+fn parse_or_report(path: &str) -> Result<gilt::ast::Module, ExitCode> {
+    let bytes = read_script(path)?;
+    gilt::parse_source(&bytes).map_err(|err| {
+        eprint!("{}", err.render(path));
+        ExitCode::from(1)
+    })
+}
+
+fn dump_ast(path: &str) -> ExitCode {
+    match parse_or_report(path) {
+        Ok(module) => {
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{}", gilt::dump(&module));
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+fn parse_only(paths: &[String]) -> ExitCode {
+    let (mut ok, mut failed) = (0usize, 0usize);
+    for path in paths {
+        match std::fs::read(path) {
+            Ok(bytes) if gilt::parse_source(&bytes).is_ok() => ok += 1,
+            _ => failed += 1,
+        }
+    }
+    println!("parsed: {ok} ok, {failed} failed");
+    ExitCode::SUCCESS
+}
+
+/// Scripts run once the virtual machine lands; until then a script is parsed, so
+/// syntax errors are reported exactly as CPython reports them.
+fn run_file(path: &str) -> ExitCode {
+    match parse_or_report(path) {
+        Ok(_) => {
+            eprintln!("gilt: {path}: parsed; running scripts needs the virtual machine, which is not built yet");
+            ExitCode::from(3)
+        }
+        Err(code) => code,
+    }
+}

@@ -1,0 +1,2 @@
+﻿print('file with a byte order mark')
+x = 'é'

@@ -1,0 +1,8 @@
+x = 1
+if x:
+    y = '''a
+b'''
+    z = 2
+
+def f():
+    return x

@@ -1,0 +1,45 @@
+name = "world"
+width = 10
+precision = 3
+value = 12.34567
+print(f"hello {name}")
+print(f"{name!r} {name!s} {name!a}")
+print(f"{value:{width}.{precision}}")
+print(f"{value:>{width}}|{value:<10.2f}|{value:^+10,.1f}")
+print(f"{name=}")
+print(f"{name = }")
+print(f"{value=:.2f}")
+print(f"{name=!r:>20}")
+print(f"{{literal braces}} {name}")
+print(f"{'nested'} {'x'!r}" if False else f"{1 + 2}")
+print(f"{[x for x in range(3)]}")
+print(f"{ {'a': 1}['a'] }")
+print(f"{(lambda: 1)()}")
+print(f"{x:{'>' if True else '<'}10}")
+print(f"a" "b" f"{c}" "d")
+print("a" f"{b}")
+print(f'''multi
+{name}
+line''')
+print(f"""{
+    name
+}""")
+print(rf"raw \d {name}")
+print(fr"{name}\n")
+print(F"{name}")
+print(f"{name:}")
+print(f"{3.14:!<10}")
+print(f"{name}" f"{name}")
+print(f"")
+print(f"{a}{b}{c}")
+print(f"{date:%Y-%m-%d %H:%M}")
+print(f"{x!r:^{w}}")
+print(f"{x:{y}{z}}")
+print(f"{'a' 'b'}")
+print(f"{x,}" f"{x, y}")
+print(f"{yield_ if True else 0}")
+print(f"{x:=10}")
+print(f"{(x:=10)}")
+print(f"\n\t{name}\x41\N{BULLET}")
+print(f"{{}}")
+print(f"{{{name}}}")

@@ -1,0 +1,1 @@
+star = [*x for x in y]
