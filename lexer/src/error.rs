@@ -40,7 +40,12 @@ pub struct LexError {
 impl LexError {
     /// A SyntaxError at `[start, end)`.
     pub fn syntax(msg: impl Into<String>, start: u32, end: u32) -> LexError {
-        LexError { kind: ErrorKind::Syntax, msg: msg.into(), start, end }
+        LexError {
+            kind: ErrorKind::Syntax,
+            msg: msg.into(),
+            start,
+            end,
+        }
     }
 }
 

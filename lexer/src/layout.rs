@@ -56,7 +56,10 @@ pub fn tokenize(source: &str) -> Tokens {
         brackets: Vec::new(),
     };
     let error = layout.run().err();
-    Tokens { tokens: layout.tokens, error }
+    Tokens {
+        tokens: layout.tokens,
+        error,
+    }
 }
 
 /// The state of the layout pass.
@@ -84,7 +87,11 @@ enum LineStart {
 impl Layout<'_> {
     fn run(&mut self) -> Result<(), LexError> {
         if self.src.as_bytes().contains(&0) {
-            return Err(LexError::syntax("source code string cannot contain null bytes", 0, 0));
+            return Err(LexError::syntax(
+                "source code string cannot contain null bytes",
+                0,
+                0,
+            ));
         }
         if self.src.starts_with('\u{feff}') {
             self.lex.bump('\u{feff}'.len_utf8());
@@ -97,7 +104,9 @@ impl Layout<'_> {
             }
             // The rest of a logical line.
             loop {
-                let Some(item) = self.lex.next() else { break 'lines };
+                let Some(item) = self.lex.next() else {
+                    break 'lines;
+                };
                 let span = self.lex.span();
                 match item {
                     Ok(RawTok::Tok(tok)) => self.push_tok(tok, span)?,
@@ -125,7 +134,9 @@ impl Layout<'_> {
         // at the first backslash (if not 0) is the line's indentation.
         let mut cont_col = 0u32;
         loop {
-            let Some(item) = self.lex.next() else { return Ok(LineStart::End) };
+            let Some(item) = self.lex.next() else {
+                return Ok(LineStart::End);
+            };
             let span = self.lex.span();
             match item {
                 Ok(RawTok::Space) => {
@@ -198,7 +209,9 @@ impl Layout<'_> {
             let (top, top_alt) = *self.indents.last().unwrap_or(&(0, 0));
             if col != top {
                 // CPython puts the caret at the end of the line.
-                let end = self.src[at..].find(['\n', '\r']).map_or(self.src.len(), |e| at + e) as u32;
+                let end = self.src[at..]
+                    .find(['\n', '\r'])
+                    .map_or(self.src.len(), |e| at + e) as u32;
                 return Err(LexError {
                     kind: ErrorKind::Indentation,
                     msg: "unindent does not match any outer indentation level".into(),
@@ -249,7 +262,11 @@ impl Layout<'_> {
     }
 
     fn push(&mut self, tok: Tok, span: Range<usize>) {
-        self.tokens.push(Token { tok, start: span.start as u32, end: span.end as u32 });
+        self.tokens.push(Token {
+            tok,
+            start: span.start as u32,
+            end: span.end as u32,
+        });
     }
 
     /// End of input: the final NEWLINE, the DEDENTs, ENDMARKER.
@@ -258,7 +275,10 @@ impl Layout<'_> {
             return Err(err);
         }
         let end = self.src.len();
-        let mid_line = self.tokens.last().is_some_and(|t| !matches!(t.tok, Tok::Newline | Tok::Dedent));
+        let mid_line = self
+            .tokens
+            .last()
+            .is_some_and(|t| !matches!(t.tok, Tok::Newline | Tok::Dedent));
         if mid_line {
             self.push(Tok::Newline, end..end);
         }
@@ -273,7 +293,11 @@ impl Layout<'_> {
     /// "'(' was never closed", at the innermost open bracket.
     fn unclosed_bracket(&self) -> Option<LexError> {
         let &(open, at) = self.brackets.last()?;
-        Some(LexError::syntax(format!("'{}' was never closed", open as char), at, at))
+        Some(LexError::syntax(
+            format!("'{}' was never closed", open as char),
+            at,
+            at,
+        ))
     }
 
     /// A backslash continuation must not be the last thing in the input.
@@ -286,8 +310,9 @@ impl Layout<'_> {
 
     /// "unexpected EOF while parsing" (or an unclosed bracket) after a backslash.
     fn eof_error(&self, at: usize) -> LexError {
-        self.unclosed_bracket()
-            .unwrap_or_else(|| LexError::syntax("unexpected EOF while parsing", at as u32, at as u32))
+        self.unclosed_bracket().unwrap_or_else(|| {
+            LexError::syntax("unexpected EOF while parsing", at as u32, at as u32)
+        })
     }
 
     /// A backslash that is not followed by a line ending.
@@ -296,7 +321,11 @@ impl Layout<'_> {
             return self.eof_error(span.end);
         }
         let at = span.end as u32;
-        LexError::syntax("unexpected character after line continuation character", at, at)
+        LexError::syntax(
+            "unexpected character after line continuation character",
+            at,
+            at,
+        )
     }
 
     /// TabError, with the caret at the start of the line.
@@ -312,7 +341,10 @@ impl Layout<'_> {
 
     /// Offset of the start of the line holding `at`.
     fn line_begin(&self, at: usize) -> u32 {
-        self.src.as_bytes()[..at].iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |p| p + 1) as u32
+        self.src.as_bytes()[..at]
+            .iter()
+            .rposition(|&b| b == b'\n' || b == b'\r')
+            .map_or(0, |p| p + 1) as u32
     }
 
     /// The error for a raw token that failed to lex.
@@ -360,7 +392,9 @@ mod tests {
 
     /// The error of `src`: class, message, and start/end offsets.
     fn error(src: &str) -> (ErrorKind, String, u32, u32) {
-        let e = tokenize(src).error.unwrap_or_else(|| panic!("no error for {src:?}"));
+        let e = tokenize(src)
+            .error
+            .unwrap_or_else(|| panic!("no error for {src:?}"));
         (e.kind, e.msg, e.start, e.end)
     }
 
@@ -371,11 +405,17 @@ mod tests {
             "if x : NL IN y NL if z : NL IN w NL DE DE v NL EOF"
         );
         // Blank and comment-only lines do not count, at any indentation.
-        assert_eq!(kinds("if x:\n\n  # c\n    y\n   \n# d\n").join(" "), "if x : NL IN y NL DE EOF");
+        assert_eq!(
+            kinds("if x:\n\n  # c\n    y\n   \n# d\n").join(" "),
+            "if x : NL IN y NL DE EOF"
+        );
         // No final newline: one is made, then the dedents.
         assert_eq!(kinds("if x:\n  y").join(" "), "if x : NL IN y NL DE EOF");
         // A form feed resets the column.
-        assert_eq!(kinds("if x:\n  a\n\x0c  b\n").join(" "), "if x : NL IN a NL b NL DE EOF");
+        assert_eq!(
+            kinds("if x:\n  a\n\x0c  b\n").join(" "),
+            "if x : NL IN a NL b NL DE EOF"
+        );
     }
 
     #[test]
@@ -398,16 +438,28 @@ mod tests {
 
     #[test]
     fn brackets_join_lines() {
-        assert_eq!(kinds("x = [\n1,\n  2,\n    (3)]\ny").join(" "), "x = [ 1 , 2 , ( 3 ) ] NL y NL EOF");
-        assert_eq!(kinds("f(a,\n\n   # c\n b)\n").join(" "), "f ( a , b ) NL EOF");
+        assert_eq!(
+            kinds("x = [\n1,\n  2,\n    (3)]\ny").join(" "),
+            "x = [ 1 , 2 , ( 3 ) ] NL y NL EOF"
+        );
+        assert_eq!(
+            kinds("f(a,\n\n   # c\n b)\n").join(" "),
+            "f ( a , b ) NL EOF"
+        );
     }
 
     #[test]
     fn backslash_joins_lines() {
-        assert_eq!(kinds("x = 1 + \\\n    2\ny").join(" "), "x = 1 + 2 NL y NL EOF");
+        assert_eq!(
+            kinds("x = 1 + \\\n    2\ny").join(" "),
+            "x = 1 + 2 NL y NL EOF"
+        );
         assert_eq!(kinds("x = 1 + \\\r\n2\r").join(" "), "x = 1 + 2 NL EOF");
         // A backslash inside the indentation: the column before it counts.
-        assert_eq!(kinds("if 1:\n    \\\n  x = 1").join(" "), "if 1 : NL IN x = 1 NL DE EOF");
+        assert_eq!(
+            kinds("if 1:\n    \\\n  x = 1").join(" "),
+            "if 1 : NL IN x = 1 NL DE EOF"
+        );
     }
 
     #[test]
@@ -425,16 +477,31 @@ mod tests {
     fn indentation_errors() {
         use ErrorKind::*;
         let unindent = "unindent does not match any outer indentation level".to_string();
-        assert_eq!(error("if x:\n    a\n  b\n"), (Indentation, unindent.clone(), 15, 15));
-        assert_eq!(error("if x:\n    a\n   b = 2"), (Indentation, unindent, 20, 20));
+        assert_eq!(
+            error("if x:\n    a\n  b\n"),
+            (Indentation, unindent.clone(), 15, 15)
+        );
+        assert_eq!(
+            error("if x:\n    a\n   b = 2"),
+            (Indentation, unindent, 20, 20)
+        );
         let tab = "inconsistent use of tabs and spaces in indentation".to_string();
         assert_eq!(error("if x:\n\ta\n        b\n"), (Tab, tab.clone(), 9, 9));
         assert_eq!(error("if x:\n        a\n\tb\n"), (Tab, tab.clone(), 16, 16));
         assert_eq!(error("if x:\n    a\n\t\tb"), (Tab, tab, 12, 12));
-        let deep: String = (0..101).map(|i| format!("{}if x:\n", " ".repeat(i))).collect();
+        let deep: String = (0..101)
+            .map(|i| format!("{}if x:\n", " ".repeat(i)))
+            .collect();
         let (kind, msg, _, _) = error(&deep);
-        assert_eq!((kind, msg.as_str()), (Indentation, "too many levels of indentation"));
-        let ok: String = (0..99).map(|i| format!("{}if x:\n", " ".repeat(i))).collect::<String>() + &" ".repeat(99) + "y";
+        assert_eq!(
+            (kind, msg.as_str()),
+            (Indentation, "too many levels of indentation")
+        );
+        let ok: String = (0..99)
+            .map(|i| format!("{}if x:\n", " ".repeat(i)))
+            .collect::<String>()
+            + &" ".repeat(99)
+            + "y";
         assert!(tokenize(&ok).error.is_none());
     }
 
@@ -444,15 +511,31 @@ mod tests {
         assert_eq!(error("x = 1)"), (Syntax, "unmatched ')'".into(), 5, 5));
         assert_eq!(
             error("x = (1]"),
-            (Syntax, "closing parenthesis ']' does not match opening parenthesis '('".into(), 6, 6)
+            (
+                Syntax,
+                "closing parenthesis ']' does not match opening parenthesis '('".into(),
+                6,
+                6
+            )
         );
         assert_eq!(
             error("x = (1,\n2]"),
-            (Syntax, "closing parenthesis ']' does not match opening parenthesis '(' on line 1".into(), 9, 9)
+            (
+                Syntax,
+                "closing parenthesis ']' does not match opening parenthesis '(' on line 1".into(),
+                9,
+                9
+            )
         );
-        assert_eq!(error("x = [1, (2\n"), (Syntax, "'(' was never closed".into(), 8, 8));
+        assert_eq!(
+            error("x = [1, (2\n"),
+            (Syntax, "'(' was never closed".into(), 8, 8)
+        );
         let deep = format!("x = {}{}", "(".repeat(201), ")".repeat(201));
-        assert_eq!(error(&deep), (Syntax, "too many nested parentheses".into(), 204, 204));
+        assert_eq!(
+            error(&deep),
+            (Syntax, "too many nested parentheses".into(), 204, 204)
+        );
         let ok = format!("x = {}{}", "(".repeat(200), ")".repeat(200));
         assert!(tokenize(&ok).error.is_none());
     }
@@ -462,15 +545,51 @@ mod tests {
         use ErrorKind::Syntax;
         let cont = "unexpected character after line continuation character";
         assert_eq!(error("x = 1 \\ 2"), (Syntax, cont.into(), 7, 7));
-        assert_eq!(error("x = 1 \\"), (Syntax, "unexpected EOF while parsing".into(), 7, 7));
-        assert_eq!(error("x = 1 \\\n"), (Syntax, "unexpected EOF while parsing".into(), 7, 7));
-        assert_eq!(error("x = (\\\n"), (Syntax, "'(' was never closed".into(), 4, 4));
-        assert_eq!(error("a€b"), (Syntax, "invalid character '€' (U+20AC)".into(), 1, 1));
-        assert_eq!(error("a\u{a0}b"), (Syntax, "invalid non-printable character U+00A0".into(), 1, 1));
-        assert_eq!(error("x = \x7f"), (Syntax, "invalid non-printable character U+007F".into(), 4, 4));
+        assert_eq!(
+            error("x = 1 \\"),
+            (Syntax, "unexpected EOF while parsing".into(), 7, 7)
+        );
+        assert_eq!(
+            error("x = 1 \\\n"),
+            (Syntax, "unexpected EOF while parsing".into(), 7, 7)
+        );
+        assert_eq!(
+            error("x = (\\\n"),
+            (Syntax, "'(' was never closed".into(), 4, 4)
+        );
+        assert_eq!(
+            error("a€b"),
+            (Syntax, "invalid character '€' (U+20AC)".into(), 1, 1)
+        );
+        assert_eq!(
+            error("a\u{a0}b"),
+            (
+                Syntax,
+                "invalid non-printable character U+00A0".into(),
+                1,
+                1
+            )
+        );
+        assert_eq!(
+            error("x = \x7f"),
+            (
+                Syntax,
+                "invalid non-printable character U+007F".into(),
+                4,
+                4
+            )
+        );
         assert_eq!(error("x = $"), (Syntax, "invalid syntax".into(), 4, 5));
         assert_eq!(error("!x"), (Syntax, "invalid syntax".into(), 0, 1));
-        assert_eq!(error("x = 1\0"), (Syntax, "source code string cannot contain null bytes".into(), 0, 0));
+        assert_eq!(
+            error("x = 1\0"),
+            (
+                Syntax,
+                "source code string cannot contain null bytes".into(),
+                0,
+                0
+            )
+        );
     }
 
     #[test]

@@ -40,7 +40,10 @@ impl LineIndex {
         let Some(&start) = self.starts.get(line.saturating_sub(1) as usize) else {
             return "";
         };
-        let end = self.starts.get(line as usize).map_or(source.len(), |&e| e as usize);
+        let end = self
+            .starts
+            .get(line as usize)
+            .map_or(source.len(), |&e| e as usize);
         source[start as usize..end].trim_end_matches(['\n', '\r'])
     }
 

@@ -40,7 +40,11 @@ pub fn decode_str(body: &str, raw: bool, out: &mut Wtf8Buf) -> Result<(), Litera
             b'\r' => {
                 out.push_str(&body[run..i]);
                 out.push_str("\n");
-                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
                 run = i;
             }
             b'\\' if !raw => {
@@ -64,7 +68,11 @@ fn str_escape(body: &str, at: usize, out: &mut Wtf8Buf) -> Result<usize, Literal
     let simple = match c {
         b'\n' => Some(None),
         b'\r' => {
-            let skip = if bytes.get(at + 2) == Some(&b'\n') { 3 } else { 2 };
+            let skip = if bytes.get(at + 2) == Some(&b'\n') {
+                3
+            } else {
+                2
+            };
             return Ok(at + skip);
         }
         b'\\' => Some(Some('\\')),
@@ -161,7 +169,12 @@ fn named_escape(body: &str, at: usize, out: &mut Wtf8Buf) -> Result<usize, Liter
             out.push_code_point(ch as u32);
             Ok(close + 1)
         }
-        None => Err(unicode_error(body, at, close + 1, "unknown Unicode character name")),
+        None => Err(unicode_error(
+            body,
+            at,
+            close + 1,
+            "unknown Unicode character name",
+        )),
     }
 }
 
@@ -241,7 +254,11 @@ pub fn decode_bytes(body: &str, raw: bool, out: &mut Vec<u8>) -> Result<(), Lite
         match bytes[i] {
             b'\r' => {
                 out.push(b'\n');
-                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
             }
             b'\\' if !raw => i = bytes_escape(bytes, i, out)?,
             b => {
@@ -264,7 +281,14 @@ fn bytes_escape(bytes: &[u8], at: usize, out: &mut Vec<u8>) -> Result<usize, Lit
     };
     let byte = match c {
         b'\n' => return Ok(at + 2),
-        b'\r' => return Ok(at + if bytes.get(at + 2) == Some(&b'\n') { 3 } else { 2 }),
+        b'\r' => {
+            return Ok(at
+                + if bytes.get(at + 2) == Some(&b'\n') {
+                    3
+                } else {
+                    2
+                })
+        }
         b'\\' => b'\\',
         b'\'' => b'\'',
         b'"' => b'"',
@@ -314,7 +338,9 @@ mod tests {
     }
 
     fn s_err(body: &str) -> String {
-        decode_str(body, false, &mut Wtf8Buf::new()).unwrap_err().msg
+        decode_str(body, false, &mut Wtf8Buf::new())
+            .unwrap_err()
+            .msg
     }
 
     fn b(body: &str) -> Vec<u8> {
@@ -329,10 +355,16 @@ mod tests {
 
     #[test]
     fn str_escapes() {
-        assert_eq!(s(r#"\\\'\"\a\b\f\n\r\t\v"#), cps("\\'\"\x07\x08\x0c\n\r\t\x0b"));
+        assert_eq!(
+            s(r#"\\\'\"\a\b\f\n\r\t\v"#),
+            cps("\\'\"\x07\x08\x0c\n\r\t\x0b")
+        );
         assert_eq!(s(r"\0\12\101\1011\777"), cps("\0\n\u{41}\u{41}1\u{1ff}"));
         assert_eq!(s(r"\x41\u00e9\U0001F600"), cps("A\u{e9}\u{1F600}"));
-        assert_eq!(s(r"\N{LATIN SMALL LETTER A}\N{bullet}\N{LINE FEED}\N{NBSP}"), cps("a\u{2022}\n\u{a0}"));
+        assert_eq!(
+            s(r"\N{LATIN SMALL LETTER A}\N{bullet}\N{LINE FEED}\N{NBSP}"),
+            cps("a\u{2022}\n\u{a0}")
+        );
         assert_eq!(s(r"\d\é"), cps(r"\d\é"));
         assert_eq!(s("a\\\nb\\\r\nc"), cps("abc"));
         assert_eq!(s("a\r\nb\rc"), cps("a\nb\nc"));
@@ -350,26 +382,65 @@ mod tests {
     fn str_escape_errors() {
         let pre = "(unicode error) 'unicodeescape' codec can't decode bytes in position";
         assert_eq!(s_err(r"\x"), format!("{pre} 0-1: truncated \\xXX escape"));
-        assert_eq!(s_err(r"ab\x4g"), format!("{pre} 2-4: truncated \\xXX escape"));
-        assert_eq!(s_err(r"abc\u12"), format!("{pre} 3-6: truncated \\uXXXX escape"));
-        assert_eq!(s_err(r"\U1234"), format!("{pre} 0-5: truncated \\UXXXXXXXX escape"));
-        assert_eq!(s_err(r"\U0011ffff"), format!("{pre} 0-9: illegal Unicode character"));
-        assert_eq!(s_err(r"\N{foo}abc"), format!("{pre} 0-6: unknown Unicode character name"));
-        assert_eq!(s_err(r"\N"), format!("{pre} 0-1: malformed \\N character escape"));
-        assert_eq!(s_err(r"\Nx"), format!("{pre} 0-1: malformed \\N character escape"));
-        assert_eq!(s_err(r"\N{}"), format!("{pre} 0-2: malformed \\N character escape"));
-        assert_eq!(s_err(r"\N{LATIN SMALL LETTER A"), format!("{pre} 0-22: malformed \\N character escape"));
+        assert_eq!(
+            s_err(r"ab\x4g"),
+            format!("{pre} 2-4: truncated \\xXX escape")
+        );
+        assert_eq!(
+            s_err(r"abc\u12"),
+            format!("{pre} 3-6: truncated \\uXXXX escape")
+        );
+        assert_eq!(
+            s_err(r"\U1234"),
+            format!("{pre} 0-5: truncated \\UXXXXXXXX escape")
+        );
+        assert_eq!(
+            s_err(r"\U0011ffff"),
+            format!("{pre} 0-9: illegal Unicode character")
+        );
+        assert_eq!(
+            s_err(r"\N{foo}abc"),
+            format!("{pre} 0-6: unknown Unicode character name")
+        );
+        assert_eq!(
+            s_err(r"\N"),
+            format!("{pre} 0-1: malformed \\N character escape")
+        );
+        assert_eq!(
+            s_err(r"\Nx"),
+            format!("{pre} 0-1: malformed \\N character escape")
+        );
+        assert_eq!(
+            s_err(r"\N{}"),
+            format!("{pre} 0-2: malformed \\N character escape")
+        );
+        assert_eq!(
+            s_err(r"\N{LATIN SMALL LETTER A"),
+            format!("{pre} 0-22: malformed \\N character escape")
+        );
         // Non-ASCII characters count 10 in CPython's positions, `\` before one 6.
-        assert_eq!(s_err("\u{e9}\\x"), format!("{pre} 10-11: truncated \\xXX escape"));
-        assert_eq!(s_err("a\\\u{e9}\\x"), format!("{pre} 17-18: truncated \\xXX escape"));
-        assert_eq!(s_err("\\x\u{e9}"), format!("{pre} 0-1: truncated \\xXX escape"));
+        assert_eq!(
+            s_err("\u{e9}\\x"),
+            format!("{pre} 10-11: truncated \\xXX escape")
+        );
+        assert_eq!(
+            s_err("a\\\u{e9}\\x"),
+            format!("{pre} 17-18: truncated \\xXX escape")
+        );
+        assert_eq!(
+            s_err("\\x\u{e9}"),
+            format!("{pre} 0-1: truncated \\xXX escape")
+        );
         let e = decode_str(r"ab\x4g", false, &mut Wtf8Buf::new()).unwrap_err();
         assert_eq!((e.start, e.end), (2, 5));
     }
 
     #[test]
     fn bytes_escapes() {
-        assert_eq!(b(r"\x41\101\777\n\N{X}\u1234\d"), b"AA\xff\n\\N{X}\\u1234\\d".to_vec());
+        assert_eq!(
+            b(r"\x41\101\777\n\N{X}\u1234\d"),
+            b"AA\xff\n\\N{X}\\u1234\\d".to_vec()
+        );
         assert_eq!(b("a\\\nb\r\n"), b"ab\n".to_vec());
         let mut raw = Vec::new();
         decode_bytes(r"\x\n", true, &mut raw).unwrap();
@@ -379,8 +450,14 @@ mod tests {
     #[test]
     fn bytes_errors() {
         let e = decode_bytes(r"ab\x4", false, &mut Vec::new()).unwrap_err();
-        assert_eq!((e.msg.as_str(), e.start), ("(value error) invalid \\x escape at position 2", 2));
+        assert_eq!(
+            (e.msg.as_str(), e.start),
+            ("(value error) invalid \\x escape at position 2", 2)
+        );
         let e = decode_bytes("a\u{e9}", true, &mut Vec::new()).unwrap_err();
-        assert_eq!((e.msg.as_str(), e.start, e.end), ("bytes can only contain ASCII literal characters", 0, 3));
+        assert_eq!(
+            (e.msg.as_str(), e.start, e.end),
+            ("bytes can only contain ASCII literal characters", 0, 3)
+        );
     }
 }

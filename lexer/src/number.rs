@@ -73,7 +73,10 @@ impl Scan<'_> {
     /// the cursor does not move.
     fn lookahead(&self, word: &[u8]) -> bool {
         let rest = &self.src[self.cur..];
-        rest.starts_with(word) && !rest.get(word.len()).is_some_and(|&b| is_ident_byte(b as i32))
+        rest.starts_with(word)
+            && !rest
+                .get(word.len())
+                .is_some_and(|&b| is_ident_byte(b as i32))
     }
 
     /// CPython's `verify_end_of_number`: `c` was just read after the literal.
@@ -118,7 +121,11 @@ enum Kind {
 pub(crate) fn scan_number(lex: &mut Lexer<RawTok>) -> Result<Tok, RawError> {
     let start = lex.span().start;
     let src = lex.source().as_bytes();
-    let mut s = Scan { src, start, cur: start + 1 };
+    let mut s = Scan {
+        src,
+        start,
+        cur: start + 1,
+    };
     let kind = scan(&mut s, src[start])?;
     lex.bump(s.cur - lex.span().end);
     let text = &lex.source()[start..s.cur];
@@ -178,7 +185,11 @@ fn scan(s: &mut Scan, first: u8) -> Result<Kind, RawError> {
             let start = s.start as u32;
             let msg = "leading zeros in decimal integer literals are not permitted; \
                        use an 0o prefix for octal integers";
-            return Err(RawError::Lex(LexError::syntax(msg, start, (zeros_end - 1) as u32)));
+            return Err(RawError::Lex(LexError::syntax(
+                msg,
+                start,
+                (zeros_end - 1) as u32,
+            )));
         }
         s.verify_end(c, "decimal")?;
         s.backup(c);
@@ -207,8 +218,7 @@ fn radix_digits(s: &mut Scan, radix: u32) -> Result<Kind, RawError> {
         8 => "octal",
         _ => "binary",
     };
-    let is_radix_digit =
-        |c: i32| u8::try_from(c).is_ok_and(|b| (b as char).to_digit(radix).is_some());
+    let is_radix_digit = |c: i32| u8::try_from(c).is_ok_and(|b| (b as char).is_digit(radix));
     let mut c = s.nextc();
     loop {
         if c == b'_' as i32 {
@@ -216,7 +226,10 @@ fn radix_digits(s: &mut Scan, radix: u32) -> Result<Kind, RawError> {
         }
         if !is_radix_digit(c) {
             if radix != 16 && is_digit(c) {
-                return Err(s.error(format!("invalid digit '{}' in {name} literal", c as u8 as char)));
+                return Err(s.error(format!(
+                    "invalid digit '{}' in {name} literal",
+                    c as u8 as char
+                )));
             }
             s.backup(c);
             return Err(s.error(format!("invalid {name} literal")));
@@ -230,7 +243,10 @@ fn radix_digits(s: &mut Scan, radix: u32) -> Result<Kind, RawError> {
         }
     }
     if radix != 16 && is_digit(c) {
-        return Err(s.error(format!("invalid digit '{}' in {name} literal", c as u8 as char)));
+        return Err(s.error(format!(
+            "invalid digit '{}' in {name} literal",
+            c as u8 as char
+        )));
     }
     s.verify_end(c, name)?;
     s.backup(c);
@@ -306,7 +322,10 @@ fn int_value(text: &str, radix: u32) -> IntValue {
             continue;
         }
         let d = (b as char).to_digit(radix).unwrap_or(0) as u64;
-        match value.checked_mul(radix as u64).and_then(|v| v.checked_add(d)) {
+        match value
+            .checked_mul(radix as u64)
+            .and_then(|v| v.checked_add(d))
+        {
             Some(v) => value = v,
             None => {
                 fits = false;
@@ -346,7 +365,9 @@ mod tests {
     }
 
     fn error(src: &str) -> (String, u32, u32) {
-        let e = tokenize(src).error.unwrap_or_else(|| panic!("no error for {src:?}"));
+        let e = tokenize(src)
+            .error
+            .unwrap_or_else(|| panic!("no error for {src:?}"));
         (e.msg, e.start, e.end)
     }
 
@@ -357,11 +378,17 @@ mod tests {
         assert_eq!(value("0o17"), Tok::Int(IntValue::Small(15)));
         assert_eq!(value("0B1_01"), Tok::Int(IntValue::Small(5)));
         assert_eq!(value("0_0"), Tok::Int(IntValue::Small(0)));
-        assert_eq!(value("9223372036854775807"), Tok::Int(IntValue::Small(i64::MAX)));
+        assert_eq!(
+            value("9223372036854775807"),
+            Tok::Int(IntValue::Small(i64::MAX))
+        );
         let big: BigInt = "9223372036854775808".parse().unwrap();
         assert_eq!(value("9223372036854775808"), Tok::Int(IntValue::Big(big)));
         let big = BigInt::from(u64::MAX) + 1u32;
-        assert_eq!(value("0x1_0000_0000_0000_0000"), Tok::Int(IntValue::Big(big)));
+        assert_eq!(
+            value("0x1_0000_0000_0000_0000"),
+            Tok::Int(IntValue::Big(big))
+        );
     }
 
     #[test]
@@ -384,7 +411,10 @@ mod tests {
         assert_eq!(t[0].tok, Tok::Int(IntValue::Small(1)));
         assert_eq!(t[1].tok, Tok::If);
         let t = tokenize("0x1for x in y").tokens;
-        assert_eq!((t[0].tok.clone(), t[1].tok.clone()), (Tok::Int(IntValue::Small(31)), Tok::Or));
+        assert_eq!(
+            (t[0].tok.clone(), t[1].tok.clone()),
+            (Tok::Int(IntValue::Small(31)), Tok::Or)
+        );
         assert!(tokenize("1else").error.is_none());
     }
 

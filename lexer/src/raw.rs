@@ -129,7 +129,11 @@ fn name(lex: &mut Lexer<RawTok>) -> Result<Tok, RawError> {
         };
         if !ok {
             let at = (start + i) as u32;
-            return Err(RawError::Lex(LexError::syntax(invalid_character(c), at, at)));
+            return Err(RawError::Lex(LexError::syntax(
+                invalid_character(c),
+                at,
+                at,
+            )));
         }
     }
     if let Some(kw) = Tok::keyword(text) {
@@ -182,7 +186,10 @@ fn is_printable(c: char) -> bool {
         (0xE0020, 0xE007F),
     ];
     let cp = c as u32;
-    if NOT_PRINTABLE.iter().any(|&(lo, hi)| (lo..=hi).contains(&cp)) {
+    if NOT_PRINTABLE
+        .iter()
+        .any(|&(lo, hi)| (lo..=hi).contains(&cp))
+    {
         return false;
     }
     // Controls, private use and unassigned code points have no name.
@@ -229,7 +236,12 @@ fn string(lex: &mut Lexer<RawTok>) -> Result<Tok, RawError> {
     let mut i = body_start;
     let body_end = loop {
         let Some(&b) = src.get(i) else {
-            return Err(unterminated(lex.source(), token_start, src.len(), tok.triple));
+            return Err(unterminated(
+                lex.source(),
+                token_start,
+                src.len(),
+                tok.triple,
+            ));
         };
         if b == quote {
             if !tok.triple {
@@ -265,7 +277,11 @@ fn string(lex: &mut Lexer<RawTok>) -> Result<Tok, RawError> {
 /// just past it).
 fn unterminated(source: &str, token_start: usize, seen: usize, triple: bool) -> RawError {
     let line = line_number(source, seen.saturating_sub(1));
-    let what = if triple { "triple-quoted string literal" } else { "string literal" };
+    let what = if triple {
+        "triple-quoted string literal"
+    } else {
+        "string literal"
+    };
     let msg = format!("unterminated {what} (detected at line {line})");
     let at = token_start as u32;
     RawError::Lex(LexError::syntax(msg, at, at))
@@ -283,7 +299,9 @@ mod tests {
     }
 
     fn error(src: &str) -> (String, u32, u32) {
-        let e = tokenize(src).error.unwrap_or_else(|| panic!("no error for {src:?}"));
+        let e = tokenize(src)
+            .error
+            .unwrap_or_else(|| panic!("no error for {src:?}"));
         (e.msg, e.start, e.end)
     }
 
@@ -298,13 +316,27 @@ mod tests {
 
     #[test]
     fn string_tokens() {
-        let Tok::Str(s) = first("rB'a\\'b'") else { panic!() };
-        assert_eq!((s.kind, s.raw, s.triple, s.quote, s.body_start, s.body_end), (StrKind::Bytes, true, false, b'\'', 3, 7));
-        let Tok::Str(s) = first("F'''x'''''") else { panic!() };
-        assert_eq!((s.kind, s.triple, s.body_start, s.body_end), (StrKind::FStr, true, 4, 5));
-        let Tok::Str(s) = first("u\"\"") else { panic!() };
+        let Tok::Str(s) = first("rB'a\\'b'") else {
+            panic!()
+        };
+        assert_eq!(
+            (s.kind, s.raw, s.triple, s.quote, s.body_start, s.body_end),
+            (StrKind::Bytes, true, false, b'\'', 3, 7)
+        );
+        let Tok::Str(s) = first("F'''x'''''") else {
+            panic!()
+        };
+        assert_eq!(
+            (s.kind, s.triple, s.body_start, s.body_end),
+            (StrKind::FStr, true, 4, 5)
+        );
+        let Tok::Str(s) = first("u\"\"") else {
+            panic!()
+        };
         assert!(s.unicode && s.body_start == s.body_end);
-        let Tok::Str(s) = first("'a\\\r\nb'") else { panic!() };
+        let Tok::Str(s) = first("'a\\\r\nb'") else {
+            panic!()
+        };
         assert_eq!(s.body_end, 6);
         // `ur` is not a prefix: a name, then a string.
         assert_eq!(first("ur''"), Tok::Name("ur".into()));
@@ -312,16 +344,45 @@ mod tests {
 
     #[test]
     fn unterminated_strings() {
-        assert_eq!(error("x = 'abc"), ("unterminated string literal (detected at line 1)".into(), 4, 4));
-        assert_eq!(error("x = rb'a\\\nb"), ("unterminated string literal (detected at line 2)".into(), 4, 4));
-        assert_eq!(error("x = 'a\rb'"), ("unterminated string literal (detected at line 1)".into(), 4, 4));
+        assert_eq!(
+            error("x = 'abc"),
+            (
+                "unterminated string literal (detected at line 1)".into(),
+                4,
+                4
+            )
+        );
+        assert_eq!(
+            error("x = rb'a\\\nb"),
+            (
+                "unterminated string literal (detected at line 2)".into(),
+                4,
+                4
+            )
+        );
+        assert_eq!(
+            error("x = 'a\rb'"),
+            (
+                "unterminated string literal (detected at line 1)".into(),
+                4,
+                4
+            )
+        );
         assert_eq!(
             error("x = \"\"\"abc\n\ny"),
-            ("unterminated triple-quoted string literal (detected at line 3)".into(), 4, 4)
+            (
+                "unterminated triple-quoted string literal (detected at line 3)".into(),
+                4,
+                4
+            )
         );
         assert_eq!(
             error("'''\n\n\n"),
-            ("unterminated triple-quoted string literal (detected at line 3)".into(), 0, 0)
+            (
+                "unterminated triple-quoted string literal (detected at line 3)".into(),
+                0,
+                0
+            )
         );
     }
 }

@@ -31,7 +31,9 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, LexError> {
     let codec = match spec.as_deref() {
         None | Some("utf-8") => return decode_utf8(text, bytes.len() - text.len()),
         Some(name) if bom => return Err(no_position(format!("encoding problem: {name} with BOM"))),
-        Some(name) => Codec::lookup(name).ok_or_else(|| no_position(format!("unknown encoding: {name}")))?,
+        Some(name) => {
+            Codec::lookup(name).ok_or_else(|| no_position(format!("unknown encoding: {name}")))?
+        }
     };
     codec.decode(text)
 }
@@ -81,7 +83,9 @@ fn line_coding_spec(line: &[u8]) -> Option<String> {
                 t += 1;
             }
             let begin = t;
-            while t < size && (line[t].is_ascii_alphanumeric() || matches!(line[t], b'-' | b'_' | b'.')) {
+            while t < size
+                && (line[t].is_ascii_alphanumeric() || matches!(line[t], b'-' | b'_' | b'.'))
+            {
                 t += 1;
             }
             if begin < t {
@@ -100,12 +104,20 @@ fn normal_name(name: String) -> String {
     let buf: String = name
         .chars()
         .take(12)
-        .map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
     if buf == "utf-8" || buf.starts_with("utf-8-") {
         "utf-8".into()
     } else if ["latin-1", "iso-8859-1", "iso-latin-1"].contains(&buf.as_str())
-        || ["latin-1-", "iso-8859-1-", "iso-latin-1-"].iter().any(|p| buf.starts_with(p))
+        || ["latin-1-", "iso-8859-1-", "iso-latin-1-"]
+            .iter()
+            .any(|p| buf.starts_with(p))
     {
         "iso-8859-1".into()
     } else {
@@ -119,10 +131,19 @@ fn decode_utf8(text: &[u8], offset: usize) -> Result<String, LexError> {
         Ok(s) => Ok(s.to_owned()),
         Err(e) => {
             let bad = e.valid_up_to();
-            // CPython decodes the token holding the bad byte; approximate the
-            // token by the run of non-ASCII bytes around it.
-            let run_start = text[..bad].iter().rposition(|&b| b < 0x80).map_or(0, |p| p + 1);
-            let run_end = text[bad..].iter().position(|&b| b < 0x80).map_or(text.len(), |p| bad + p);
+            // CPython decodes the name or string body holding the bad byte and
+            // counts from its start; approximate that start by the run of
+            // identifier bytes before it, and the end by the run of non-ASCII
+            // bytes after it.
+            let is_word = |b: u8| b >= 0x80 || b.is_ascii_alphanumeric() || b == b'_';
+            let run_start = text[..bad]
+                .iter()
+                .rposition(|&b| !is_word(b))
+                .map_or(0, |p| p + 1);
+            let run_end = text[bad..]
+                .iter()
+                .position(|&b| b < 0x80)
+                .map_or(text.len(), |p| bad + p);
             let reason = utf8_reason(&text[bad..run_end]);
             let msg = format!(
                 "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {reason}",
@@ -176,10 +197,13 @@ impl Codec {
         Some(match norm.as_str() {
             "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => Codec::Utf8,
             "utf_8_sig" => Codec::Utf8Sig,
-            "latin_1" | "latin1" | "latin" | "l1" | "iso8859_1" | "iso_8859_1" | "8859" | "cp819"
-            | "iso_ir_100" | "iso_8859_1_1987" | "csisolatin1" | "ibm819" | "iso8859" => Codec::Latin1,
-            "ascii" | "646" | "us_ascii" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986"
-            | "cp367" | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" => Codec::Ascii,
+            "latin_1" | "latin1" | "latin" | "l1" | "iso8859_1" | "iso_8859_1" | "8859"
+            | "cp819" | "iso_ir_100" | "iso_8859_1_1987" | "csisolatin1" | "ibm819" | "iso8859" => {
+                Codec::Latin1
+            }
+            "ascii" | "646" | "us_ascii" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968"
+            | "ansi_x3.4_1986" | "cp367" | "csascii" | "ibm367" | "iso646_us"
+            | "iso_646.irv_1991" | "iso_ir_6" => Codec::Ascii,
             "cp1252" | "windows_1252" | "1252" => Codec::Cp1252,
             "iso8859_15" | "iso_8859_15" | "latin9" | "l9" => Codec::Iso8859_15,
             "koi8_r" | "cskoi8r" => Codec::Koi8R,
@@ -294,11 +318,28 @@ mod tests {
     #[test]
     fn bom_and_declarations() {
         assert_eq!(decode_source(b"\xEF\xBB\xBFx = 1").unwrap(), "x = 1");
-        assert_eq!(decode_source(b"\xEF\xBB\xBF# coding: utf-8\n").unwrap(), "# coding: utf-8\n");
-        assert_eq!(decode_source(b"#!/bin/py\n# vim: fileencoding=latin_1 :\n\xe9").unwrap().pop(), Some('\u{e9}'));
-        assert_eq!(decode_source(b"# coding: cp1252\n\x80").unwrap().pop(), Some('\u{20ac}'));
-        assert_eq!(decode_source(b"# coding: iso-8859-15\n\xa4").unwrap().pop(), Some('\u{20ac}'));
-        assert_eq!(decode_source(b"# coding: koi8-r\n\xc1").unwrap().pop(), Some('\u{430}'));
+        assert_eq!(
+            decode_source(b"\xEF\xBB\xBF# coding: utf-8\n").unwrap(),
+            "# coding: utf-8\n"
+        );
+        assert_eq!(
+            decode_source(b"#!/bin/py\n# vim: fileencoding=latin_1 :\n\xe9")
+                .unwrap()
+                .pop(),
+            Some('\u{e9}')
+        );
+        assert_eq!(
+            decode_source(b"# coding: cp1252\n\x80").unwrap().pop(),
+            Some('\u{20ac}')
+        );
+        assert_eq!(
+            decode_source(b"# coding: iso-8859-15\n\xa4").unwrap().pop(),
+            Some('\u{20ac}')
+        );
+        assert_eq!(
+            decode_source(b"# coding: koi8-r\n\xc1").unwrap().pop(),
+            Some('\u{430}')
+        );
         // Line 2 only counts after a blank or comment line; line 3 never.
         assert!(decode_source(b"x = 1\n# coding: foo\n").is_ok());
         assert!(decode_source(b"\n\n# coding: foo\n").is_ok());
@@ -306,13 +347,26 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert_eq!(err(b"# coding: foo\nx=1"), ("unknown encoding: foo".into(), 0));
+        assert_eq!(
+            err(b"# coding: foo\nx=1"),
+            ("unknown encoding: foo".into(), 0)
+        );
         assert_eq!(err(b"\n# coding: foo"), ("unknown encoding: foo".into(), 0));
-        assert_eq!(err(b"\xEF\xBB\xBF# coding: latin-1\n"), ("encoding problem: iso-8859-1 with BOM".into(), 0));
-        assert_eq!(err(b"\xEF\xBB\xBF# coding: utf8\n"), ("encoding problem: utf8 with BOM".into(), 0));
+        assert_eq!(
+            err(b"\xEF\xBB\xBF# coding: latin-1\n"),
+            ("encoding problem: iso-8859-1 with BOM".into(), 0)
+        );
+        assert_eq!(
+            err(b"\xEF\xBB\xBF# coding: utf8\n"),
+            ("encoding problem: utf8 with BOM".into(), 0)
+        );
         assert_eq!(
             err(b"  # coding: ascii\nx=\"\xe9\""),
-            ("'ascii' codec can't decode byte 0xe9 in position 21: ordinal not in range(128)".into(), 0)
+            (
+                "'ascii' codec can't decode byte 0xe9 in position 21: ordinal not in range(128)"
+                    .into(),
+                0
+            )
         );
         assert_eq!(
             err(b"# coding: cp1252\nx=\"\x81\""),

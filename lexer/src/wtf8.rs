@@ -32,7 +32,8 @@ impl Wtf8Buf {
     pub fn push_code_point(&mut self, cp: u32) {
         if let Some(c) = char::from_u32(cp) {
             let mut buf = [0u8; 4];
-            self.bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            self.bytes
+                .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
         } else {
             debug_assert!((0xD800..=0xDFFF).contains(&cp));
             self.has_surrogates = true;
@@ -60,13 +61,19 @@ impl Wtf8Buf {
 
     /// The code points in order, surrogates included.
     pub fn code_points(&self) -> CodePoints<'_> {
-        CodePoints { bytes: &self.bytes, pos: 0 }
+        CodePoints {
+            bytes: &self.bytes,
+            pos: 0,
+        }
     }
 }
 
 impl From<&str> for Wtf8Buf {
     fn from(s: &str) -> Wtf8Buf {
-        Wtf8Buf { bytes: s.as_bytes().to_vec(), has_surrogates: false }
+        Wtf8Buf {
+            bytes: s.as_bytes().to_vec(),
+            has_surrogates: false,
+        }
     }
 }
 
@@ -88,7 +95,8 @@ impl Iterator for CodePoints<'_> {
         } else if first < 0xE0 {
             (((first & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
         } else if first < 0xF0 {
-            let cp = ((first & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
+            let cp =
+                ((first & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
             (cp, 3)
         } else {
             let cp = ((first & 0x07) << 18)
@@ -113,6 +121,9 @@ mod tests {
         s.push_code_point(0xD800);
         s.push_code_point(0x1F600);
         assert!(s.as_str().is_none());
-        assert_eq!(s.code_points().collect::<Vec<_>>(), vec![0x61, 0xE9, 0xD800, 0x1F600]);
+        assert_eq!(
+            s.code_points().collect::<Vec<_>>(),
+            vec![0x61, 0xE9, 0xD800, 0x1F600]
+        );
     }
 }
