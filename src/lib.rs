@@ -3,6 +3,10 @@
 //! This crate is the embedding API; the `gilt` command (src/main.rs) uses nothing
 //! else. For now it exposes the front end: parsing source to an AST and printing
 //! it or its syntax errors exactly as CPython does.
+//!
+//! Syntax trees are dropped recursively: a caller that parses untrusted input
+//! nested tens of thousands of levels deep should do so on a thread with a
+//! large stack, as the `gilt` command does.
 
 pub use gilt_parser::{ast, ParseError};
 
@@ -16,8 +20,31 @@ pub fn parse_source(bytes: &[u8]) -> Result<ast::Module, SourceError> {
     let text = gilt_lexer::decode_source(bytes).map_err(|e| SourceError {
         text: String::from_utf8_lossy(bytes).into_owned(),
         error: e.into(),
+        undecodable: Some(bytes.to_vec()),
     })?;
-    gilt_parser::parse_module(&text).map_err(|error| SourceError { text, error })
+    gilt_parser::parse_module(&text).map_err(|error| SourceError {
+        text,
+        error,
+        undecodable: None,
+    })
+}
+
+/// Parse a source file and make the checks CPython's compiler makes before it
+/// generates code (`'return' outside function`, `'break' outside loop` ...):
+/// what running the file would reject as a SyntaxError.
+pub fn check_source(bytes: &[u8]) -> Result<ast::Module, SourceError> {
+    let module = parse_source(bytes)?;
+    match gilt_vm::compile::check_module(&module) {
+        Ok(()) => Ok(module),
+        Err(error) => {
+            let text = gilt_lexer::decode_source(bytes).unwrap_or_default();
+            Err(SourceError {
+                text,
+                error,
+                undecodable: None,
+            })
+        }
+    }
 }
 
 /// Print a module as CPython's `ast.dump(tree)` does.
@@ -30,13 +57,45 @@ pub fn dump(module: &ast::Module) -> String {
 pub struct SourceError {
     /// The source text (lossily decoded if decoding itself failed).
     pub text: String,
-    /// The error.
+    /// The error, worded as `ast.parse` words it.
     pub error: ParseError,
+    /// The file's bytes, when they could not be decoded to text at all.
+    pub undecodable: Option<Vec<u8>>,
 }
 
 impl SourceError {
-    /// The error as CPython prints it for an uncaught SyntaxError in `filename`.
+    /// The error as CPython prints it for an uncaught SyntaxError in the script
+    /// `filename` (whose wording differs from `ast.parse`'s in a few places).
     pub fn render(&self, filename: &str) -> String {
-        gilt_parser::format_syntax_error(filename, &self.text, &self.error)
+        if let Some(bytes) = &self.undecodable {
+            return format!(
+                "SyntaxError: {}\n",
+                undecodable_message(&self.error.msg, bytes, filename)
+            );
+        }
+        let mut error = self.error.clone();
+        if error.msg == "source code string cannot contain null bytes" {
+            error.msg = "source code cannot contain null bytes".into();
+        }
+        gilt_parser::format_syntax_error(filename, &self.text, &error)
     }
+}
+
+/// How CPython reports a script it cannot decode: one line, no source shown.
+fn undecodable_message(msg: &str, bytes: &[u8], filename: &str) -> String {
+    if let Some(name) = msg.strip_prefix("unknown encoding: ") {
+        return format!("encoding problem: {name}");
+    }
+    if msg.starts_with("(unicode error) 'utf-8' codec") {
+        if let Err(e) = std::str::from_utf8(bytes) {
+            let at = e.valid_up_to();
+            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+            return format!(
+                "Non-UTF-8 code starting with '\\x{:02x}' in file {filename} on line {line}, \
+                 but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                bytes[at]
+            );
+        }
+    }
+    msg.to_string()
 }

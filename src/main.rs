@@ -12,8 +12,22 @@ Options:
   -h, --help        print this help and exit
 ";
 
+/// Stack for the thread that runs Python: deep syntax trees are built and freed
+/// recursively, so the default 8 MiB would limit how deeply a file may nest.
+const STACK_SIZE: usize = 1 << 30;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    std::thread::Builder::new()
+        .name("main".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || run(args))
+        .expect("the main thread starts")
+        .join()
+        .unwrap_or(ExitCode::FAILURE)
+}
+
+fn run(args: Vec<String>) -> ExitCode {
     match args.first().map(String::as_str) {
         Some("-h") | Some("--help") => {
             print!("{USAGE}");
@@ -63,16 +77,23 @@ fn errno_text(e: &std::io::Error) -> String {
     }
 }
 
-fn parse_or_report(path: &str) -> Result<gilt::ast::Module, ExitCode> {
+fn parse_or_report(path: &str, check: bool) -> Result<gilt::ast::Module, ExitCode> {
     let bytes = read_script(path)?;
-    gilt::parse_source(&bytes).map_err(|err| {
-        eprint!("{}", err.render(path));
+    let parsed = if check {
+        gilt::check_source(&bytes)
+    } else {
+        gilt::parse_source(&bytes)
+    };
+    parsed.map_err(|err| {
+        // CPython names a script by its absolute path in tracebacks.
+        let shown = std::path::absolute(path).unwrap_or_else(|_| path.into());
+        eprint!("{}", err.render(&shown.display().to_string()));
         ExitCode::from(1)
     })
 }
 
 fn dump_ast(path: &str) -> ExitCode {
-    match parse_or_report(path) {
+    match parse_or_report(path, false) {
         Ok(module) => {
             let mut out = std::io::stdout().lock();
             let _ = writeln!(out, "{}", gilt::dump(&module));
@@ -97,7 +118,7 @@ fn parse_only(paths: &[String]) -> ExitCode {
 /// Scripts run once the virtual machine lands; until then a script is parsed, so
 /// syntax errors are reported exactly as CPython reports them.
 fn run_file(path: &str) -> ExitCode {
-    match parse_or_report(path) {
+    match parse_or_report(path, true) {
         Ok(_) => {
             eprintln!("gilt: {path}: parsed; running scripts needs the virtual machine, which is not built yet");
             ExitCode::from(3)

@@ -95,7 +95,7 @@ xargs -d '\n' -P "$jobs" -n 1 -a "$work/numbered" bash -c '
 # Tally.
 identical=0 accepted=0 rejected=0 both=0 same_msg=0
 : >"$work/differ"; : >"$work/gilt_rejects"; : >"$work/panics"; : >"$work/timeouts"
-: >"$work/gilt_accepts_invalid"
+: >"$work/gilt_accepts_invalid"; : >"$work/other_msg"
 while read -r i path; do
     code=$(cat "$work/gilt/$i.status")
     if [ "$code" = 124 ]; then
@@ -110,15 +110,18 @@ while read -r i path; do
         elif [ "$code" = 1 ]; then
             echo "$path: $(grep -v '^\s*$' "$work/gilt/$i.err" | tail -n1)" >>"$work/gilt_rejects"
         elif [ "$code" = 0 ]; then
-            echo "$path" >>"$work/differ"
+            echo "$i $path" >>"$work/differ"
         fi
     else
         rejected=$((rejected + 1))
         if [ "$code" = 1 ]; then
             both=$((both + 1))
             # Same message? Compare CPython's "SyntaxError: msg" with gilt's last line.
-            if [ "$(cat "$work/py/$i.err")" = "$(grep -v '^\s*$' "$work/gilt/$i.err" | tail -n1)" ]; then
+            gilt_msg=$(grep -v '^\s*$' "$work/gilt/$i.err" | tail -n1)
+            if [ "$(cat "$work/py/$i.err")" = "$gilt_msg" ]; then
                 same_msg=$((same_msg + 1))
+            else
+                echo "$path: CPython: $(cat "$work/py/$i.err") | gilt: $gilt_msg" >>"$work/other_msg"
             fi
         else
             echo "$path: CPython: $(cat "$work/py/$i.err")" >>"$work/gilt_accepts_invalid"
@@ -126,22 +129,35 @@ while read -r i path; do
     fi
 done <"$work/numbered"
 
-list() { # title file
-    local n
-    n=$(wc -l <"$2")
+list() { # title file [lines-per-entry]
+    local n per=${3:-1}
+    n=$(($(wc -l <"$2") / per))
     [ "$n" = 0 ] && return 0
     echo
     echo "$1 ($n):"
-    head -n 50 "$2" | sed 's/^/  /'
+    head -n $((50 * per)) "$2" | sed 's/^/  /'
     [ "$n" -le 50 ] || echo "  ... and $((n - 50)) more"
 }
 
 echo "ast_corpus: $(wc -l <"$work/files") of $total files under $stdlib ($("$PY" -V 2>&1))"
 echo "ast-identical: $identical/$accepted"
 echo "rejected-by-both: $both/$rejected (same message: $same_msg/$both)"
-list "differing dumps" "$work/differ"
+# Each differing dump with an excerpt of both sides from just before the first difference.
+"$PY" - "$work" >"$work/differ_shown" <<'SHOW'
+import sys
+work = sys.argv[1]
+for line in open(f"{work}/differ", encoding="utf-8", errors="surrogateescape"):
+    i, path = line.rstrip("\n").split(" ", 1)
+    a = open(f"{work}/py/{i}.ast", encoding="utf-8", errors="replace").read()
+    b = open(f"{work}/gilt/{i}.out", encoding="utf-8", errors="replace").read()
+    n = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    start = max(0, n - 40)
+    print(f"{path} (char {n}):\n      CPython: ...{a[start:n + 60]!r}\n      gilt:    ...{b[start:n + 60]!r}")
+SHOW
+list "differing dumps" "$work/differ_shown" 3
 list "gilt errors on files CPython accepts" "$work/gilt_rejects"
 list "files CPython rejects that gilt accepts" "$work/gilt_accepts_invalid"
+list "files both reject, with different messages" "$work/other_msg"
 list "PANICS" "$work/panics"
 list "TIMEOUTS (2 s)" "$work/timeouts"
 [ "$keep" = 1 ] && echo "(dumps in $work/py and $work/gilt, numbered as in $work/numbered)"

@@ -36,12 +36,18 @@ struct Outcome {
 fn cases() {
     let root = repo_root();
     let cases = find_cases(&root);
-    assert!(!cases.is_empty(), "no cases under {}", root.join("tests/cases").display());
+    assert!(
+        !cases.is_empty(),
+        "no cases under {}",
+        root.join("tests/cases").display()
+    );
 
     let started = Instant::now();
     let next = AtomicUsize::new(0);
     let failures: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(2, 4);
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(2, 4);
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| loop {
@@ -111,7 +117,13 @@ fn check_case(root: &Path, case: &str) -> Result<(), String> {
     let expected_stderr = golden(root, base, "stderr")?;
     let expected_code = golden(root, base, "code")?;
     let got = run(root, &[case]);
-    compare_run(root, &expected_stdout, &expected_stderr, &expected_code, &got)
+    compare_run(
+        root,
+        &expected_stdout,
+        &expected_stderr,
+        &expected_code,
+        &got,
+    )
 }
 
 fn golden(root: &Path, base: &str, ext: &str) -> Result<Vec<u8>, String> {
@@ -125,8 +137,16 @@ fn compare_dump(expected: &[u8], got: &Outcome) -> Result<(), String> {
     }
     if got.code != 0 {
         let err = String::from_utf8_lossy(&got.stderr);
-        let last = err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
-        return Err(format!("  exit code {} (expected 0); stderr: {}", got.code, excerpt(last, 0)));
+        let last = err
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        return Err(format!(
+            "  exit code {} (expected 0); stderr: {}",
+            got.code,
+            excerpt(last, 0)
+        ));
     }
     first_difference("ast", expected, &got.stdout)
 }
@@ -236,7 +256,11 @@ fn first_difference(what: &str, expected: &[u8], got: &[u8]) -> Result<(), Strin
 fn excerpt(line: &str, from: usize) -> String {
     let shown: String = line.chars().skip(from).take(SHOW_CHARS).collect();
     let before = if from > 0 { "..." } else { "" };
-    let after = if line.chars().count() > from + SHOW_CHARS { "..." } else { "" };
+    let after = if line.chars().count() > from + SHOW_CHARS {
+        "..."
+    } else {
+        ""
+    };
     format!("{before}{shown:?}{after}")
 }
 

@@ -24,12 +24,12 @@ const SLOW: Duration = Duration::from_secs(2);
 /// A single parse still running after this is reported as a hang and the test aborts.
 const HANG: Duration = Duration::from_secs(20);
 /// Mutants are made until this many, or until `BUDGET` runs out.
-const MUTANTS_RELEASE: usize = 6000;
-const MUTANTS_DEBUG: usize = 400;
+const MUTANTS_RELEASE: usize = 100_000;
+const MUTANTS_DEBUG: usize = 3_000;
 const BUDGET: Duration = Duration::from_secs(40);
 /// Sample: at most this many files, each at most `MAX_FILE` bytes.
-const SAMPLE_FILES: usize = 60;
-const MAX_FILE: u64 = 40_000;
+const SAMPLE_FILES: usize = 150;
+const MAX_FILE: u64 = 100_000;
 /// At most this many failures are printed in full.
 const SHOW_FAILURES: usize = 20;
 /// The worker gets the main thread's usual stack, so a recursion that would
@@ -42,13 +42,71 @@ const SIGNIFICANT: &[u8] = b"()[]{}:'\"\\\n\t #@=*,.;-+%<>!~`$?0123456789abcfjru
 const ODD_BYTES: &[u8] = b"\x00\r\x0c\x80\xbf\xc3\xe2\xef\xbb\xff\x7f\x1b";
 /// Whole tokens worth splicing in.
 const TOKENS: &[&str] = &[
-    "if ", "else", "elif ", "lambda", "lambda *a, **k: ", "match ", "case ", "async ",
-    "await ", "yield ", "yield from ", "f'", "f\"{", "}\"", "rb'", "\"\"\"", "'''", "0x", "1e",
-    "0o", "1_", "1.", "\\N{", "\\x", "\\u", ":=", "->", "**", "...", "not ", " in ", " is ",
-    "from ", "import ", "*", "def f(", "class C:", "with (", "try:\n", "except* ",
-    "global x", "nonlocal x", "return", "del ", "@", "#", "# coding: latin-1\n", "\\\n",
-    "\n    ", "\n\t", "\n  ", "'", "\"", "{x!r:{y}}", "(*", "[*", "**{", "(((((", ")))))",
-    "é", "€", "\u{a0}", "\u{feff}", "𝔘", "ﬁ",
+    "if ",
+    "else",
+    "elif ",
+    "lambda",
+    "lambda *a, **k: ",
+    "match ",
+    "case ",
+    "async ",
+    "await ",
+    "yield ",
+    "yield from ",
+    "f'",
+    "f\"{",
+    "}\"",
+    "rb'",
+    "\"\"\"",
+    "'''",
+    "0x",
+    "1e",
+    "0o",
+    "1_",
+    "1.",
+    "\\N{",
+    "\\x",
+    "\\u",
+    ":=",
+    "->",
+    "**",
+    "...",
+    "not ",
+    " in ",
+    " is ",
+    "from ",
+    "import ",
+    "*",
+    "def f(",
+    "class C:",
+    "with (",
+    "try:\n",
+    "except* ",
+    "global x",
+    "nonlocal x",
+    "return",
+    "del ",
+    "@",
+    "#",
+    "# coding: latin-1\n",
+    "\\\n",
+    "\n    ",
+    "\n\t",
+    "\n  ",
+    "'",
+    "\"",
+    "{x!r:{y}}",
+    "(*",
+    "[*",
+    "**{",
+    "(((((",
+    ")))))",
+    "é",
+    "€",
+    "\u{a0}",
+    "\u{feff}",
+    "𝔘",
+    "ﬁ",
 ];
 
 /// xorshift64*: small, fast, and the same sequence everywhere.
@@ -93,14 +151,21 @@ fn damaged_sources_never_panic_or_hang() {
     let panic_text: Arc<Mutex<String>> = Arc::new(Mutex::new(String::new()));
     let hook_text = Arc::clone(&panic_text);
     let old_hook = panic::take_hook();
-    panic::set_hook(Box::new(move |info| *hook_text.lock().unwrap() = info.to_string()));
+    panic::set_hook(Box::new(move |info| {
+        *hook_text.lock().unwrap() = info.to_string()
+    }));
 
     let worker_current = Arc::clone(&current);
     let worker = std::thread::Builder::new()
         .name("mutation".into())
         .stack_size(STACK)
         .spawn(move || {
-            let watch = Watch { progress, current: worker_current, panic_text, show };
+            let watch = Watch {
+                progress,
+                current: worker_current,
+                panic_text,
+                show,
+            };
             run_mutants(&sample, count, seed, &watch)
         })
         .expect("spawn the mutation worker");
@@ -123,7 +188,10 @@ fn damaged_sources_never_panic_or_hang() {
         println!("{failure}\n");
     }
     if report.failures.len() > SHOW_FAILURES {
-        println!("... and {} more failures", report.failures.len() - SHOW_FAILURES);
+        println!(
+            "... and {} more failures",
+            report.failures.len() - SHOW_FAILURES
+        );
     }
     assert!(
         report.failures.is_empty(),
@@ -156,7 +224,10 @@ fn run_mutants(sample: &[(String, Vec<u8>)], count: usize, seed: u64, watch: &Wa
     let mut failures = Vec::new();
 
     // The undamaged files first, then the mutants.
-    let mut inputs = sample.iter().map(|(name, text)| (name.clone(), text.clone())).collect::<Vec<_>>();
+    let mut inputs = sample
+        .iter()
+        .map(|(name, text)| (name.clone(), text.clone()))
+        .collect::<Vec<_>>();
     inputs.reverse();
     while done < sample.len() + count && started.elapsed() < BUDGET {
         let (name, input) = match inputs.pop() {
@@ -174,9 +245,14 @@ fn run_mutants(sample: &[(String, Vec<u8>)], count: usize, seed: u64, watch: &Wa
         if watch.show == Some(done) {
             eprintln!("input {done}: {name}\n{}", String::from_utf8_lossy(&input));
             let summary = format!("mutation: showed input {done}");
-            return Report { summary, failures: Vec::new() };
+            return Report {
+                summary,
+                failures: Vec::new(),
+            };
         }
-        let _ = watch.progress.write_all_at(format!("{done:>12}\n").as_bytes(), 0);
+        let _ = watch
+            .progress
+            .write_all_at(format!("{done:>12}\n").as_bytes(), 0);
         *watch.current.lock().unwrap() = Some((Instant::now(), input.clone()));
         let t0 = Instant::now();
         let result = panic::catch_unwind(AssertUnwindSafe(|| match gilt::parse_source(&input) {
@@ -218,7 +294,11 @@ fn run_mutants(sample: &[(String, Vec<u8>)], count: usize, seed: u64, watch: &Wa
         started.elapsed().as_secs_f64(),
         failures.len(),
         slowest.as_secs_f64(),
-        if done < sample.len() + count { " (time budget reached)" } else { "" }
+        if done < sample.len() + count {
+            " (time budget reached)"
+        } else {
+            ""
+        }
     );
     Report { summary, failures }
 }
@@ -243,7 +323,9 @@ fn damage(rng: &mut Rng, text: &mut Vec<u8>) -> String {
             format!("duplicate {at}..{end} at {to}")
         }
         2 => {
-            let bytes: Vec<u8> = (0..1 + rng.below(8)).map(|_| *rng.pick(SIGNIFICANT)).collect();
+            let bytes: Vec<u8> = (0..1 + rng.below(8))
+                .map(|_| *rng.pick(SIGNIFICANT))
+                .collect();
             text.splice(at..at, bytes.iter().copied());
             format!("insert {:?} at {at}", String::from_utf8_lossy(&bytes))
         }
@@ -319,7 +401,10 @@ fn flip_indentation(rng: &mut Rng, text: &mut Vec<u8>) -> String {
     }
     let line = rng.below(ls.len());
     let (start, _) = ls[line];
-    let indent = text[start..].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+    let indent = text[start..]
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
     let how = match rng.below(4) {
         0 => {
             text.splice(start..start, *b"    ");
@@ -330,7 +415,10 @@ fn flip_indentation(rng: &mut Rng, text: &mut Vec<u8>) -> String {
             "dedent"
         }
         2 => {
-            text.splice(start..start + indent, std::iter::repeat(b'\t').take(indent / 4 + 1));
+            text.splice(
+                start..start + indent,
+                std::iter::repeat(b'\t').take(indent / 4 + 1),
+            );
             "indent to tabs"
         }
         _ => {
@@ -384,7 +472,10 @@ fn sample_files() -> Vec<(String, Vec<u8>)> {
 
 fn stdlib_dir() -> Option<PathBuf> {
     let out = Command::new("python3")
-        .args(["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
+        .args([
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
+        ])
         .output()
         .ok()?;
     let dir = PathBuf::from(String::from_utf8(out.stdout).ok()?.trim());
@@ -392,10 +483,14 @@ fn stdlib_dir() -> Option<PathBuf> {
 }
 
 fn walk_py(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
-        let Ok(kind) = entry.file_type() else { continue };
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
         if kind.is_dir() {
             if entry.file_name() != "site-packages" {
                 walk_py(&path, out);

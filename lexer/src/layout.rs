@@ -86,12 +86,10 @@ enum LineStart {
 
 impl Layout<'_> {
     fn run(&mut self) -> Result<(), LexError> {
-        if self.src.as_bytes().contains(&0) {
-            return Err(LexError::syntax(
-                "source code string cannot contain null bytes",
-                0,
-                0,
-            ));
+        if let Some(at) = self.src.bytes().position(|b| b == 0) {
+            let at = at as u32;
+            let msg = "source code string cannot contain null bytes";
+            return Err(LexError::syntax(msg, at, at));
         }
         if self.src.starts_with('\u{feff}') {
             self.lex.bump('\u{feff}'.len_utf8());
@@ -586,8 +584,8 @@ mod tests {
             (
                 Syntax,
                 "source code string cannot contain null bytes".into(),
-                0,
-                0
+                5,
+                5
             )
         );
     }

@@ -48,6 +48,25 @@ pub struct StrToken {
     pub body_end: u32,
 }
 
+impl StrToken {
+    /// Byte offset just past the closing quote(s).
+    pub fn token_end(&self) -> u32 {
+        self.body_end + if self.triple { 3 } else { 1 }
+    }
+
+    /// Byte offset of the token's first character, its prefix included.
+    pub fn token_start(&self, source: &str) -> u32 {
+        let quotes = if self.triple { 3 } else { 1 };
+        let before = &source.as_bytes()[..(self.body_start - quotes) as usize];
+        let prefix = before
+            .iter()
+            .rev()
+            .take_while(|b| b"rRbBuUfF".contains(b))
+            .count();
+        self.body_start - quotes - prefix as u32
+    }
+}
+
 /// A token as the parser consumes it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Tok {

@@ -68,9 +68,16 @@ pub enum StmtKind {
     /// `del targets`.
     Delete { targets: Vec<Expr> },
     /// `t1 = t2 = value`.
-    Assign { targets: Vec<Expr>, value: Box<Expr> },
+    Assign {
+        targets: Vec<Expr>,
+        value: Box<Expr>,
+    },
     /// `target op= value`.
-    AugAssign { target: Box<Expr>, op: Operator, value: Box<Expr> },
+    AugAssign {
+        target: Box<Expr>,
+        op: Operator,
+        value: Box<Expr>,
+    },
     /// `target: annotation = value`; `simple` is true for a bare name target.
     AnnAssign {
         target: Box<Expr>,
@@ -87,15 +94,33 @@ pub enum StmtKind {
         orelse: Vec<Stmt>,
     },
     /// `while test: body else: orelse`.
-    While { test: Box<Expr>, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    While {
+        test: Box<Expr>,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     /// `if test: body else: orelse` (an `elif` is a nested If in orelse).
-    If { test: Box<Expr>, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    If {
+        test: Box<Expr>,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     /// `with items: body`; `is_async` selects AsyncWith.
-    With { is_async: bool, items: Vec<WithItem>, body: Vec<Stmt> },
+    With {
+        is_async: bool,
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+    },
     /// `match subject: cases`.
-    Match { subject: Box<Expr>, cases: Vec<MatchCase> },
+    Match {
+        subject: Box<Expr>,
+        cases: Vec<MatchCase>,
+    },
     /// `raise exc from cause`.
-    Raise { exc: Option<Box<Expr>>, cause: Option<Box<Expr>> },
+    Raise {
+        exc: Option<Box<Expr>>,
+        cause: Option<Box<Expr>>,
+    },
     /// `try` with handlers, else and finally; `star` selects TryStar (`except*`).
     Try {
         star: bool,
@@ -105,11 +130,18 @@ pub enum StmtKind {
         finalbody: Vec<Stmt>,
     },
     /// `assert test, msg`.
-    Assert { test: Box<Expr>, msg: Option<Box<Expr>> },
+    Assert {
+        test: Box<Expr>,
+        msg: Option<Box<Expr>>,
+    },
     /// `import a.b as c, d`.
     Import { names: Vec<Alias> },
     /// `from ..module import names`.
-    ImportFrom { module: Option<Ident>, names: Vec<Alias>, level: u32 },
+    ImportFrom {
+        module: Option<Ident>,
+        names: Vec<Alias>,
+        level: u32,
+    },
     /// `global names`.
     Global { names: Vec<Ident> },
     /// `nonlocal names`.
@@ -141,25 +173,52 @@ pub enum ExprKind {
     /// `target := value`.
     NamedExpr { target: Box<Expr>, value: Box<Expr> },
     /// `left op right`.
-    BinOp { left: Box<Expr>, op: Operator, right: Box<Expr> },
+    BinOp {
+        left: Box<Expr>,
+        op: Operator,
+        right: Box<Expr>,
+    },
     /// `op operand`.
     UnaryOp { op: UnaryOp, operand: Box<Expr> },
     /// `lambda args: body`.
-    Lambda { args: Box<Arguments>, body: Box<Expr> },
+    Lambda {
+        args: Box<Arguments>,
+        body: Box<Expr>,
+    },
     /// `body if test else orelse`.
-    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
     /// `{k: v, **m}`: a `None` key is a `**` unpacking.
-    Dict { keys: Vec<Option<Expr>>, values: Vec<Expr> },
+    Dict {
+        keys: Vec<Option<Expr>>,
+        values: Vec<Expr>,
+    },
     /// `{a, b}`.
     Set { elts: Vec<Expr> },
     /// `[elt for ...]`.
-    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    ListComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
     /// `{elt for ...}`.
-    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    SetComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
     /// `{key: value for ...}`.
-    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
+    DictComp {
+        key: Box<Expr>,
+        value: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
     /// `(elt for ...)`.
-    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    GeneratorExp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
     /// `await value`.
     Await { value: Box<Expr> },
     /// `yield value`.
@@ -167,20 +226,40 @@ pub enum ExprKind {
     /// `yield from value`.
     YieldFrom { value: Box<Expr> },
     /// `left op1 c1 op2 c2`.
-    Compare { left: Box<Expr>, ops: Vec<CmpOp>, comparators: Vec<Expr> },
+    Compare {
+        left: Box<Expr>,
+        ops: Vec<CmpOp>,
+        comparators: Vec<Expr>,
+    },
     /// `func(args, keywords)`.
-    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        keywords: Vec<Keyword>,
+    },
     /// A replacement field of an f-string; `conversion` is -1 or the char code of
     /// `s`, `r` or `a`.
-    FormattedValue { value: Box<Expr>, conversion: i32, format_spec: Option<Box<Expr>> },
+    FormattedValue {
+        value: Box<Expr>,
+        conversion: i32,
+        format_spec: Option<Box<Expr>>,
+    },
     /// An f-string: Constant and FormattedValue parts.
     JoinedStr { values: Vec<Expr> },
     /// A literal; `kind_u` is true for a `u'...'` string (ast's `kind='u'`).
     Constant { value: Constant, kind_u: bool },
     /// `value.attr`.
-    Attribute { value: Box<Expr>, attr: Ident, ctx: ExprContext },
+    Attribute {
+        value: Box<Expr>,
+        attr: Ident,
+        ctx: ExprContext,
+    },
     /// `value[slice]`.
-    Subscript { value: Box<Expr>, slice: Box<Expr>, ctx: ExprContext },
+    Subscript {
+        value: Box<Expr>,
+        slice: Box<Expr>,
+        ctx: ExprContext,
+    },
     /// `*value`.
     Starred { value: Box<Expr>, ctx: ExprContext },
     /// A name.
@@ -190,7 +269,11 @@ pub enum ExprKind {
     /// `(elts)` or `a, b`.
     Tuple { elts: Vec<Expr>, ctx: ExprContext },
     /// `lower:upper:step` inside a subscript.
-    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Slice {
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
 }
 
 /// A constant value.
@@ -360,7 +443,11 @@ pub enum PatternKind {
     /// `[p, *rest]` or `(p, q)`.
     MatchSequence { patterns: Vec<Pattern> },
     /// `{key: p, **rest}`.
-    MatchMapping { keys: Vec<Expr>, patterns: Vec<Pattern>, rest: Option<Ident> },
+    MatchMapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<Ident>,
+    },
     /// `Cls(p, attr=q)`.
     MatchClass {
         cls: Box<Expr>,
@@ -371,7 +458,10 @@ pub enum PatternKind {
     /// `*name` (`*_` has no name).
     MatchStar { name: Option<Ident> },
     /// `p as name`, a capture `name`, or the wildcard `_` (both None).
-    MatchAs { pattern: Option<Box<Pattern>>, name: Option<Ident> },
+    MatchAs {
+        pattern: Option<Box<Pattern>>,
+        name: Option<Ident>,
+    },
     /// `p | q`.
     MatchOr { patterns: Vec<Pattern> },
 }

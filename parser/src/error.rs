@@ -24,13 +24,23 @@ pub struct ParseError {
 
 impl From<LexError> for ParseError {
     fn from(e: LexError) -> ParseError {
-        ParseError { kind: e.kind, msg: e.msg, start: e.start, end: e.end }
+        ParseError {
+            kind: e.kind,
+            msg: e.msg,
+            start: e.start,
+            end: e.end,
+        }
     }
 }
 
 impl From<SyntaxErr> for ParseError {
     fn from(e: SyntaxErr) -> ParseError {
-        ParseError { kind: e.kind, msg: e.msg, start: e.start, end: e.end }
+        ParseError {
+            kind: e.kind,
+            msg: e.msg,
+            start: e.start,
+            end: e.end,
+        }
     }
 }
 
@@ -46,10 +56,18 @@ type GrammarError = lalrpop_util::ParseError<u32, Tok, SyntaxErr>;
 
 /// Turn the grammar's failure into CPython's error. `lex_error` is the lexical
 /// error that ended the token list early, if any.
-pub(crate) fn from_grammar(source: &str, tokens: &[Token], e: GrammarError, lex_error: Option<LexError>) -> ParseError {
+pub(crate) fn from_grammar(
+    source: &str,
+    tokens: &[Token],
+    e: GrammarError,
+    lex_error: Option<LexError>,
+) -> ParseError {
     let parse_error = match e {
         lalrpop_util::ParseError::User { error } => error.into(),
-        lalrpop_util::ParseError::UnrecognizedToken { token: (l, _, _), expected } => {
+        lalrpop_util::ParseError::UnrecognizedToken {
+            token: (l, _, _),
+            expected,
+        } => {
             let at = tokens.partition_point(|t| t.start < l);
             unexpected_token(source, tokens, at, &expected)
         }
@@ -57,7 +75,9 @@ pub(crate) fn from_grammar(source: &str, tokens: &[Token], e: GrammarError, lex_
             Some(e) => return e.into(),
             None => syntax("invalid syntax", location, location),
         },
-        lalrpop_util::ParseError::InvalidToken { location } => syntax("invalid syntax", location, location),
+        lalrpop_util::ParseError::InvalidToken { location } => {
+            syntax("invalid syntax", location, location)
+        }
         lalrpop_util::ParseError::ExtraToken { token: (l, _, r) } => syntax("invalid syntax", l, r),
     };
     match lex_error {
@@ -78,11 +98,21 @@ fn lex_error_wins(source: &str, lex: &LexError, parse: &ParseError) -> bool {
 }
 
 fn syntax(msg: impl Into<String>, start: u32, end: u32) -> ParseError {
-    ParseError { kind: ErrorKind::Syntax, msg: msg.into(), start, end }
+    ParseError {
+        kind: ErrorKind::Syntax,
+        msg: msg.into(),
+        start,
+        end,
+    }
 }
 
 fn indentation(msg: impl Into<String>, start: u32, end: u32) -> ParseError {
-    ParseError { kind: ErrorKind::Indentation, msg: msg.into(), start, end }
+    ParseError {
+        kind: ErrorKind::Indentation,
+        msg: msg.into(),
+        start,
+        end,
+    }
 }
 
 /// The grammar could not accept `tokens[at]`.
@@ -91,35 +121,194 @@ fn unexpected_token(source: &str, tokens: &[Token], at: usize, expected: &[Strin
     let expects = |s: &str| expected.iter().any(|e| e == s);
     if tok.tok == Tok::Indent {
         let next = tokens.get(at + 1).unwrap_or(tok);
-        return indentation("unexpected indent", next.start, next.end);
+        return indentation("unexpected indent", next.start, next.start);
     }
     if expects("\"INDENT\"") && expected.len() == 1 {
         let index = LineIndex::new(source);
-        let (start, end) = match tok.tok {
-            Tok::EndOfFile | Tok::Dedent | Tok::Newline => (tok.start, tok.start),
-            _ => (tok.start, tok.end),
-        };
-        return match block_header(tokens, at) {
+        let what = block_header(tokens, at);
+        let msg = match &what {
             Some((what, header_at)) => {
-                let line = index.line_col(header_at).0;
-                indentation(format!("expected an indented block after {what} on line {line}"), start, end)
+                let line = index.line_col(*header_at).0;
+                format!("expected an indented block after {what} on line {line}")
             }
-            None => indentation("expected an indented block", start, end),
+            None => "expected an indented block".to_string(),
         };
+        return indentation(msg, tok.start, tok.start);
+    }
+    // CPython's parser turns the literals into a node before it looks further,
+    // so an error inside a string comes first.
+    if let Some(e) = string_error(source, tokens, at) {
+        return e;
     }
     if tok.tok == Tok::Newline && expects("\":\"") && in_compound_header(tokens, at) {
         return syntax("expected ':'", tok.start, tok.start);
     }
+    if expects("\"except\"") && expects("\"finally\"") {
+        return syntax("expected 'except' or 'finally' block", tok.start, tok.start);
+    }
+    if tok.tok == Tok::Newline && at > 0 && tokens[at - 1].tok == Tok::Comma {
+        let first = line_start(tokens, at);
+        if tokens[first].tok == Tok::From {
+            let msg = "trailing comma not allowed without surrounding parentheses";
+            return syntax(msg, tok.start, tok.start);
+        }
+    }
     if let Some(e) = missing_print_parens(source, tokens, at) {
+        return e;
+    }
+    if let Some(e) = maybe_equality(tokens, at) {
+        return e;
+    }
+    if let Some(e) = comprehension_target(tokens, at) {
+        return e;
+    }
+    if let Some(e) = dict_key_without_value(tokens, at) {
         return e;
     }
     if let Some(e) = forgotten_comma(tokens, at) {
         return e;
     }
+    if expects("\"else\"") {
+        if let Some(e) = missing_else(tokens, at) {
+            return e;
+        }
+    }
     match tok.tok {
-        Tok::Newline | Tok::EndOfFile | Tok::Dedent => syntax("invalid syntax", tok.start, tok.start),
+        Tok::Newline | Tok::EndOfFile | Tok::Dedent => {
+            syntax("invalid syntax", tok.start, tok.start)
+        }
         _ => syntax("invalid syntax", tok.start, tok.end),
     }
+}
+
+/// The string literals just before `tokens[at]`, joined as the grammar would.
+fn string_error(source: &str, tokens: &[Token], at: usize) -> Option<ParseError> {
+    let mut first = at;
+    while first > 0 && matches!(tokens[first - 1].tok, Tok::Str(_)) {
+        first -= 1;
+    }
+    if first == at {
+        return None;
+    }
+    let toks = tokens[first..at]
+        .iter()
+        .map(|t| match t.tok {
+            Tok::Str(s) => s,
+            _ => unreachable!(),
+        })
+        .collect();
+    match crate::strings::strings(source, toks, tokens[first].start, tokens[at - 1].end) {
+        Err(lalrpop_util::ParseError::User { error }) => Some(error.into()),
+        _ => None,
+    }
+}
+
+/// Index of the innermost bracket still open at `tokens[at]` within its line.
+fn open_bracket(tokens: &[Token], at: usize) -> Option<usize> {
+    let mut stack = Vec::new();
+    for i in line_start(tokens, at)..at {
+        match tokens[i].tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => stack.push(i),
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    stack.pop()
+}
+
+/// Indices of the commas and colons directly inside the bracket at `open`,
+/// before `at`.
+fn top_level(tokens: &[Token], open: usize, at: usize, want: &Tok) -> Vec<usize> {
+    let mut depth = 0;
+    let mut found = Vec::new();
+    for (i, t) in tokens.iter().enumerate().take(at).skip(open + 1) {
+        match t.tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth -= 1,
+            ref other if depth == 0 && other == want => found.push(i),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// `if x = 1:`: a name and `=` where an expression was expected.
+fn maybe_equality(tokens: &[Token], at: usize) -> Option<ParseError> {
+    if tokens[at].tok != Tok::Equal || at == 0 {
+        return None;
+    }
+    let name = &tokens[at - 1];
+    let Tok::Name(_) = name.tok else { return None };
+    let first = line_start(tokens, at);
+    let next = tokens.get(at + 1)?;
+    if !starts_expression(&next.tok) || (at - 1 == first && open_bracket(tokens, at).is_none()) {
+        return None;
+    }
+    let end = tokens[expression_end(tokens, at + 1)].end;
+    let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+    Some(syntax(msg, name.start, end))
+}
+
+/// `[x, y for x, y in z]`.
+fn comprehension_target(tokens: &[Token], at: usize) -> Option<ParseError> {
+    if tokens[at].tok != Tok::For {
+        return None;
+    }
+    let open = open_bracket(tokens, at)?;
+    if !matches!(tokens[open].tok, Tok::Lsqb | Tok::Lbrace) {
+        return None;
+    }
+    top_level(tokens, open, at, &Tok::Comma).first()?;
+    let msg = "did you forget parentheses around the comprehension target?";
+    Some(syntax(msg, tokens[open + 1].start, tokens[at - 1].end))
+}
+
+/// `{'a': 1, 'b'}`.
+fn dict_key_without_value(tokens: &[Token], at: usize) -> Option<ParseError> {
+    if !matches!(tokens[at].tok, Tok::Rbrace | Tok::Comma) {
+        return None;
+    }
+    let open = open_bracket(tokens, at)?;
+    if tokens[open].tok != Tok::Lbrace {
+        return None;
+    }
+    let colons = top_level(tokens, open, at, &Tok::Colon);
+    let commas = top_level(tokens, open, at, &Tok::Comma);
+    let item_start = commas.last().copied().unwrap_or(open);
+    if colons.is_empty() || colons.iter().any(|&c| c > item_start) {
+        return None;
+    }
+    let key_end = tokens[at - 1].end - 1;
+    Some(syntax(
+        "':' expected after dictionary key",
+        key_end,
+        key_end,
+    ))
+}
+
+/// `1 if x` with no `else`.
+fn missing_else(tokens: &[Token], at: usize) -> Option<ParseError> {
+    let first = line_start(tokens, at);
+    let open = open_bracket(tokens, at);
+    let floor = open.map_or(first, |o| o + 1);
+    let mut depth = 0;
+    let mut i = at;
+    while i > floor {
+        i -= 1;
+        match tokens[i].tok {
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth -= 1,
+            Tok::If if depth == 0 && i > floor => {
+                let start = tokens[expression_start(tokens, i - 1, floor)].start;
+                let msg = "expected 'else' after 'if' expression";
+                return Some(syntax(msg, start, tokens[at - 1].end));
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Index of the first token of the logical line holding `tokens[at]`.
@@ -144,9 +333,20 @@ fn block_header(tokens: &[Token], at: usize) -> Option<(String, u32)> {
     let what = match &tokens[i].tok {
         Tok::Def => "function definition".to_string(),
         Tok::Class => "class definition".to_string(),
-        Tok::Except if tokens.get(i + 1).is_some_and(|t| t.tok == Tok::Star) => "'except*' statement".to_string(),
-        Tok::If | Tok::Elif | Tok::Else | Tok::For | Tok::While | Tok::With | Tok::Try | Tok::Except | Tok::Finally
-        | Tok::Match | Tok::Case => format!("'{}' statement", tokens[i].tok.text()),
+        Tok::Except if tokens.get(i + 1).is_some_and(|t| t.tok == Tok::Star) => {
+            "'except*' statement".to_string()
+        }
+        Tok::If
+        | Tok::Elif
+        | Tok::Else
+        | Tok::For
+        | Tok::While
+        | Tok::With
+        | Tok::Try
+        | Tok::Except
+        | Tok::Finally
+        | Tok::Match
+        | Tok::Case => format!("'{}' statement", tokens[i].tok.text()),
         _ => return None,
     };
     Some((what, tokens[i].start))
@@ -187,7 +387,10 @@ fn missing_print_parens(source: &str, tokens: &[Token], at: usize) -> Option<Par
     if line_start(tokens, at - 1) != at - 1 || !starts_expression(&tokens[at].tok) {
         return None;
     }
-    let end = tokens[at..].iter().find(|t| matches!(t.tok, Tok::Newline | Tok::Semi))?.start;
+    let end = tokens[at..]
+        .iter()
+        .find(|t| matches!(t.tok, Tok::Newline | Tok::Semi))?
+        .start;
     let end = source[..end as usize].trim_end().len() as u32;
     let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
     Some(syntax(msg, prev.start, end))
@@ -258,7 +461,11 @@ fn forgotten_comma(tokens: &[Token], at: usize) -> Option<ParseError> {
     }
     let start = tokens[expression_start(tokens, at - 1, first)].start;
     let end = tokens[expression_end(tokens, at)].end;
-    Some(syntax("invalid syntax. Perhaps you forgot a comma?", start, end))
+    Some(syntax(
+        "invalid syntax. Perhaps you forgot a comma?",
+        start,
+        end,
+    ))
 }
 
 /// Walk back from the token ending a primary expression to its first token.
@@ -279,7 +486,10 @@ fn expression_start(tokens: &[Token], mut i: usize, floor: usize) -> usize {
             }
         }
         // A call or subscript continues a primary; so does `.name`.
-        if i > floor && ends_expression(&tokens[i - 1].tok) && matches!(tokens[i].tok, Tok::Lpar | Tok::Lsqb) {
+        if i > floor
+            && ends_expression(&tokens[i - 1].tok)
+            && matches!(tokens[i].tok, Tok::Lpar | Tok::Lsqb)
+        {
             i -= 1;
             continue;
         }
@@ -310,7 +520,13 @@ fn expression_end(tokens: &[Token], mut i: usize) -> usize {
         }
         match tokens.get(i + 1).map(|t| &t.tok) {
             Some(Tok::Lpar | Tok::Lsqb) => i += 1,
-            Some(Tok::Dot) if tokens.get(i + 2).is_some_and(|t| matches!(t.tok, Tok::Name(_))) => i += 2,
+            Some(Tok::Dot)
+                if tokens
+                    .get(i + 2)
+                    .is_some_and(|t| matches!(t.tok, Tok::Name(_))) =>
+            {
+                i += 2
+            }
             _ => return i,
         }
     }
@@ -320,26 +536,49 @@ fn expression_end(tokens: &[Token], mut i: usize) -> usize {
 /// the source line, the carets, and `SyntaxError: msg`.
 pub fn format_syntax_error(filename: &str, source: &str, err: &ParseError) -> String {
     let index = LineIndex::new(source);
-    let start = err.start.min(source.len() as u32);
-    let (line, col) = index.line_col(start);
+    let mut start = err.start.min(source.len() as u32);
+    let (mut line, mut col) = index.line_col(start);
+    let mut caret = has_caret(err);
+    // An error at the end of the file is shown on its last line, without a caret.
+    if start as usize == source.len() && line > 1 && index.line_text(source, line).is_empty() {
+        line -= 1;
+        start = index.line_start(line).unwrap_or(0);
+        col = 0;
+        caret = false;
+    }
     let mut out = format!("  File \"{filename}\", line {line}\n");
     let text = index.line_text(source, line);
     let trimmed = text.trim_start_matches([' ', '\t', '\x0c']);
     let indent = text.len() - trimmed.len();
-    let shown = trimmed.trim_end();
+    // CPython keeps the line as a C string: it ends at a NUL byte.
+    let shown = trimmed.split('\0').next().unwrap_or("").trim_end();
     if !shown.is_empty() || col as usize > indent {
         out.push_str("    ");
         out.push_str(shown);
         out.push('\n');
+    }
+    if caret && (!shown.is_empty() || col as usize > indent) {
         // Columns count characters; the caret line is relative to the shown text.
-        let col = col as usize;
-        let caret_col = text[..col.min(text.len())].chars().count().saturating_sub(text[..indent].chars().count());
+        let col = (col as usize).min(text.len());
+        let caret_col = text[..col]
+            .chars()
+            .count()
+            .saturating_sub(text[..indent].chars().count());
         let (end_line, end_col) = index.line_col(err.end.min(source.len() as u32).max(start));
-        let width = if end_line == line && end_col as usize > col {
-            text[col.min(text.len())..(end_col as usize).min(text.len())].chars().count().max(1)
+        // A range that runs onto later lines is underlined to the end of this one.
+        let end_col = if end_line > line {
+            text.len()
         } else {
-            1
+            end_col as usize
         };
+        let underlined = &text[col..end_col.clamp(col, text.len())];
+        // CPython measures this one error in bytes, not characters.
+        let width = if err.msg.starts_with("bytes can only contain ASCII") {
+            underlined.len()
+        } else {
+            underlined.chars().count()
+        };
+        let width = width.max(1);
         out.push_str("    ");
         out.push_str(&" ".repeat(caret_col));
         out.push_str(&"^".repeat(width));
@@ -347,4 +586,15 @@ pub fn format_syntax_error(filename: &str, source: &str, err: &ParseError) -> St
     }
     out.push_str(&format!("{}: {}\n", err.kind.class_name(), err.msg));
     out
+}
+
+/// CPython prints no caret for errors the tokenizer raises about indentation.
+fn has_caret(err: &ParseError) -> bool {
+    match err.kind {
+        ErrorKind::Tab => false,
+        ErrorKind::Indentation => {
+            err.msg != "unexpected indent" && err.msg != "too many levels of indentation"
+        }
+        ErrorKind::Syntax => !err.msg.starts_with("source code cannot contain null bytes"),
+    }
 }

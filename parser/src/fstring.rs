@@ -17,7 +17,12 @@ pub enum Part {
 
 /// Parse the f-string token `t` and append its parts.
 pub fn parse(src: &str, t: &StrToken, parts: &mut Vec<Part>) -> Result<(), ActionError> {
-    let mut reader = Reader { src, tok: t, pos: t.body_start as usize, end: t.body_end as usize };
+    let mut reader = Reader {
+        src,
+        tok: t,
+        pos: t.body_start as usize,
+        end: t.body_end as usize,
+    };
     reader.text_and_fields(parts, 0)
 }
 
@@ -38,7 +43,8 @@ impl Reader<'_> {
     }
 
     fn error(&self, msg: &str) -> ActionError {
-        err(msg, self.tok.body_start.saturating_sub(1), self.end as u32 + 1)
+        // CPython points just past the literal for every f-string error.
+        err(msg, self.tok.token_end(), self.tok.token_end())
     }
 
     /// Read text and fields up to the end of the literal (`depth` 0) or up to the
@@ -52,9 +58,14 @@ impl Reader<'_> {
                     // An escape is text, and `\N{...}` braces are not a field.
                     let n_escape = self.peek_at(1) == Some(b'N') && self.peek_at(2) == Some(b'{');
                     let skip = if n_escape {
-                        self.src[self.pos..self.end].find('}').map_or(self.end - self.pos, |i| i + 1)
+                        self.src[self.pos..self.end]
+                            .find('}')
+                            .map_or(self.end - self.pos, |i| i + 1)
                     } else {
-                        1 + self.src[self.pos + 1..].chars().next().map_or(0, char::len_utf8)
+                        1 + self.src[self.pos + 1..]
+                            .chars()
+                            .next()
+                            .map_or(0, char::len_utf8)
                     };
                     let skip = skip.min(self.end - self.pos);
                     raw_text.push_str(&self.src[self.pos..self.pos + skip]);
@@ -79,7 +90,10 @@ impl Reader<'_> {
                     text_start = self.pos;
                 }
                 _ => {
-                    let len = self.src[self.pos..].chars().next().map_or(1, char::len_utf8);
+                    let len = self.src[self.pos..]
+                        .chars()
+                        .next()
+                        .map_or(1, char::len_utf8);
                     raw_text.push_str(&self.src[self.pos..self.pos + len]);
                     self.pos += len;
                 }
@@ -88,7 +102,12 @@ impl Reader<'_> {
         self.flush(&mut raw_text, text_start, parts)
     }
 
-    fn flush(&self, raw_text: &mut String, start: usize, parts: &mut Vec<Part>) -> Result<(), ActionError> {
+    fn flush(
+        &self,
+        raw_text: &mut String,
+        start: usize,
+        parts: &mut Vec<Part>,
+    ) -> Result<(), ActionError> {
         if raw_text.is_empty() {
             return Ok(());
         }
@@ -99,7 +118,7 @@ impl Reader<'_> {
             decode_str(raw_text, false, &mut text).map_err(|mut e| {
                 e.start += start - self.tok.body_start as usize;
                 e.end += start - self.tok.body_start as usize;
-                literal_err(e, self.tok)
+                literal_err(self.src, e, self.tok)
             })?;
         }
         raw_text.clear();
@@ -138,10 +157,14 @@ impl Reader<'_> {
                     self.pos += 1;
                 }
                 Some(b'}' | b':') | None => {
-                    return Err(self.error("f-string: missing conversion character: expected 's', 'r', or 'a'"))
+                    return Err(self.error(
+                        "f-string: missing conversion character: expected 's', 'r', or 'a'",
+                    ))
                 }
                 Some(_) => {
-                    return Err(self.error("f-string: invalid conversion character: expected 's', 'r', or 'a'"))
+                    return Err(self.error(
+                        "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                    ))
                 }
             }
         }
@@ -163,8 +186,15 @@ impl Reader<'_> {
             conversion = b'r' as i32;
         }
         let value = crate::parse_fstring_expr(self.src, expr_start as u32, expr_end as u32)?;
-        let field = ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec };
-        parts.push(Part::Field(Expr::new(field, Range::new(open as u32, self.pos as u32))));
+        let field = ExprKind::FormattedValue {
+            value: Box::new(value),
+            conversion,
+            format_spec,
+        };
+        parts.push(Part::Field(Expr::new(
+            field,
+            Range::new(open as u32, self.pos as u32),
+        )));
         Ok(())
     }
 
@@ -228,8 +258,8 @@ impl Reader<'_> {
         if quote.is_some() {
             return Err(self.error("f-string: unterminated string"));
         }
-        if !brackets.is_empty() {
-            return Err(self.error("f-string: expecting '}'"));
+        if let Some(&open) = brackets.last() {
+            return Err(self.error(&format!("f-string: unmatched '{}'", open as char)));
         }
         Err(self.error("f-string: expecting '}'"))
     }

@@ -77,22 +77,28 @@ fn parse_fstring_expr(src: &str, start: u32, end: u32) -> Result<ast::Expr, Acti
         (s, tok, e)
     };
     let fail = |msg: String, s: u32, e: u32| {
-        nodes::err(format!("f-string: {msg}"), (s + base).min(end), (e + base).min(end))
+        nodes::err(
+            format!("f-string: {msg}"),
+            (s + base).min(end),
+            (e + base).min(end),
+        )
     };
     if let Some(e) = &lexed.error {
         return Err(fail(e.msg.clone(), e.start, e.end));
     }
     let stream = lexed.tokens.iter().map(|t| Ok(shift(t)));
-    grammar::ExpressionParser::new().parse(src, stream).map_err(|e| match e {
-        lalrpop_util::ParseError::User { error } if error.msg.starts_with("f-string") => {
-            lalrpop_util::ParseError::User { error }
-        }
-        lalrpop_util::ParseError::User { error } => {
-            nodes::err(format!("f-string: {}", error.msg), error.start, error.end)
-        }
-        _ => {
-            let (s, e) = (start, end);
-            nodes::err("f-string: invalid syntax", s, e)
-        }
-    })
+    grammar::ExpressionParser::new()
+        .parse(src, stream)
+        .map_err(|e| match e {
+            lalrpop_util::ParseError::User { error } if error.msg.starts_with("f-string") => {
+                lalrpop_util::ParseError::User { error }
+            }
+            lalrpop_util::ParseError::User { error } => {
+                nodes::err(format!("f-string: {}", error.msg), error.start, error.end)
+            }
+            _ => {
+                let (s, e) = (start, end);
+                nodes::err("f-string: invalid syntax", s, e)
+            }
+        })
 }

@@ -22,22 +22,41 @@ type Res<T> = Result<T, ActionError>;
 
 /// A SyntaxError at `[start, end)`.
 pub fn err(msg: impl Into<String>, start: u32, end: u32) -> ActionError {
-    ParseError::User { error: SyntaxErr { kind: ErrorKind::Syntax, msg: msg.into(), start, end } }
+    ParseError::User {
+        error: SyntaxErr {
+            kind: ErrorKind::Syntax,
+            msg: msg.into(),
+            start,
+            end,
+        },
+    }
 }
 
-fn err_at(msg: impl Into<String>, e: &Expr) -> ActionError {
+pub fn err_at(msg: impl Into<String>, e: &Expr) -> ActionError {
     err(msg, e.range.start, e.range.end)
 }
 
 pub fn constant(value: Constant, l: u32, r: u32) -> Expr {
-    Expr::new(ExprKind::Constant { value, kind_u: false }, Range::new(l, r))
+    Expr::new(
+        ExprKind::Constant {
+            value,
+            kind_u: false,
+        },
+        Range::new(l, r),
+    )
 }
 
 pub fn tuple_or_single(mut elts: Vec<Expr>, trailing_comma: bool, l: u32, r: u32) -> Expr {
     if elts.len() == 1 && !trailing_comma {
         elts.pop().unwrap()
     } else {
-        Expr::new(ExprKind::Tuple { elts, ctx: ExprContext::Load }, Range::new(l, r))
+        Expr::new(
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+            Range::new(l, r),
+        )
     }
 }
 
@@ -45,11 +64,24 @@ pub fn tuple_from(first: Expr, rest: Vec<Expr>, l: u32, r: u32) -> Expr {
     let mut elts = Vec::with_capacity(rest.len() + 1);
     elts.push(first);
     elts.extend(rest);
-    Expr::new(ExprKind::Tuple { elts, ctx: ExprContext::Load }, Range::new(l, r))
+    Expr::new(
+        ExprKind::Tuple {
+            elts,
+            ctx: ExprContext::Load,
+        },
+        Range::new(l, r),
+    )
 }
 
 pub fn bin_op(left: Expr, op: Operator, right: Expr, l: u32, r: u32) -> Expr {
-    Expr::new(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, Range::new(l, r))
+    Expr::new(
+        ExprKind::BinOp {
+            left: Box::new(left),
+            op,
+            right: Box::new(right),
+        },
+        Range::new(l, r),
+    )
 }
 
 pub fn bool_op(op: BoolOp, first: Expr, rest: Vec<Expr>, l: u32, r: u32) -> Expr {
@@ -78,17 +110,30 @@ pub fn if_chain(
     let mut tail = orelse.unwrap_or_default();
     for (el, etest, ebody) in elifs.into_iter().rev() {
         let r = body_end(&ebody, Some(&tail));
-        tail = vec![Stmt::new(StmtKind::If { test: Box::new(etest), body: ebody, orelse: tail }, Range::new(el, r))];
+        tail = vec![Stmt::new(
+            StmtKind::If {
+                test: Box::new(etest),
+                body: ebody,
+                orelse: tail,
+            },
+            Range::new(el, r),
+        )];
     }
     let r = body_end(&body, Some(&tail));
-    Stmt::new(StmtKind::If { test: Box::new(test), body, orelse: tail }, Range::new(l, r))
+    Stmt::new(
+        StmtKind::If {
+            test: Box::new(test),
+            body,
+            orelse: tail,
+        },
+        Range::new(l, r),
+    )
 }
 
 pub fn decorate(decorators: Vec<Expr>, mut stmt: Stmt) -> Stmt {
     match &mut stmt.node {
-        StmtKind::FunctionDef { decorator_list, .. } | StmtKind::ClassDef { decorator_list, .. } => {
-            *decorator_list = decorators
-        }
+        StmtKind::FunctionDef { decorator_list, .. }
+        | StmtKind::ClassDef { decorator_list, .. } => *decorator_list = decorators,
         _ => unreachable!("only functions and classes are decorated"),
     }
     stmt
@@ -103,7 +148,11 @@ pub fn try_statement(
 ) -> Res<Stmt> {
     let star = handlers.first().is_some_and(|h| h.0);
     if let Some((_, h)) = handlers.iter().find(|h| h.0 != star) {
-        return Err(err("cannot have both 'except' and 'except*' on the same 'try'", h.range.start, h.range.end));
+        return Err(err(
+            "cannot have both 'except' and 'except*' on the same 'try'",
+            h.range.start,
+            h.range.end,
+        ));
     }
     let handlers: Vec<ExceptHandler> = handlers.into_iter().map(|h| h.1).collect();
     let r = finalbody
@@ -177,9 +226,9 @@ fn invalid_target(e: &Expr, del: bool) -> Option<&Expr> {
 /// Set the context of a valid target tree.
 fn set_ctx(e: &mut Expr, new: ExprContext) {
     match &mut e.node {
-        ExprKind::Name { ctx, .. } | ExprKind::Attribute { ctx, .. } | ExprKind::Subscript { ctx, .. } => {
-            *ctx = new
-        }
+        ExprKind::Name { ctx, .. }
+        | ExprKind::Attribute { ctx, .. }
+        | ExprKind::Subscript { ctx, .. } => *ctx = new,
         ExprKind::Starred { value, ctx } => {
             *ctx = new;
             set_ctx(value, new);
@@ -210,12 +259,18 @@ fn assign_target(mut e: Expr) -> Res<Expr> {
         return Err(err_at("assignment to yield expression not possible", &e));
     }
     if let ExprKind::Starred { .. } = e.node {
-        return Err(err_at("starred assignment target must be in a list or tuple", &e));
+        return Err(err_at(
+            "starred assignment target must be in a list or tuple",
+            &e,
+        ));
     }
     if let Some(bad) = invalid_target(&e, false) {
         let hint = std::ptr::eq(bad, &e) && hint_equality(bad);
         let msg = if hint {
-            format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(bad))
+            format!(
+                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                expr_name(bad)
+            )
         } else {
             format!("cannot assign to {}", expr_name(bad))
         };
@@ -229,10 +284,15 @@ fn assign_target(mut e: Expr) -> Res<Expr> {
 /// is not a display or a singleton.
 fn hint_equality(e: &Expr) -> bool {
     match &e.node {
-        ExprKind::Constant { value: Constant::None | Constant::Bool(_), .. } => false,
+        ExprKind::Constant {
+            value: Constant::None | Constant::Bool(_),
+            ..
+        } => false,
         ExprKind::GeneratorExp { .. } | ExprKind::Compare { .. } | ExprKind::IfExp { .. } => false,
         ExprKind::BoolOp { .. } | ExprKind::Lambda { .. } | ExprKind::NamedExpr { .. } => false,
-        ExprKind::UnaryOp { op: UnaryOp::Not, .. } => false,
+        ExprKind::UnaryOp {
+            op: UnaryOp::Not, ..
+        } => false,
         _ => true,
     }
 }
@@ -244,28 +304,60 @@ pub fn assign(first: Expr, mut rest: Vec<Expr>, l: u32, r: u32) -> Res<Stmt> {
     for t in rest {
         targets.push(assign_target(t)?);
     }
-    Ok(Stmt::new(StmtKind::Assign { targets, value: Box::new(value) }, Range::new(l, r)))
+    Ok(Stmt::new(
+        StmtKind::Assign {
+            targets,
+            value: Box::new(value),
+        },
+        Range::new(l, r),
+    ))
 }
 
 pub fn aug_assign(mut target: Expr, op: Operator, value: Expr, l: u32, r: u32) -> Res<Stmt> {
     match target.node {
         ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
         _ => {
-            let msg = format!("'{}' is an illegal expression for augmented assignment", expr_name(&target));
+            let msg = format!(
+                "'{}' is an illegal expression for augmented assignment",
+                expr_name(&target)
+            );
             return Err(err_at(msg, &target));
         }
     }
     set_ctx(&mut target, ExprContext::Store);
-    Ok(Stmt::new(StmtKind::AugAssign { target: Box::new(target), op, value: Box::new(value) }, Range::new(l, r)))
+    Ok(Stmt::new(
+        StmtKind::AugAssign {
+            target: Box::new(target),
+            op,
+            value: Box::new(value),
+        },
+        Range::new(l, r),
+    ))
 }
 
-pub fn ann_assign(mut target: Expr, annotation: Expr, value: Option<Expr>, l: u32, r: u32) -> Res<Stmt> {
+pub fn ann_assign(
+    mut target: Expr,
+    annotation: Expr,
+    value: Option<Expr>,
+    l: u32,
+    r: u32,
+) -> Res<Stmt> {
     let simple = match &target.node {
         // A parenthesised name starts after the statement does.
         ExprKind::Name { .. } => target.range.start == l,
         ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => false,
-        ExprKind::Tuple { .. } => return Err(err_at("only single target (not tuple) can be annotated", &target)),
-        ExprKind::List { .. } => return Err(err_at("only single target (not list) can be annotated", &target)),
+        ExprKind::Tuple { .. } => {
+            return Err(err_at(
+                "only single target (not tuple) can be annotated",
+                &target,
+            ))
+        }
+        ExprKind::List { .. } => {
+            return Err(err_at(
+                "only single target (not list) can be annotated",
+                &target,
+            ))
+        }
         _ => return Err(err_at("illegal target for annotation", &target)),
     };
     set_ctx(&mut target, ExprContext::Store);
@@ -292,11 +384,20 @@ pub fn delete(mut targets: Vec<Expr>, l: u32, r: u32) -> Res<Stmt> {
 
 pub fn named_expr(mut target: Expr, value: Expr, l: u32, r: u32) -> Res<Expr> {
     if !matches!(target.node, ExprKind::Name { .. }) {
-        let msg = format!("cannot use assignment expressions with {}", expr_name(&target));
+        let msg = format!(
+            "cannot use assignment expressions with {}",
+            expr_name(&target)
+        );
         return Err(err_at(msg, &target));
     }
     set_ctx(&mut target, ExprContext::Store);
-    Ok(Expr::new(ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) }, Range::new(l, r)))
+    Ok(Expr::new(
+        ExprKind::NamedExpr {
+            target: Box::new(target),
+            value: Box::new(value),
+        },
+        Range::new(l, r),
+    ))
 }
 
 // ---------------------------------------------------------------- parameters
@@ -339,7 +440,11 @@ pub fn arguments(items: Vec<ParamItem>) -> Res<Arguments> {
                             a.defaults.push(d);
                         }
                         None if seen_default => {
-                            return Err(err("non-default argument follows default argument", arg.range.start, arg.range.end))
+                            return Err(err(
+                                "non-default argument follows default argument",
+                                arg.range.start,
+                                arg.range.end,
+                            ))
                         }
                         None => {}
                     }
@@ -388,7 +493,11 @@ pub fn arguments(items: Vec<ParamItem>) -> Res<Arguments> {
     }
     for (i, (name, l, r)) in names.iter().enumerate() {
         if names[..i].iter().any(|(n, _, _)| n == name) {
-            return Err(err(format!("duplicate argument '{name}' in function definition"), *l, *r));
+            return Err(err(
+                format!("duplicate argument '{name}' in function definition"),
+                *l,
+                *r,
+            ));
         }
     }
     Ok(a)
@@ -397,13 +506,27 @@ pub fn arguments(items: Vec<ParamItem>) -> Res<Arguments> {
 fn item_range(item: &ParamItem) -> (u32, u32) {
     match item {
         ParamItem::Plain(arg, _) => (arg.range.start, arg.range.end),
-        ParamItem::Slash(l, r) | ParamItem::Star(_, l, r) | ParamItem::DoubleStar(_, l, r) => (*l, *r),
+        ParamItem::Slash(l, r) | ParamItem::Star(_, l, r) | ParamItem::DoubleStar(_, l, r) => {
+            (*l, *r)
+        }
     }
 }
 
-pub fn lambda(params: Option<Vec<ParamItem>>, body: Expr, l: u32, r: u32) -> Res<Expr> {
-    let args = arguments(params.unwrap_or_default())?;
-    Ok(Expr::new(ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }, Range::new(l, r)))
+/// A lambda; `colon` is where its `:` is, which CPython blames for a bare `*`.
+pub fn lambda(params: Option<Vec<ParamItem>>, body: Expr, colon: u32, l: u32, r: u32) -> Res<Expr> {
+    let args = arguments(params.unwrap_or_default()).map_err(|e| match e {
+        ParseError::User { error } if error.msg == "named arguments must follow bare *" => {
+            err(error.msg, colon, colon)
+        }
+        other => other,
+    })?;
+    Ok(Expr::new(
+        ExprKind::Lambda {
+            args: Box::new(args),
+            body: Box::new(body),
+        },
+        Range::new(l, r),
+    ))
 }
 
 // ---------------------------------------------------------------- call arguments
@@ -430,7 +553,9 @@ pub fn check_genexp_args(items: Vec<ArgItem>, trailing_comma: bool) -> Res<Vec<A
     Ok(items)
 }
 
-pub fn call_args(items: Vec<ArgItem>) -> Res<(Vec<Expr>, Vec<Keyword>)> {
+/// Split call arguments into positional ones and keywords, checking their
+/// order. `close` is the call's `)`, where CPython points for an ordering error.
+pub fn call_args(items: Vec<ArgItem>, close: u32) -> Res<(Vec<Expr>, Vec<Keyword>)> {
     let mut args = Vec::new();
     let mut keywords = Vec::new();
     let mut seen_keyword = false;
@@ -439,30 +564,55 @@ pub fn call_args(items: Vec<ArgItem>) -> Res<(Vec<Expr>, Vec<Keyword>)> {
         match item {
             ArgItem::Positional(e) | ArgItem::Genexp(e) => {
                 if seen_double_star {
-                    return Err(err_at("positional argument follows keyword argument unpacking", &e));
+                    let msg = "positional argument follows keyword argument unpacking";
+                    return Err(err(msg, close, close));
                 }
                 if seen_keyword {
-                    return Err(err_at("positional argument follows keyword argument", &e));
+                    let msg = "positional argument follows keyword argument";
+                    return Err(err(msg, close, close));
                 }
                 args.push(e);
             }
             ArgItem::Star(e, l, r) => {
                 if seen_double_star {
-                    return Err(err("iterable argument unpacking follows keyword argument unpacking", l, r));
+                    let msg = "iterable argument unpacking follows keyword argument unpacking";
+                    return Err(err(msg, l, l));
                 }
-                args.push(Expr::new(ExprKind::Starred { value: Box::new(e), ctx: ExprContext::Load }, Range::new(l, r)));
+                let starred = ExprKind::Starred {
+                    value: Box::new(e),
+                    ctx: ExprContext::Load,
+                };
+                args.push(Expr::new(starred, Range::new(l, r)));
             }
             ArgItem::Keyword(name, value, l, r) => {
-                let ExprKind::Name { id, .. } = name.node else {
-                    let end = value.range.end;
-                    return Err(err("expression cannot contain assignment, perhaps you meant \"==\"?", name.range.start, end));
+                let id = match name.node {
+                    ExprKind::Name { id, .. } => id,
+                    ExprKind::Constant {
+                        value: Constant::None | Constant::Bool(_),
+                        ..
+                    } => {
+                        let msg = format!("cannot assign to {}", expr_name(&name));
+                        return Err(err(msg, name.range.start, value.range.start));
+                    }
+                    _ => {
+                        let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
+                        return Err(err(msg, name.range.start, value.range.start));
+                    }
                 };
                 seen_keyword = true;
-                keywords.push(Keyword { arg: Some(id), value, range: Range::new(l, r) });
+                keywords.push(Keyword {
+                    arg: Some(id),
+                    value,
+                    range: Range::new(l, r),
+                });
             }
             ArgItem::DoubleStar(e, l, r) => {
                 seen_double_star = true;
-                keywords.push(Keyword { arg: None, value: e, range: Range::new(l, r) });
+                keywords.push(Keyword {
+                    arg: None,
+                    value: e,
+                    range: Range::new(l, r),
+                });
             }
         }
     }
@@ -472,12 +622,22 @@ pub fn call_args(items: Vec<ArgItem>) -> Res<(Vec<Expr>, Vec<Keyword>)> {
 // ---------------------------------------------------------------- patterns
 
 fn pattern(node: PatternKind, l: u32, r: u32) -> Pattern {
-    Pattern { node, range: Range::new(l, r) }
+    Pattern {
+        node,
+        range: Range::new(l, r),
+    }
 }
 
 pub fn capture_pattern(name: Ident, l: u32, r: u32) -> Pattern {
     let name = if &*name == "_" { None } else { Some(name) };
-    pattern(PatternKind::MatchAs { pattern: None, name }, l, r)
+    pattern(
+        PatternKind::MatchAs {
+            pattern: None,
+            name,
+        },
+        l,
+        r,
+    )
 }
 
 pub fn star_pattern(name: Ident, l: u32, r: u32) -> Pattern {
@@ -489,7 +649,14 @@ pub fn as_pattern(p: Pattern, name: Ident, l: u32, r: u32) -> Res<Pattern> {
     if &*name == "_" {
         return Err(err("cannot use '_' as a target", r - 1, r));
     }
-    Ok(pattern(PatternKind::MatchAs { pattern: Some(Box::new(p)), name: Some(name) }, l, r))
+    Ok(pattern(
+        PatternKind::MatchAs {
+            pattern: Some(Box::new(p)),
+            name: Some(name),
+        },
+        l,
+        r,
+    ))
 }
 
 pub fn sequence_pattern(first: Pattern, rest: Vec<Pattern>, l: u32, r: u32) -> Pattern {
@@ -502,16 +669,29 @@ pub fn sequence_pattern(first: Pattern, rest: Vec<Pattern>, l: u32, r: u32) -> P
 pub fn complex_pattern(real: Expr, op: Operator, imag: Expr, l: u32, r: u32) -> Res<Expr> {
     let real_number = match &real.node {
         ExprKind::Constant { value, .. } => !matches!(value, Constant::Complex { .. }),
-        ExprKind::UnaryOp { operand, .. } => {
-            !matches!(operand.node, ExprKind::Constant { value: Constant::Complex { .. }, .. })
-        }
+        ExprKind::UnaryOp { operand, .. } => !matches!(
+            operand.node,
+            ExprKind::Constant {
+                value: Constant::Complex { .. },
+                ..
+            }
+        ),
         _ => false,
     };
     if !real_number {
         return Err(err_at("real number required in complex literal", &real));
     }
-    if !matches!(imag.node, ExprKind::Constant { value: Constant::Complex { .. }, .. }) {
-        return Err(err_at("imaginary number required in complex literal", &imag));
+    if !matches!(
+        imag.node,
+        ExprKind::Constant {
+            value: Constant::Complex { .. },
+            ..
+        }
+    ) {
+        return Err(err_at(
+            "imaginary number required in complex literal",
+            &imag,
+        ));
     }
     Ok(bin_op(real, op, imag, l, r))
 }
@@ -532,10 +712,23 @@ pub fn class_pattern(
                 kwd_patterns.push(p);
             }
             None if !kwd_attrs.is_empty() => {
-                return Err(err("positional patterns follow keyword patterns", p.range.start, p.range.end))
+                return Err(err(
+                    "positional patterns follow keyword patterns",
+                    p.range.start,
+                    p.range.end,
+                ))
             }
             None => patterns.push(p),
         }
     }
-    Ok(pattern(PatternKind::MatchClass { cls: Box::new(cls), patterns, kwd_attrs, kwd_patterns }, l, r))
+    Ok(pattern(
+        PatternKind::MatchClass {
+            cls: Box::new(cls),
+            patterns,
+            kwd_attrs,
+            kwd_patterns,
+        },
+        l,
+        r,
+    ))
 }

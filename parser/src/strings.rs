@@ -15,20 +15,34 @@ pub fn strings(src: &str, toks: Vec<StrToken>, l: u32, r: u32) -> Result<Expr, A
     if bytes != 0 && bytes != toks.len() {
         return Err(err("cannot mix bytes and nonbytes literals", l, r));
     }
-    let kind_u = toks[0].unicode;
+    // Only a lower-case `u` prefix is recorded, as CPython's ast does.
+    let first = &toks[0];
+    let kind_u = first.unicode && src.as_bytes()[first.token_start(src) as usize] == b'u';
     if bytes != 0 {
         let mut out = Vec::new();
         for t in &toks {
-            decode_bytes(body(src, t), t.raw, &mut out).map_err(|e| literal_err(e, t))?;
+            decode_bytes(body(src, t), t.raw, &mut out).map_err(|e| literal_err(src, e, t))?;
         }
-        return Ok(Expr::new(ExprKind::Constant { value: Constant::Bytes(out), kind_u: false }, Range::new(l, r)));
+        return Ok(Expr::new(
+            ExprKind::Constant {
+                value: Constant::Bytes(out),
+                kind_u: false,
+            },
+            Range::new(l, r),
+        ));
     }
     if toks.iter().all(|t| t.kind == StrKind::Str) {
         let mut out = Wtf8Buf::new();
         for t in &toks {
-            decode_str(body(src, t), t.raw, &mut out).map_err(|e| literal_err(e, t))?;
+            decode_str(body(src, t), t.raw, &mut out).map_err(|e| literal_err(src, e, t))?;
         }
-        return Ok(Expr::new(ExprKind::Constant { value: Constant::Str(out), kind_u }, Range::new(l, r)));
+        return Ok(Expr::new(
+            ExprKind::Constant {
+                value: Constant::Str(out),
+                kind_u,
+            },
+            Range::new(l, r),
+        ));
     }
     let mut parts = Vec::new();
     for t in &toks {
@@ -36,11 +50,16 @@ pub fn strings(src: &str, toks: Vec<StrToken>, l: u32, r: u32) -> Result<Expr, A
             fstring::parse(src, t, &mut parts)?;
         } else {
             let mut text = Wtf8Buf::new();
-            decode_str(body(src, t), t.raw, &mut text).map_err(|e| literal_err(e, t))?;
+            decode_str(body(src, t), t.raw, &mut text).map_err(|e| literal_err(src, e, t))?;
             parts.push(Part::Text(text));
         }
     }
-    Ok(Expr::new(ExprKind::JoinedStr { values: join_parts(parts, kind_u, l, r) }, Range::new(l, r)))
+    Ok(Expr::new(
+        ExprKind::JoinedStr {
+            values: join_parts(parts, kind_u, l, r),
+        },
+        Range::new(l, r),
+    ))
 }
 
 /// Merge neighbouring text parts into Constants and drop empty ones.
@@ -50,7 +69,10 @@ pub fn join_parts(parts: Vec<Part>, kind_u: bool, l: u32, r: u32) -> Vec<Expr> {
     let flush = |text: &mut Wtf8Buf, values: &mut Vec<Expr>| {
         if !text.is_empty() {
             let value = Constant::Str(std::mem::take(text));
-            values.push(Expr::new(ExprKind::Constant { value, kind_u }, Range::new(l, r)));
+            values.push(Expr::new(
+                ExprKind::Constant { value, kind_u },
+                Range::new(l, r),
+            ));
         }
     };
     for part in parts {
@@ -70,7 +92,12 @@ fn body<'s>(src: &'s str, t: &StrToken) -> &'s str {
     &src[t.body_start as usize..t.body_end as usize]
 }
 
-/// A bad escape, pointed at in the source.
-pub fn literal_err(e: LiteralError, t: &StrToken) -> ActionError {
-    err(e.msg, t.body_start + e.start as u32, t.body_start + e.end as u32)
+/// A bad escape, pointed at in the source where CPython points: just past the
+/// literal, or the whole literal for a non-ASCII character in bytes.
+pub fn literal_err(src: &str, e: LiteralError, t: &StrToken) -> ActionError {
+    if e.msg.starts_with("bytes can only contain") {
+        err(e.msg, t.token_start(src), t.token_end())
+    } else {
+        err(e.msg, t.token_end(), t.token_end())
+    }
 }

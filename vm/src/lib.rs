@@ -1,4 +1,6 @@
 //! gilt-vm: the compiler, object model and evaluation loop.
 //!
-//! Empty for now: the front end (lexer and parser) comes first. This crate will hold
-//! the compiler (AST to code objects), values, the GIL and the evaluation loop.
+//! So far this holds the compiler's first pass (`compile::check_module`); the
+//! object model, the GIL and the evaluation loop arrive with the next milestone.
+
+pub mod compile;
