@@ -193,8 +193,7 @@ fn normalize(root: &Path, data: &[u8], is_stderr: bool) -> Vec<u8> {
     if is_stderr && contains(&out, b"Traceback (most recent call last):") {
         let last = out
             .split(|&b| b == b'\n')
-            .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
-            .last()
+            .rfind(|l| !l.iter().all(u8::is_ascii_whitespace))
             .unwrap_or(b"")
             .to_vec();
         out = last;

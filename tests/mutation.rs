@@ -19,6 +19,9 @@ use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// The input being parsed now, and since when (for the watchdog).
+type Current = Arc<Mutex<Option<(Instant, Vec<u8>)>>>;
+
 /// A single parse slower than this is a failure.
 const SLOW: Duration = Duration::from_secs(2);
 /// A single parse still running after this is reported as a hang and the test aborts.
@@ -141,13 +144,13 @@ fn damaged_sources_never_panic_or_hang() {
     } else {
         MUTANTS_RELEASE
     });
-    let seed = env_usize("GILT_MUTATION_SEED").unwrap_or(0x5EED_0F_617) as u64 | 1;
+    let seed = env_usize("GILT_MUTATION_SEED").unwrap_or(0x0005_EED0_F617) as u64 | 1;
     let show = env_usize("GILT_MUTATION_SHOW");
     let progress_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("mutation-current");
     let progress = std::fs::File::create(&progress_path).expect("create the progress file");
 
     // The worker reports what it is parsing; this thread watches for hangs.
-    let current: Arc<Mutex<Option<(Instant, Vec<u8>)>>> = Arc::new(Mutex::new(None));
+    let current: Current = Arc::new(Mutex::new(None));
     let panic_text: Arc<Mutex<String>> = Arc::new(Mutex::new(String::new()));
     let hook_text = Arc::clone(&panic_text);
     let old_hook = panic::take_hook();
@@ -209,7 +212,7 @@ struct Report {
 struct Watch {
     /// Holds the number of the input being parsed (overwritten in place: cheap).
     progress: std::fs::File,
-    current: Arc<Mutex<Option<(Instant, Vec<u8>)>>>,
+    current: Current,
     panic_text: Arc<Mutex<String>>,
     /// `GILT_MUTATION_SHOW`: print this input and stop.
     show: Option<usize>,
@@ -417,7 +420,7 @@ fn flip_indentation(rng: &mut Rng, text: &mut Vec<u8>) -> String {
         2 => {
             text.splice(
                 start..start + indent,
-                std::iter::repeat(b'\t').take(indent / 4 + 1),
+                std::iter::repeat_n(b'\t', indent / 4 + 1),
             );
             "indent to tabs"
         }

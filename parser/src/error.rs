@@ -206,8 +206,13 @@ fn string_error(source: &str, tokens: &[Token], at: usize) -> Option<ParseError>
 /// Index of the innermost bracket still open at `tokens[at]` within its line.
 fn open_bracket(tokens: &[Token], at: usize) -> Option<usize> {
     let mut stack = Vec::new();
-    for i in line_start(tokens, at)..at {
-        match tokens[i].tok {
+    for (i, t) in tokens
+        .iter()
+        .enumerate()
+        .take(at)
+        .skip(line_start(tokens, at))
+    {
+        match t.tok {
             Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => stack.push(i),
             Tok::Rpar | Tok::Rsqb | Tok::Rbrace => {
                 stack.pop();

@@ -283,18 +283,22 @@ fn assign_target(mut e: Expr) -> Res<Expr> {
 /// CPython suggests `==` when the target is a bitwise-or level expression that
 /// is not a display or a singleton.
 fn hint_equality(e: &Expr) -> bool {
-    match &e.node {
+    !matches!(
+        &e.node,
         ExprKind::Constant {
             value: Constant::None | Constant::Bool(_),
             ..
-        } => false,
-        ExprKind::GeneratorExp { .. } | ExprKind::Compare { .. } | ExprKind::IfExp { .. } => false,
-        ExprKind::BoolOp { .. } | ExprKind::Lambda { .. } | ExprKind::NamedExpr { .. } => false,
-        ExprKind::UnaryOp {
-            op: UnaryOp::Not, ..
-        } => false,
-        _ => true,
-    }
+        } | ExprKind::GeneratorExp { .. }
+            | ExprKind::Compare { .. }
+            | ExprKind::IfExp { .. }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::NamedExpr { .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
+    )
 }
 
 pub fn assign(first: Expr, mut rest: Vec<Expr>, l: u32, r: u32) -> Res<Stmt> {
@@ -698,7 +702,7 @@ pub fn complex_pattern(real: Expr, op: Operator, imag: Expr, l: u32, r: u32) -> 
 
 pub fn class_pattern(
     cls: Expr,
-    items: Vec<(Option<(Ident, u32, u32)>, Pattern)>,
+    items: Vec<(Option<Ident>, Pattern)>,
     l: u32,
     r: u32,
 ) -> Res<Pattern> {
@@ -707,7 +711,7 @@ pub fn class_pattern(
     let mut kwd_patterns = Vec::new();
     for (key, p) in items {
         match key {
-            Some((name, _, _)) => {
+            Some(name) => {
                 kwd_attrs.push(name);
                 kwd_patterns.push(p);
             }

@@ -56,10 +56,10 @@ pub fn rewrite(tokens: &mut [Token]) {
             }
         }
         line_start = false;
-        if tokens[i].tok == Tok::With && tokens.get(i + 1).is_some_and(|t| t.tok == Tok::Lpar) {
-            if opens_with_items(tokens, i + 1) {
-                tokens[i + 1].tok = Tok::WithLpar;
-            }
+        let with_paren =
+            tokens[i].tok == Tok::With && tokens.get(i + 1).is_some_and(|t| t.tok == Tok::Lpar);
+        if with_paren && opens_with_items(tokens, i + 1) {
+            tokens[i + 1].tok = Tok::WithLpar;
         }
     }
 }
