@@ -52,6 +52,13 @@ pub fn dump(module: &ast::Module) -> String {
     gilt_parser::dump::dump_module(module)
 }
 
+/// Print a module as CPython's `ast.dump(tree, include_attributes=True)` does:
+/// with line and column positions. `bytes` is the source file it was parsed from.
+pub fn dump_with_positions(module: &ast::Module, bytes: &[u8]) -> String {
+    let text = gilt_lexer::decode_source(bytes).unwrap_or_default();
+    gilt_parser::dump::dump_module_with_positions(module, &text)
+}
+
 /// A syntax error together with the decoded source text it points into.
 #[derive(Debug, Clone)]
 pub struct SourceError {

@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: gilt [option] ... [file | -] [arg] ...
 Options:
-  --dump-ast FILE   print FILE's syntax tree as CPython's ast.dump() does
+  --dump-ast [--include-attributes] FILE
+                    print FILE's syntax tree as CPython's ast.dump() does; with
+                    --include-attributes, with positions (include_attributes=True)
   --parse-only FILE...
                     parse each FILE and report how many parsed (for timing)
   -V, --version     print the version and exit
@@ -37,9 +39,12 @@ fn run(args: Vec<String>) -> ExitCode {
             println!("Gilt {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Some("--dump-ast") => match args.get(1) {
-            Some(path) => dump_ast(path),
-            None => usage_error("--dump-ast needs a FILE"),
+        Some("--dump-ast") => match (args.get(1).map(String::as_str), args.get(2)) {
+            (Some("--include-attributes"), Some(path)) => dump_ast(path, true),
+            (Some("--include-attributes"), None) | (None, _) => {
+                usage_error("--dump-ast needs a FILE")
+            }
+            (Some(path), _) => dump_ast(path, false),
         },
         Some("--parse-only") => parse_only(&args[1..]),
         Some(path) if !path.starts_with('-') => run_file(path),
@@ -79,10 +84,19 @@ fn errno_text(e: &std::io::Error) -> String {
 
 fn parse_or_report(path: &str, check: bool) -> Result<gilt::ast::Module, ExitCode> {
     let bytes = read_script(path)?;
+    parse_bytes_or_report(path, &bytes, check)
+}
+
+/// Parse `bytes`, the contents of `path`; a syntax error is printed (exit 1).
+fn parse_bytes_or_report(
+    path: &str,
+    bytes: &[u8],
+    check: bool,
+) -> Result<gilt::ast::Module, ExitCode> {
     let parsed = if check {
-        gilt::check_source(&bytes)
+        gilt::check_source(bytes)
     } else {
-        gilt::parse_source(&bytes)
+        gilt::parse_source(bytes)
     };
     parsed.map_err(|err| {
         // CPython names a script by its absolute path in tracebacks.
@@ -92,11 +106,20 @@ fn parse_or_report(path: &str, check: bool) -> Result<gilt::ast::Module, ExitCod
     })
 }
 
-fn dump_ast(path: &str) -> ExitCode {
-    match parse_or_report(path, false) {
-        Ok(module) => {
+/// `--dump-ast`: `ast.dump(tree)`, or with `positions` `include_attributes=True`.
+fn dump_ast(path: &str, positions: bool) -> ExitCode {
+    let dumped = read_script(path).and_then(|bytes| {
+        let module = parse_bytes_or_report(path, &bytes, false)?;
+        Ok(if positions {
+            gilt::dump_with_positions(&module, &bytes)
+        } else {
+            gilt::dump(&module)
+        })
+    });
+    match dumped {
+        Ok(dumped) => {
             let mut out = std::io::stdout().lock();
-            let _ = writeln!(out, "{}", gilt::dump(&module));
+            let _ = writeln!(out, "{dumped}");
             ExitCode::SUCCESS
         }
         Err(code) => code,

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Compare `gilt --dump-ast` with CPython's ast.dump over every .py in CPython's stdlib.
 #
-#   tests/ast_corpus.sh [--sample N] [--jobs J] [--min-ratio R] [--gilt PATH] [--keep]
+#   tests/ast_corpus.sh [--include-attributes] [--sample N] [--jobs J] [--min-ratio R]
+#                       [--gilt PATH] [--keep]
 #
+#   --include-attributes  compare positions too: ast.dump(tree, include_attributes=True)
+#                  against `gilt --dump-ast --include-attributes`
 #   --sample N     only N files: every k-th file of the sorted list (fixed, repeatable)
 #   --jobs J       gilt processes at a time (default: number of CPUs)
 #   --min-ratio R  fail if ast-identical/accepted is below R (default 0.995)
@@ -24,6 +27,7 @@ jobs=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 min_ratio=0.995
 gilt=target/release/gilt
 keep=0
+attrs=0
 while [ $# -gt 0 ]; do
     case $1 in
         --sample) sample=$2; shift 2 ;;
@@ -31,7 +35,8 @@ while [ $# -gt 0 ]; do
         --min-ratio) min_ratio=$2; shift 2 ;;
         --gilt) gilt=$2; shift 2 ;;
         --keep) keep=1; shift ;;
-        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+        --include-attributes) attrs=1; shift ;;
+        -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
         *) echo "ast_corpus: unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -62,9 +67,10 @@ nl -ba -w1 -s' ' "$work/files" >"$work/numbered"
 mkdir -p "$work/py" "$work/gilt"
 
 # CPython: one process for every file. <i>.ast holds the dump, <i>.err the error.
-"$PY" - "$work" <<'DRIVER'
+"$PY" - "$work" "$attrs" <<'DRIVER'
 import ast, sys, warnings
 work = sys.argv[1]
+attrs = sys.argv[2] == "1"
 warnings.simplefilter("ignore")
 with open(f"{work}/numbered", encoding="utf-8", errors="surrogateescape") as f:
     for line in f:
@@ -72,7 +78,7 @@ with open(f"{work}/numbered", encoding="utf-8", errors="surrogateescape") as f:
         with open(path, "rb") as src:
             data = src.read()
         try:
-            text = ast.dump(ast.parse(data, filename=path)) + "\n"
+            text = ast.dump(ast.parse(data, filename=path), include_attributes=attrs) + "\n"
             out = f"{work}/py/{i}.ast"
         except (SyntaxError, ValueError) as e:
             text = f"{type(e).__name__}: {e.msg if isinstance(e, SyntaxError) else e}\n"
@@ -85,10 +91,12 @@ DRIVER
 
 # Gilt: one process per file, J at a time. Each writes a status line to <i>.status:
 # "code" (124 = timeout).
-export gilt work
+dump_flags=--dump-ast
+[ "$attrs" = 1 ] && dump_flags="--dump-ast --include-attributes"
+export gilt work dump_flags
 xargs -d '\n' -P "$jobs" -n 1 -a "$work/numbered" bash -c '
     i=${1%% *} path=${1#* } code=0
-    timeout 2 "$gilt" --dump-ast "$path" >"$work/gilt/$i.out" 2>"$work/gilt/$i.err" || code=$?
+    timeout 2 "$gilt" $dump_flags "$path" >"$work/gilt/$i.out" 2>"$work/gilt/$i.err" || code=$?
     echo "$code" >"$work/gilt/$i.status"
 ' _
 
@@ -140,7 +148,7 @@ list() { # title file [lines-per-entry]
 }
 
 echo "ast_corpus: $(wc -l <"$work/files") of $total files under $stdlib ($("$PY" -V 2>&1))"
-echo "ast-identical: $identical/$accepted"
+echo "ast-identical$([ "$attrs" = 1 ] && echo " (with attributes)"): $identical/$accepted"
 echo "rejected-by-both: $both/$rejected (same message: $same_msg/$both)"
 # Each differing dump with an excerpt of both sides from just before the first difference.
 "$PY" - "$work" >"$work/differ_shown" <<'SHOW'

@@ -200,11 +200,15 @@ impl Layout<'_> {
             self.indents.push((col, altcol));
             self.push(Tok::Indent, at..at);
         } else {
-            while self.indents.len() > 1 && col < self.indents[self.indents.len() - 1].0 {
-                self.indents.pop();
-                self.push(Tok::Dedent, at..at);
+            // CPython checks the column before it emits any DEDENT.
+            let target = self.indents.iter().rposition(|&(c, _)| c <= col).unwrap_or(0);
+            let (top, top_alt) = self.indents[target];
+            if col == top {
+                while self.indents.len() > target + 1 {
+                    self.indents.pop();
+                    self.push(Tok::Dedent, at..at);
+                }
             }
-            let (top, top_alt) = *self.indents.last().unwrap_or(&(0, 0));
             if col != top {
                 // CPython puts the caret at the end of the line.
                 let end = self.src[at..]

@@ -1,20 +1,47 @@
 //! Prints a tree exactly as CPython 3.11's `ast.dump(node)` does with its default
-//! arguments (field names shown, no positions, no indentation).
+//! arguments (field names shown, no positions, no indentation), or, with
+//! positions, as `ast.dump(node, include_attributes=True)` does.
 //!
 //! `ast.dump` prints every field in ASDL order as `name=value`, except optional
 //! (`?`) fields holding None, which it leaves out; lists print as `[a, b]`, so a
 //! None inside a list (a Dict key, a kw_default) prints as `None`.
+//!
+//! With positions, the node types that have `_attributes` in 3.11 (stmt, expr,
+//! excepthandler, arg, keyword, alias, pattern) end with `lineno=L, col_offset=C,
+//! end_lineno=L, end_col_offset=C`: lines 1-based, columns UTF-8 byte offsets into
+//! the line, as CPython counts them. withitem, match_case, comprehension and
+//! arguments have no positions.
 //!
 //! The walk uses an explicit stack of pending output, not recursion, so a deeply
 //! nested tree (a 100,000-term `a+b+...` chain) cannot overflow the native stack.
 
 use crate::ast::*;
 use crate::repr::{bytes_repr, complex_repr, float_repr, int_repr, str_repr, str_repr_str};
+use gilt_lexer::LineIndex;
 use std::fmt::Write as _;
 
 /// `ast.dump(module)`: `Module(body=[...], type_ignores=[])`.
 pub fn dump_module(m: &Module) -> String {
-    let mut d = Dumper::default();
+    module_dumper(m, None)
+}
+
+/// `ast.dump(module, include_attributes=True)`; `source` is the text `m` was
+/// parsed from, which turns byte offsets into lines and columns.
+///
+/// ```
+/// let m = gilt_parser::parse_module("pass\n").unwrap();
+/// let dumped = gilt_parser::dump::dump_module_with_positions(&m, "pass\n");
+/// assert_eq!(dumped, "Module(body=[Pass(lineno=1, col_offset=0, end_lineno=1, end_col_offset=4)], type_ignores=[])");
+/// ```
+pub fn dump_module_with_positions(m: &Module, source: &str) -> String {
+    module_dumper(m, Some(LineIndex::new(source)))
+}
+
+fn module_dumper(m: &Module, lines: Option<LineIndex>) -> String {
+    let mut d = Dumper {
+        lines,
+        ..Dumper::default()
+    };
     d.open("Module");
     d.stmts("body", &m.body);
     d.bare("type_ignores", "[]");
@@ -50,6 +77,8 @@ enum Pending<'a> {
     MatchCase(&'a MatchCase),
     Comprehension(&'a Comprehension),
     ExceptHandler(&'a ExceptHandler),
+    /// A node's four position attributes; the flag is true if it has no field.
+    Position(Range, bool),
 }
 
 /// The output and the stack of pending items, top last.
@@ -64,6 +93,8 @@ struct Dumper<'a> {
     mark: usize,
     /// True until the node being expanded has pushed a field.
     first: bool,
+    /// Set when positions are printed.
+    lines: Option<LineIndex>,
 }
 
 impl<'a> Dumper<'a> {
@@ -88,6 +119,7 @@ impl<'a> Dumper<'a> {
             Pending::Int(n) => {
                 let _ = write!(self.out, "{n}");
             }
+            Pending::Position(range, first) => self.position(range, first),
             Pending::Ident(s) => str_repr_str(s, &mut self.out),
             Pending::Constant(c) => self.constant(c),
             Pending::Expr(e) => self.expr(e),
@@ -100,19 +132,19 @@ impl<'a> Dumper<'a> {
                 self.open("arg");
                 self.ident("arg", &a.arg);
                 self.opt_expr("annotation", &a.annotation);
-                self.close();
+                self.close_at(a.range);
             }
             Pending::Keyword(k) => {
                 self.open("keyword");
                 self.opt_ident("arg", &k.arg);
                 self.expr_field("value", &k.value);
-                self.close();
+                self.close_at(k.range);
             }
             Pending::Alias(a) => {
                 self.open("alias");
                 self.ident("name", &a.name);
                 self.opt_ident("asname", &a.asname);
-                self.close();
+                self.close_at(a.range);
             }
             Pending::WithItem(w) => {
                 self.open("withitem");
@@ -140,7 +172,7 @@ impl<'a> Dumper<'a> {
                 self.opt_expr("type", &h.type_);
                 self.opt_ident("name", &h.name);
                 self.stmts("body", &h.body);
-                self.close();
+                self.close_at(h.range);
             }
         }
     }
@@ -159,6 +191,26 @@ impl<'a> Dumper<'a> {
     fn close(&mut self) {
         self.stack.push(Pending::Text(")"));
         self.stack[self.mark..].reverse();
+    }
+
+    /// `close` for a node with position attributes: they follow its fields.
+    fn close_at(&mut self, range: Range) {
+        if self.lines.is_some() {
+            self.stack.push(Pending::Position(range, self.first));
+        }
+        self.close();
+    }
+
+    /// `lineno=.., col_offset=.., end_lineno=.., end_col_offset=..`.
+    fn position(&mut self, range: Range, first: bool) {
+        let Some(lines) = &self.lines else { return };
+        let (line, col) = lines.line_col(range.start);
+        let (end_line, end_col) = lines.line_col(range.end);
+        let sep = if first { "" } else { ", " };
+        let _ = write!(
+            self.out,
+            "{sep}lineno={line}, col_offset={col}, end_lineno={end_line}, end_col_offset={end_col}"
+        );
     }
 
     /// A node with no fields: `Load()`, `Add()`, `Pass()`.
@@ -413,7 +465,7 @@ impl<'a> Dumper<'a> {
             S::Break => self.open("Break"),
             S::Continue => self.open("Continue"),
         }
-        self.close();
+        self.close_at(s.range);
     }
 
     fn expr(&mut self, e: &'a Expr) {
@@ -567,7 +619,7 @@ impl<'a> Dumper<'a> {
                 self.opt_expr("step", step);
             }
         }
-        self.close();
+        self.close_at(e.range);
     }
 
     /// ListComp, SetComp and GeneratorExp: `(elt, generators)`.
@@ -652,7 +704,7 @@ impl<'a> Dumper<'a> {
                 self.patterns("patterns", patterns);
             }
         }
-        self.close();
+        self.close_at(p.range);
     }
 
     fn arguments(&mut self, a: &'a Arguments) {

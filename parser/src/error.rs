@@ -62,13 +62,20 @@ pub(crate) fn from_grammar(
     e: GrammarError,
     lex_error: Option<LexError>,
 ) -> ParseError {
+    // Where the grammar stopped reading: CPython compares this with an unclosed
+    // bracket's line.
+    let mut reached = None;
     let parse_error = match e {
         lalrpop_util::ParseError::User { error } => error.into(),
         lalrpop_util::ParseError::UnrecognizedToken {
-            token: (l, _, _),
+            token: (l, tok, r),
             expected,
         } => {
-            let at = tokens.partition_point(|t| t.start < l);
+            let mut at = tokens.partition_point(|t| t.start < l);
+            while at + 1 < tokens.len() && (tokens[at].tok != tok || tokens[at].end != r) {
+                at += 1;
+            }
+            reached = Some(at);
             unexpected_token(source, tokens, at, &expected)
         }
         lalrpop_util::ParseError::UnrecognizedEof { location, .. } => match lex_error {
@@ -81,20 +88,46 @@ pub(crate) fn from_grammar(
         lalrpop_util::ParseError::ExtraToken { token: (l, _, r) } => syntax("invalid syntax", l, r),
     };
     match lex_error {
-        Some(lex) if lex_error_wins(source, &lex, &parse_error) => lex.into(),
+        Some(lex) if lex_error_wins(source, tokens, reached, &lex, &parse_error) => lex.into(),
         _ => parse_error,
     }
 }
 
-/// CPython tokenizes the rest of the file after a parser error; a tokenizer
-/// error found there replaces the parser's, except that an unclosed bracket
-/// only does when the parser's error is on a later line than the bracket.
-fn lex_error_wins(source: &str, lex: &LexError, parse: &ParseError) -> bool {
+/// After a parser error CPython tokenizes the rest of the file. Tokenizer errors
+/// it raises as exceptions then replace the parser's error; those it only flags
+/// (indentation, a bad line continuation) do not. An unclosed bracket replaces
+/// it when the parser had read past the bracket's line. "unexpected indent" and
+/// "unexpected unindent" are final.
+fn lex_error_wins(
+    source: &str,
+    tokens: &[Token],
+    reached: Option<usize>,
+    lex: &LexError,
+    parse: &ParseError,
+) -> bool {
+    if parse.msg == "unexpected indent" || parse.msg == "unexpected unindent" {
+        return false;
+    }
+    if lex.kind != ErrorKind::Syntax
+        || lex.msg == "unexpected character after line continuation character"
+        || lex.msg == "unexpected EOF while parsing"
+    {
+        return false;
+    }
     if !lex.msg.ends_with("was never closed") {
         return true;
     }
+    let Some(at) = reached else {
+        return true;
+    };
+    // An opening bracket at or after the failure was read into by CPython's
+    // error pass, which looks for a second expression there.
+    let import = matches!(tokens[line_start(tokens, at)].tok, Tok::Import | Tok::From);
+    if lex.start >= tokens[at].start && !import {
+        return true;
+    }
     let index = LineIndex::new(source);
-    index.line_col(parse.start).0 > index.line_col(lex.start).0
+    index.line_col(tokens[at].start).0 > index.line_col(lex.start).0
 }
 
 fn syntax(msg: impl Into<String>, start: u32, end: u32) -> ParseError {
@@ -135,6 +168,9 @@ fn unexpected_token(source: &str, tokens: &[Token], at: usize, expected: &[Strin
         };
         return indentation(msg, tok.start, tok.start);
     }
+    if tok.tok == Tok::Dedent {
+        return indentation("unexpected unindent", tok.start, tok.start);
+    }
     // CPython's parser turns the literals into a node before it looks further,
     // so an error inside a string comes first.
     if let Some(e) = string_error(source, tokens, at) {
@@ -142,6 +178,12 @@ fn unexpected_token(source: &str, tokens: &[Token], at: usize, expected: &[Strin
     }
     if tok.tok == Tok::Newline && expects("\":\"") && in_compound_header(tokens, at) {
         return syntax("expected ':'", tok.start, tok.start);
+    }
+    if let Some(e) = forced_token(tokens, at, &expects) {
+        return e;
+    }
+    if let Some(e) = bad_for_target(source, tokens, at) {
+        return e;
     }
     if expects("\"except\"") && expects("\"finally\"") {
         return syntax("expected 'except' or 'finally' block", tok.start, tok.start);
@@ -178,6 +220,68 @@ fn unexpected_token(source: &str, tokens: &[Token], at: usize, expected: &[Strin
             syntax("invalid syntax", tok.start, tok.start)
         }
         _ => syntax("invalid syntax", tok.start, tok.end),
+    }
+}
+
+/// Tokens CPython's grammar insists on: `def f` must be followed by `(`, and
+/// `try`, `else`, `finally` and a def's header by `:`.
+fn forced_token(tokens: &[Token], at: usize, expects: &dyn Fn(&str) -> bool) -> Option<ParseError> {
+    let tok = &tokens[at];
+    let prev = &tokens[at.checked_sub(1)?];
+    let first = line_start(tokens, at);
+    let (start, end) = match tok.tok {
+        Tok::Newline | Tok::EndOfFile => (tok.start, tok.start),
+        _ => (tok.start, tok.end),
+    };
+    if at >= 2 && tokens[at - 2].tok == Tok::Def && expects("\"(\"") {
+        return Some(syntax("expected '('", start, end));
+    }
+    let bare_keyword = at - 1 == first && matches!(prev.tok, Tok::Try | Tok::Else | Tok::Finally);
+    let def_header = tokens[first..at]
+        .iter()
+        .find(|t| t.tok != Tok::Async)
+        .is_some_and(|t| t.tok == Tok::Def)
+        && open_bracket(tokens, at).is_none();
+    if expects("\":\"") && (bare_keyword || def_header) {
+        return Some(syntax("expected ':'", start, end));
+    }
+    // `def f(a=)`: a default is missing.
+    if matches!(tok.tok, Tok::Rpar | Tok::Comma) && prev.tok == Tok::Equal {
+        let open = open_bracket(tokens, at)?;
+        if open >= 2 && tokens[open - 2].tok == Tok::Def {
+            return Some(syntax(
+                "expected default value expression",
+                tok.start,
+                tok.end,
+            ));
+        }
+    }
+    None
+}
+
+/// `for f() :`: a for statement without `in` whose target cannot be assigned.
+fn bad_for_target(source: &str, tokens: &[Token], at: usize) -> Option<ParseError> {
+    let first = line_start(tokens, at);
+    let mut i = first;
+    while i < at && tokens[i].tok == Tok::Async {
+        i += 1;
+    }
+    if tokens[i].tok != Tok::For
+        || tokens[i + 1..at].iter().any(|t| t.tok == Tok::In)
+        || i + 1 >= at
+    {
+        return None;
+    }
+    let (start, end) = (tokens[i + 1].start, tokens[at - 1].end);
+    let target = crate::parse_expression(&source[start as usize..end as usize]).ok()?;
+    match crate::nodes::store_target(target) {
+        Err(lalrpop_util::ParseError::User { error }) => Some(ParseError {
+            kind: error.kind,
+            msg: error.msg,
+            start: error.start + start,
+            end: error.end + start,
+        }),
+        _ => None,
     }
 }
 
@@ -248,12 +352,19 @@ fn maybe_equality(tokens: &[Token], at: usize) -> Option<ParseError> {
     let Tok::Name(_) = name.tok else { return None };
     let first = line_start(tokens, at);
     let next = tokens.get(at + 1)?;
-    if !starts_expression(&next.tok) || (at - 1 == first && open_bracket(tokens, at).is_none()) {
+    let in_condition = matches!(tokens[first].tok, Tok::If | Tok::Elif | Tok::While);
+    let in_call = open_bracket(tokens, at).is_some_and(|o| !is_parameter_list(tokens, o));
+    if !starts_expression(&next.tok) || !(in_condition || in_call) {
         return None;
     }
     let end = tokens[expression_end(tokens, at + 1)].end;
     let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
     Some(syntax(msg, name.start, end))
+}
+
+/// Is the bracket at `open` the parameter list of a `def`?
+fn is_parameter_list(tokens: &[Token], open: usize) -> bool {
+    open >= 2 && tokens[open - 2].tok == Tok::Def
 }
 
 /// `[x, y for x, y in z]`.
@@ -282,7 +393,10 @@ fn dict_key_without_value(tokens: &[Token], at: usize) -> Option<ParseError> {
     let colons = top_level(tokens, open, at, &Tok::Colon);
     let commas = top_level(tokens, open, at, &Tok::Comma);
     let item_start = commas.last().copied().unwrap_or(open);
-    if colons.is_empty() || colons.iter().any(|&c| c > item_start) {
+    if colons.is_empty()
+        || colons.iter().any(|&c| c > item_start)
+        || !ends_expression(&tokens[at - 1].tok)
+    {
         return None;
     }
     let key_end = tokens[at - 1].end - 1;
@@ -461,7 +575,7 @@ fn forgotten_comma(tokens: &[Token], at: usize) -> Option<ParseError> {
             _ => {}
         }
     }
-    if depth <= 0 {
+    if depth <= 0 || open_bracket(tokens, at).is_some_and(|o| is_parameter_list(tokens, o)) {
         return None;
     }
     let start = tokens[expression_start(tokens, at - 1, first)].start;

@@ -254,7 +254,7 @@ pub fn store_target(mut e: Expr) -> Res<Expr> {
 
 /// A target on the left of `=`: like `store_target`, with CPython's hint when
 /// the whole target is an expression someone may have meant to compare.
-fn assign_target(mut e: Expr) -> Res<Expr> {
+fn assign_target(mut e: Expr, first: bool) -> Res<Expr> {
     if matches!(e.node, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
         return Err(err_at("assignment to yield expression not possible", &e));
     }
@@ -265,7 +265,7 @@ fn assign_target(mut e: Expr) -> Res<Expr> {
         ));
     }
     if let Some(bad) = invalid_target(&e, false) {
-        let hint = std::ptr::eq(bad, &e) && hint_equality(bad);
+        let hint = first && std::ptr::eq(bad, &e) && hint_equality(bad);
         let msg = if hint {
             format!(
                 "cannot assign to {} here. Maybe you meant '==' instead of '='?",
@@ -304,9 +304,9 @@ fn hint_equality(e: &Expr) -> bool {
 pub fn assign(first: Expr, mut rest: Vec<Expr>, l: u32, r: u32) -> Res<Stmt> {
     let value = rest.pop().expect("at least one '=' value");
     let mut targets = Vec::with_capacity(rest.len() + 1);
-    targets.push(assign_target(first)?);
+    targets.push(assign_target(first, true)?);
     for t in rest {
-        targets.push(assign_target(t)?);
+        targets.push(assign_target(t, false)?);
     }
     Ok(Stmt::new(
         StmtKind::Assign {
@@ -425,7 +425,6 @@ pub fn arguments(items: Vec<ParamItem>) -> Res<Arguments> {
     let mut star: Option<(bool, u32, u32)> = None; // (named, l, r)
     let mut seen_kwarg = false;
     let mut seen_default = false;
-    let mut names: Vec<(Box<str>, u32, u32)> = Vec::new();
     for item in items {
         if seen_kwarg {
             let (l, r) = item_range(&item);
@@ -433,7 +432,6 @@ pub fn arguments(items: Vec<ParamItem>) -> Res<Arguments> {
         }
         match item {
             ParamItem::Plain(arg, default) => {
-                names.push((arg.arg.clone(), arg.range.start, arg.range.end));
                 if star.is_some() {
                     a.kw_defaults.push(default);
                     a.kwonlyargs.push(arg);
@@ -474,7 +472,6 @@ pub fn arguments(items: Vec<ParamItem>) -> Res<Arguments> {
                 }
                 star = Some((arg.is_some(), l, r));
                 if let Some(arg) = arg {
-                    names.push((arg.arg.clone(), arg.range.start, arg.range.end));
                     a.vararg = Some(Box::new(arg));
                 }
             }
@@ -484,7 +481,6 @@ pub fn arguments(items: Vec<ParamItem>) -> Res<Arguments> {
                         return Err(err("named arguments must follow bare *", l, r));
                     }
                 }
-                names.push((arg.arg.clone(), arg.range.start, arg.range.end));
                 a.kwarg = Some(Box::new(arg));
                 seen_kwarg = true;
             }
@@ -493,15 +489,6 @@ pub fn arguments(items: Vec<ParamItem>) -> Res<Arguments> {
     if let Some((false, l, r)) = star {
         if a.kwonlyargs.is_empty() {
             return Err(err("named arguments must follow bare *", l, r));
-        }
-    }
-    for (i, (name, l, r)) in names.iter().enumerate() {
-        if names[..i].iter().any(|(n, _, _)| n == name) {
-            return Err(err(
-                format!("duplicate argument '{name}' in function definition"),
-                *l,
-                *r,
-            ));
         }
     }
     Ok(a)
@@ -555,6 +542,21 @@ pub fn check_genexp_args(items: Vec<ArgItem>, trailing_comma: bool) -> Res<Vec<A
         }
     }
     Ok(items)
+}
+
+/// A class's bases may not be a bare generator expression: `class A(x for x in y)`
+/// is invalid syntax at the `for`.
+pub fn no_bare_generator(items: &[ArgItem], src: &str) -> Res<()> {
+    for item in items {
+        if let ArgItem::Genexp(g) = item {
+            if let ExprKind::GeneratorExp { elt, .. } = &g.node {
+                let after = elt.range.end as usize;
+                let at = after + src[after..].find("for").unwrap_or(0);
+                return Err(err("invalid syntax", at as u32, at as u32 + 3));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Split call arguments into positional ones and keywords, checking their

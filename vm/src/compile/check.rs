@@ -421,7 +421,13 @@ impl Checker {
             .chain(&args.kwonlyargs)
             .chain(args.kwarg.as_deref());
         for p in params {
-            self.flags(&p.arg).param = true;
+            let flags = self.flags(&p.arg);
+            if flags.param {
+                let msg = format!("duplicate argument '{}' in function definition", p.arg);
+                self.scopes.pop();
+                return Err(error(msg, p.range));
+            }
+            flags.param = true;
         }
         let result = inner(self);
         self.scopes.pop();
@@ -907,6 +913,10 @@ mod tests {
         assert_eq!(
             check("def f(x):\n  global x\n").unwrap_err(),
             "name 'x' is parameter and global"
+        );
+        assert_eq!(
+            check("def f(a, b, a): pass\n").unwrap_err(),
+            "duplicate argument 'a' in function definition"
         );
         assert_eq!(
             check("nonlocal x\n").unwrap_err(),
