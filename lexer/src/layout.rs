@@ -201,7 +201,11 @@ impl Layout<'_> {
             self.push(Tok::Indent, at..at);
         } else {
             // CPython checks the column before it emits any DEDENT.
-            let target = self.indents.iter().rposition(|&(c, _)| c <= col).unwrap_or(0);
+            let target = self
+                .indents
+                .iter()
+                .rposition(|&(c, _)| c <= col)
+                .unwrap_or(0);
             let (top, top_alt) = self.indents[target];
             if col == top {
                 while self.indents.len() > target + 1 {

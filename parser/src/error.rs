@@ -123,7 +123,9 @@ fn lex_error_wins(
     // An opening bracket at or after the failure was read into by CPython's
     // error pass, which looks for a second expression there.
     let import = matches!(tokens[line_start(tokens, at)].tok, Tok::Import | Tok::From);
-    if lex.start >= tokens[at].start && !import {
+    let juxtaposed =
+        at > 0 && ends_expression(&tokens[at - 1].tok) && starts_expression(&tokens[at].tok);
+    if lex.start >= tokens[at].start && juxtaposed && !import {
         return true;
     }
     let index = LineIndex::new(source);
