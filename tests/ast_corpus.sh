@@ -36,7 +36,7 @@ while [ $# -gt 0 ]; do
         --gilt) gilt=$2; shift 2 ;;
         --keep) keep=1; shift ;;
         --include-attributes) attrs=1; shift ;;
-        -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
         *) echo "ast_corpus: unknown option $1" >&2; exit 2 ;;
     esac
 done

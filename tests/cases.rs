@@ -2,6 +2,8 @@
 //! binary and compared with the goldens CPython produced (tests/regen_goldens.sh).
 //!
 //! - `ast/` cases: `gilt --dump-ast CASE` must print exactly `<case>.ast` and exit 0.
+//! - `ast_positions/` cases: the same with positions, `gilt --dump-ast
+//!   --include-attributes CASE` against `ast.dump(tree, include_attributes=True)`.
 //! - every other area: `gilt CASE` (run from the repo root with a relative path, as the
 //!   goldens were made) must match `<case>.stdout`, `<case>.code` and `<case>.stderr`.
 //!
@@ -107,9 +109,14 @@ fn find_cases(root: &Path) -> Vec<String> {
 fn check_case(root: &Path, case: &str) -> Result<(), String> {
     let base = &case[..case.len() - ".py".len()];
     let area = case.split('/').nth(2).unwrap_or("");
-    if area == "ast" {
+    let dump_args: &[&str] = match area {
+        "ast" => &["--dump-ast"],
+        "ast_positions" => &["--dump-ast", "--include-attributes"],
+        _ => &[],
+    };
+    if !dump_args.is_empty() {
         let expected = golden(root, base, "ast")?;
-        let got = run(root, &["--dump-ast", case]);
+        let got = run(root, &[dump_args, &[case]].concat());
         return compare_dump(&expected, &got);
     }
 

@@ -9,6 +9,8 @@
 #
 # For tests/cases/ast/<case>.py it writes <case>.ast: python3's
 #   ast.dump(ast.parse(open(FILE, 'rb').read()))
+# and for tests/cases/ast_positions/<case>.py the same with positions:
+#   ast.dump(ast.parse(open(FILE, 'rb').read()), include_attributes=True)
 # For every other area it runs `python3 tests/cases/<area>/<case>.py` from the repo
 # root (stdin /dev/null, 10 s timeout) and writes
 #   <case>.stdout  the whole stdout
@@ -64,7 +66,8 @@ def write(path, data):
 for case in sys.argv[2:]:
     case = os.path.normpath(case)
     base = case[:-3]
-    if os.path.basename(os.path.dirname(case)) == "ast":
+    area = os.path.basename(os.path.dirname(case))
+    if area in ("ast", "ast_positions"):
         with open(case, "rb") as f:
             source = f.read()
         try:
@@ -73,7 +76,8 @@ for case in sys.argv[2:]:
             print(f"regen_goldens: {case} is an ast case but CPython rejects it: {e}", file=sys.stderr)
             failed += 1
             continue
-        write(base + ".ast", (ast.dump(tree) + "\n").encode())
+        dumped = ast.dump(tree, include_attributes=(area == "ast_positions"))
+        write(base + ".ast", (dumped + "\n").encode())
         continue
     try:
         p = subprocess.run([sys.executable, case], stdin=subprocess.DEVNULL,

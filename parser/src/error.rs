@@ -268,9 +268,9 @@ fn bad_for_target(source: &str, tokens: &[Token], at: usize) -> Option<ParseErro
     while i < at && tokens[i].tok == Tok::Async {
         i += 1;
     }
-    if tokens[i].tok != Tok::For
+    if i + 1 >= at
+        || tokens[i].tok != Tok::For
         || tokens[i + 1..at].iter().any(|t| t.tok == Tok::In)
-        || i + 1 >= at
     {
         return None;
     }

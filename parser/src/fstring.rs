@@ -2,6 +2,12 @@
 //! and replacement fields `{expr=!c:spec}` whose expression is parsed by the
 //! grammar itself, wrapped in parentheses as CPython does. A format spec may hold
 //! fields of its own, one level deep.
+//!
+//! Positions follow CPython 3.11: every FormattedValue and Constant part spans
+//! the whole literal (all the adjacent strings joined), except that a format
+//! spec's JoinedStr and the text that ends it span their own string token; a
+//! field's expression has its real position in the source, as if parsed where
+//! it stands with `{` and `}` read as `(` and `)`.
 
 use crate::ast::*;
 use crate::nodes::{err, ActionError};
@@ -15,11 +21,18 @@ pub enum Part {
     Field(Expr),
 }
 
-/// Parse the f-string token `t` and append its parts.
-pub fn parse(src: &str, t: &StrToken, parts: &mut Vec<Part>) -> Result<(), ActionError> {
+/// Parse the f-string token `t` and append its parts; `whole` is the range of
+/// the adjacent string literals `t` is one of.
+pub fn parse(
+    src: &str,
+    t: &StrToken,
+    whole: Range,
+    parts: &mut Vec<Part>,
+) -> Result<(), ActionError> {
     let mut reader = Reader {
         src,
         tok: t,
+        whole,
         pos: t.body_start as usize,
         end: t.body_end as usize,
     };
@@ -29,6 +42,8 @@ pub fn parse(src: &str, t: &StrToken, parts: &mut Vec<Part>) -> Result<(), Actio
 struct Reader<'s> {
     src: &'s str,
     tok: &'s StrToken,
+    /// The range of the whole literal, given to every node but expressions.
+    whole: Range,
     pos: usize,
     end: usize,
 }
@@ -171,12 +186,12 @@ impl Reader<'_> {
         let mut format_spec = None;
         if self.peek() == Some(b':') {
             self.pos += 1;
-            let spec_start = self.pos;
             let mut spec_parts = Vec::new();
             self.text_and_fields(&mut spec_parts, depth + 1)?;
-            let range = Range::new(spec_start as u32, self.pos as u32);
-            let values = join_parts(spec_parts, false, range.start, range.end);
-            format_spec = Some(Box::new(Expr::new(ExprKind::JoinedStr { values }, range)));
+            // The spec spans its own string token, not the whole literal.
+            let token = Range::new(self.tok.token_start(self.src), self.tok.token_end());
+            let values = join_parts(spec_parts, false, self.whole, token);
+            format_spec = Some(Box::new(Expr::new(ExprKind::JoinedStr { values }, token)));
         }
         if self.peek() != Some(b'}') {
             return Err(self.error("f-string: expecting '}'"));
@@ -185,17 +200,51 @@ impl Reader<'_> {
         if debug && conversion == -1 && format_spec.is_none() {
             conversion = b'r' as i32;
         }
-        let value = crate::parse_fstring_expr(self.src, expr_start as u32, expr_end as u32)?;
+        let paren_at = self.paren_position(open);
+        let value =
+            crate::parse_fstring_expr(self.src, expr_start as u32, expr_end as u32, paren_at)?;
         let field = ExprKind::FormattedValue {
             value: Box::new(value),
             conversion,
             format_spec,
         };
-        parts.push(Part::Field(Expr::new(
-            field,
-            Range::new(open as u32, self.pos as u32),
-        )));
+        parts.push(Part::Field(Expr::new(field, self.whole)));
         Ok(())
+    }
+
+    /// Where CPython places the `(` that stands for the field's `{` at `open`
+    /// (seen in the range of a tuple or generator expression that starts with
+    /// it): at the `{`, except when only blanks follow it on its line. Then
+    /// CPython 3.11 puts it on the `{`'s line at the column of the string token
+    /// if that line is the token's first, else at column 0.
+    fn paren_position(&self, open: usize) -> u32 {
+        let bytes = self.src.as_bytes();
+        let after = &bytes[open + 1..self.end];
+        // Only blanks between the `{` and the end of its line (or a `}`)?
+        let newline_after_brace = match after
+            .iter()
+            .find(|&&c| !matches!(c, b' ' | b'\t' | b'\x0c'))
+        {
+            Some(c) => matches!(c, b'}' | b'\n' | b'\r'),
+            None => true,
+        };
+        if !newline_after_brace {
+            return open as u32;
+        }
+        let line_start = |at: usize| {
+            bytes[..at]
+                .iter()
+                .rposition(|&c| c == b'\n' || c == b'\r')
+                .map_or(0, |i| i + 1)
+        };
+        let token_start = self.tok.token_start(self.src) as usize;
+        let brace_line = line_start(open);
+        if brace_line <= token_start {
+            // The `{` is on the token's first line: the token's own column.
+            (brace_line + (token_start - line_start(token_start))) as u32
+        } else {
+            brace_line as u32
+        }
     }
 
     /// Move past the expression of a field: up to a `}`, `!`, `:` or `=` that is

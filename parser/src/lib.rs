@@ -62,8 +62,14 @@ pub fn parse_expression(source: &str) -> Result<ast::Expr, ParseError> {
 
 /// Parse the expression of an f-string field, `src[start..end]`, as CPython
 /// does: wrapped in parentheses. Token offsets are moved back into `src`, so the
-/// tree's ranges and any nested string literals refer to the original text.
-fn parse_fstring_expr(src: &str, start: u32, end: u32) -> Result<ast::Expr, ActionError> {
+/// tree's ranges and any nested string literals refer to the original text: the
+/// `)` stands on the field's `}` (or `!`, `:`, `=`), the `(` at `paren_at`.
+fn parse_fstring_expr(
+    src: &str,
+    start: u32,
+    end: u32,
+    paren_at: u32,
+) -> Result<ast::Expr, ActionError> {
     let text = format!("({})", &src[start as usize..end as usize]);
     let lexed = gilt_lexer::tokenize(&text);
     let base = start - 1;
@@ -73,8 +79,12 @@ fn parse_fstring_expr(src: &str, start: u32, end: u32) -> Result<ast::Expr, Acti
             s.body_start += base;
             s.body_end += base;
         }
-        let (s, e) = ((t.start + base).min(end), (t.end + base).min(end));
-        (s, tok, e)
+        let s = if t.start == 0 {
+            paren_at
+        } else {
+            (t.start + base).min(end)
+        };
+        (s, tok, (t.end + base).min(end + 1))
     };
     let fail = |msg: String, s: u32, e: u32| {
         nodes::err(

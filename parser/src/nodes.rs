@@ -91,42 +91,55 @@ pub fn bool_op(op: BoolOp, first: Expr, rest: Vec<Expr>, l: u32, r: u32) -> Expr
     Expr::new(ExprKind::BoolOp { op, values }, Range::new(l, r))
 }
 
-/// The end offset of a compound statement: the end of its last body statement.
-pub fn body_end(body: &[Stmt], orelse: Option<&[Stmt]>) -> u32 {
-    orelse
-        .and_then(|o| o.last())
-        .or(body.last())
-        .map_or(0, |s| s.range.end)
+/// A suite of statements and the end of its last token. CPython ends a compound
+/// statement (and an except handler) at the last token of its last block, which
+/// may be a `;` after the last statement.
+pub struct Block {
+    pub body: Vec<Stmt>,
+    pub end: u32,
+}
+
+impl Block {
+    /// The statements of consecutive lines as one block.
+    pub fn join(lines: Vec<Block>) -> Block {
+        let end = lines.last().map_or(0, |b| b.end);
+        let body = lines.into_iter().flat_map(|b| b.body).collect();
+        Block { body, end }
+    }
 }
 
 pub fn if_chain(
     l: u32,
     test: Expr,
-    body: Vec<Stmt>,
-    elifs: Vec<(u32, Expr, Vec<Stmt>)>,
-    orelse: Option<Vec<Stmt>>,
+    body: Block,
+    elifs: Vec<(u32, Expr, Block)>,
+    orelse: Option<Block>,
 ) -> Stmt {
-    // Build from the last elif outwards: each elif is an If inside its parent's orelse.
-    let mut tail = orelse.unwrap_or_default();
+    // Build from the last elif outwards: each elif is an If inside its parent's
+    // orelse, and every If of the chain ends where the whole chain ends.
+    let end = orelse
+        .as_ref()
+        .or(elifs.last().map(|e| &e.2))
+        .unwrap_or(&body)
+        .end;
+    let mut tail = orelse.map(|o| o.body).unwrap_or_default();
     for (el, etest, ebody) in elifs.into_iter().rev() {
-        let r = body_end(&ebody, Some(&tail));
         tail = vec![Stmt::new(
             StmtKind::If {
                 test: Box::new(etest),
-                body: ebody,
+                body: ebody.body,
                 orelse: tail,
             },
-            Range::new(el, r),
+            Range::new(el, end),
         )];
     }
-    let r = body_end(&body, Some(&tail));
     Stmt::new(
         StmtKind::If {
             test: Box::new(test),
-            body,
+            body: body.body,
             orelse: tail,
         },
-        Range::new(l, r),
+        Range::new(l, end),
     )
 }
 
@@ -141,10 +154,10 @@ pub fn decorate(decorators: Vec<Expr>, mut stmt: Stmt) -> Stmt {
 
 pub fn try_statement(
     l: u32,
-    body: Vec<Stmt>,
+    body: Block,
     handlers: Vec<(bool, ExceptHandler)>,
-    orelse: Option<Vec<Stmt>>,
-    finalbody: Option<Vec<Stmt>>,
+    orelse: Option<Block>,
+    finalbody: Option<Block>,
 ) -> Res<Stmt> {
     let star = handlers.first().is_some_and(|h| h.0);
     if let Some((_, h)) = handlers.iter().find(|h| h.0 != star) {
@@ -157,18 +170,17 @@ pub fn try_statement(
     let handlers: Vec<ExceptHandler> = handlers.into_iter().map(|h| h.1).collect();
     let r = finalbody
         .as_ref()
-        .and_then(|f| f.last())
-        .or(orelse.as_ref().and_then(|o| o.last()))
-        .map(|s| s.range.end)
+        .or(orelse.as_ref())
+        .map(|b| b.end)
         .or(handlers.last().map(|h| h.range.end))
-        .unwrap_or_else(|| body_end(&body, None));
+        .unwrap_or(body.end);
     Ok(Stmt::new(
         StmtKind::Try {
             star,
-            body,
+            body: body.body,
             handlers,
-            orelse: orelse.unwrap_or_default(),
-            finalbody: finalbody.unwrap_or_default(),
+            orelse: orelse.map(|o| o.body).unwrap_or_default(),
+            finalbody: finalbody.map(|f| f.body).unwrap_or_default(),
         },
         Range::new(l, r),
     ))
@@ -557,6 +569,15 @@ pub fn no_bare_generator(items: &[ArgItem], src: &str) -> Res<()> {
         }
     }
     Ok(())
+}
+
+/// `f(x for x in y)`: CPython's generator expression as the only argument spans
+/// the call's parentheses, `[open, close)`.
+pub fn sole_genexp_in(mut items: Vec<ArgItem>, open: u32, close: u32) -> Vec<ArgItem> {
+    if let [ArgItem::Genexp(g)] = items.as_mut_slice() {
+        g.range = Range::new(open, close);
+    }
+    items
 }
 
 /// Split call arguments into positional ones and keywords, checking their

@@ -47,7 +47,7 @@ pub fn strings(src: &str, toks: Vec<StrToken>, l: u32, r: u32) -> Result<Expr, A
     let mut parts = Vec::new();
     for t in &toks {
         if t.kind == StrKind::FStr {
-            fstring::parse(src, t, &mut parts)?;
+            fstring::parse(src, t, Range::new(l, r), &mut parts)?;
         } else {
             let mut text = Wtf8Buf::new();
             decode_str(body(src, t), t.raw, &mut text).map_err(|e| literal_err(src, e, t))?;
@@ -56,35 +56,34 @@ pub fn strings(src: &str, toks: Vec<StrToken>, l: u32, r: u32) -> Result<Expr, A
     }
     Ok(Expr::new(
         ExprKind::JoinedStr {
-            values: join_parts(parts, kind_u, l, r),
+            values: join_parts(parts, kind_u, Range::new(l, r), Range::new(l, r)),
         },
         Range::new(l, r),
     ))
 }
 
-/// Merge neighbouring text parts into Constants and drop empty ones.
-pub fn join_parts(parts: Vec<Part>, kind_u: bool, l: u32, r: u32) -> Vec<Expr> {
+/// Merge neighbouring text parts into Constants and drop empty ones. A Constant
+/// followed by a field spans `whole`, the last one `tail` (CPython 3.11 gives
+/// the text ending a format spec the range of its own string token).
+pub fn join_parts(parts: Vec<Part>, kind_u: bool, whole: Range, tail: Range) -> Vec<Expr> {
     let mut values = Vec::new();
     let mut text = Wtf8Buf::new();
-    let flush = |text: &mut Wtf8Buf, values: &mut Vec<Expr>| {
+    let flush = |text: &mut Wtf8Buf, values: &mut Vec<Expr>, range: Range| {
         if !text.is_empty() {
             let value = Constant::Str(std::mem::take(text));
-            values.push(Expr::new(
-                ExprKind::Constant { value, kind_u },
-                Range::new(l, r),
-            ));
+            values.push(Expr::new(ExprKind::Constant { value, kind_u }, range));
         }
     };
     for part in parts {
         match part {
             Part::Text(t) => text.push_wtf8(&t),
             Part::Field(e) => {
-                flush(&mut text, &mut values);
+                flush(&mut text, &mut values, whole);
                 values.push(e);
             }
         }
     }
-    flush(&mut text, &mut values);
+    flush(&mut text, &mut values, tail);
     values
 }
 
