@@ -1,8 +1,9 @@
 //! Gilt: a Python 3 interpreter in Rust that reproduces CPython's execution model.
 //!
 //! This crate is the embedding API; the `gilt` command (src/main.rs) uses nothing
-//! else. For now it exposes the front end: parsing source to an AST and printing
-//! it or its syntax errors exactly as CPython does.
+//! else. It runs scripts with an [`Interpreter`], and exposes the front end:
+//! parsing source to an AST and printing it or its syntax errors exactly as
+//! CPython does.
 //!
 //! Syntax trees are dropped recursively: a caller that parses untrusted input
 //! nested tens of thousands of levels deep should do so on a thread with a
@@ -44,6 +45,43 @@ pub fn check_source(bytes: &[u8]) -> Result<ast::Module, SourceError> {
                 undecodable: None,
             })
         }
+    }
+}
+
+/// A Python interpreter: its GIL, builtins and loaded modules.
+///
+/// ```
+/// let interp = gilt::Interpreter::new();
+/// assert_eq!(interp.run_script("<demo>", b"x = 6 * 7\n"), 0);
+/// ```
+pub struct Interpreter {
+    inner: std::sync::Arc<gilt_vm::interp::Interp>,
+}
+
+impl Interpreter {
+    /// A fresh interpreter.
+    pub fn new() -> Interpreter {
+        Interpreter {
+            inner: gilt_vm::interp::Interp::new(),
+        }
+    }
+
+    /// Run `bytes` as the `__main__` module from `filename` and return the exit
+    /// code CPython would: 0, the `sys.exit` code, or 1 after printing an
+    /// uncaught exception's traceback to stderr. A syntax error is printed as
+    /// CPython prints it and gives 1.
+    pub fn run_script(&self, filename: &str, bytes: &[u8]) -> i32 {
+        if let Err(e) = check_source(bytes) {
+            eprint!("{}", e.render(filename));
+            return 1;
+        }
+        gilt_vm::run::run_main(&self.inner, filename, bytes)
+    }
+}
+
+impl Default for Interpreter {
+    fn default() -> Interpreter {
+        Interpreter::new()
     }
 }
 

@@ -82,23 +82,9 @@ fn errno_text(e: &std::io::Error) -> String {
     }
 }
 
-fn parse_or_report(path: &str, check: bool) -> Result<gilt::ast::Module, ExitCode> {
-    let bytes = read_script(path)?;
-    parse_bytes_or_report(path, &bytes, check)
-}
-
 /// Parse `bytes`, the contents of `path`; a syntax error is printed (exit 1).
-fn parse_bytes_or_report(
-    path: &str,
-    bytes: &[u8],
-    check: bool,
-) -> Result<gilt::ast::Module, ExitCode> {
-    let parsed = if check {
-        gilt::check_source(bytes)
-    } else {
-        gilt::parse_source(bytes)
-    };
-    parsed.map_err(|err| {
+fn parse_bytes_or_report(path: &str, bytes: &[u8]) -> Result<gilt::ast::Module, ExitCode> {
+    gilt::parse_source(bytes).map_err(|err| {
         // CPython names a script by its absolute path in tracebacks.
         let shown = std::path::absolute(path).unwrap_or_else(|_| path.into());
         eprint!("{}", err.render(&shown.display().to_string()));
@@ -109,7 +95,7 @@ fn parse_bytes_or_report(
 /// `--dump-ast`: `ast.dump(tree)`, or with `positions` `include_attributes=True`.
 fn dump_ast(path: &str, positions: bool) -> ExitCode {
     let dumped = read_script(path).and_then(|bytes| {
-        let module = parse_bytes_or_report(path, &bytes, false)?;
+        let module = parse_bytes_or_report(path, &bytes)?;
         Ok(if positions {
             gilt::dump_with_positions(&module, &bytes)
         } else {
@@ -138,14 +124,14 @@ fn parse_only(paths: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Scripts run once the virtual machine lands; until then a script is parsed, so
-/// syntax errors are reported exactly as CPython reports them.
+/// Run a script as CPython runs it: syntax errors first, then the program.
 fn run_file(path: &str) -> ExitCode {
-    match parse_or_report(path, true) {
-        Ok(_) => {
-            eprintln!("gilt: {path}: parsed; running scripts needs the virtual machine, which is not built yet");
-            ExitCode::from(3)
-        }
-        Err(code) => code,
-    }
+    let bytes = match read_script(path) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    // CPython names a script by its absolute path in tracebacks.
+    let shown = std::path::absolute(path).unwrap_or_else(|_| path.into());
+    let code = gilt::Interpreter::new().run_script(&shown.display().to_string(), &bytes);
+    ExitCode::from(code.clamp(0, 255) as u8)
 }

@@ -1,6 +1,16 @@
 //! gilt-vm: the compiler, object model and evaluation loop.
 //!
-//! So far this holds the compiler's first pass (`compile::check_module`); the
-//! object model, the GIL and the evaluation loop arrive with the next milestone.
+//! Source runs as text -> AST (gilt-parser) -> `compile` (checks, symbol table,
+//! code generation) -> `eval` (the loop) over the objects of `object`, under
+//! the GIL of `gil`. `run` ties these together for a script or a module.
 
+pub mod builtins;
+pub mod bytecode;
 pub mod compile;
+pub mod eval;
+pub mod exc;
+pub mod gil;
+pub mod interp;
+pub mod object;
+pub mod run;
+pub mod value;

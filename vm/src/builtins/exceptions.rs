@@ -1,0 +1,93 @@
+//! The builtin exception classes and their hierarchy, as in CPython 3.11.
+
+use crate::gil::Gil;
+use crate::interp::new_class;
+use crate::object::{Builtin, Object, PyStr};
+use crate::value::{Obj, Value};
+use std::collections::HashMap;
+
+/// (name, base) in an order where every base comes before its subclasses.
+const HIERARCHY: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("StopIteration", "Exception"),
+    ("StopAsyncIteration", "Exception"),
+    ("ArithmeticError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("FileNotFoundError", "OSError"),
+    ("FileExistsError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("Warning", "Exception"),
+    ("DeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("UserWarning", "Warning"),
+];
+
+/// Make every builtin exception class.
+pub fn hierarchy(object: &Obj, gil: &mut Gil) -> HashMap<&'static str, Obj> {
+    let mut classes: HashMap<&'static str, Obj> = HashMap::new();
+    for &(name, base) in HIERARCHY {
+        let base = if base.is_empty() {
+            object.clone()
+        } else {
+            classes[base].clone()
+        };
+        let class = new_class(name, &[base], None, gil).expect("single inheritance");
+        if let Object::Class(c) = class.get() {
+            let dict = c.dict.get_mut(gil);
+            dict.insert_str("__module__", PyStr::value("builtins"));
+            if name == "BaseException" {
+                let init = Object::Builtin(Builtin {
+                    name: "__init__",
+                    call: base_exception_init,
+                    receiver: None,
+                });
+                dict.insert_str("__init__", Value::obj(init));
+            }
+        }
+        classes.insert(name, class);
+    }
+    classes
+}
+
+/// `BaseException.__init__(self, *args)`: keep the arguments.
+fn base_exception_init(
+    vm: &mut crate::interp::Vm,
+    args: &[Value],
+    _kwargs: &[(Box<str>, Value)],
+) -> crate::exc::PyResult<Value> {
+    if let Some(exc) = args.first() {
+        crate::eval::exception::init_args(vm, exc, &args[1..]);
+    }
+    Ok(Value::None)
+}

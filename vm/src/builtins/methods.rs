@@ -1,0 +1,403 @@
+//! Methods of the builtin container types (`list`, `dict`, `tuple`) and the
+//! dispatch to `str`'s methods in object/str.rs.
+
+use crate::eval::{attr, ops};
+use crate::exc::{ExcKind, PyResult, Raise};
+use crate::gil::GilCell;
+use crate::interp::Vm;
+use crate::object::{BuiltinType, Dict, NativeFn, Object};
+use crate::value::Value;
+use parking_lot::Mutex;
+use std::collections::HashSet;
+
+type Kw = [(Box<str>, Value)];
+
+const LIST: &[(&str, NativeFn)] = &[
+    ("append", list_append),
+    ("extend", list_extend),
+    ("insert", list_insert),
+    ("pop", list_pop),
+    ("remove", list_remove),
+    ("index", seq_index),
+    ("count", seq_count),
+    ("clear", list_clear),
+    ("copy", list_copy),
+    ("reverse", list_reverse),
+    ("sort", list_sort),
+];
+
+const TUPLE: &[(&str, NativeFn)] = &[("index", seq_index), ("count", seq_count)];
+
+const DICT: &[(&str, NativeFn)] = &[
+    ("get", dict_get),
+    ("keys", dict_keys),
+    ("values", dict_values),
+    ("items", dict_items),
+    ("pop", dict_pop),
+    ("setdefault", dict_setdefault),
+    ("update", dict_update),
+    ("copy", dict_copy),
+    ("clear", dict_clear),
+    ("popitem", dict_popitem),
+];
+
+fn table(t: BuiltinType) -> &'static [(&'static str, NativeFn)] {
+    match t {
+        BuiltinType::List => LIST,
+        BuiltinType::Tuple => TUPLE,
+        BuiltinType::Dict => DICT,
+        _ => &[],
+    }
+}
+
+/// The method `name` of a builtin type, if it has one.
+pub fn find_for_type(t: BuiltinType, name: &str) -> Option<NativeFn> {
+    if t == BuiltinType::Str {
+        return crate::object::str::method(name);
+    }
+    table(t).iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+}
+
+/// The method `name` of the builtin type of `receiver`.
+pub fn find(vm: &Vm, receiver: &Value, name: &str) -> Option<NativeFn> {
+    let t = match receiver.as_object()? {
+        Object::Str(_) => BuiltinType::Str,
+        Object::List(_) => BuiltinType::List,
+        Object::Tuple(_) => BuiltinType::Tuple,
+        Object::Dict(_) => BuiltinType::Dict,
+        _ => return None,
+    };
+    let _ = vm;
+    find_for_type(t, name)
+}
+
+/// A `'static` copy of a method name, made once per distinct name.
+pub fn static_name(name: &str) -> &'static str {
+    static NAMES: Mutex<Option<HashSet<&'static str>>> = Mutex::new(None);
+    let mut names = NAMES.lock();
+    let set = names.get_or_insert_with(HashSet::new);
+    if let Some(n) = set.get(name) {
+        return n;
+    }
+    let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
+    set.insert(leaked);
+    leaked
+}
+
+fn expect(name: &str, args: &[Value], n: usize) -> PyResult<()> {
+    let given = args.len() - 1;
+    if given != n {
+        let msg = match n {
+            0 => format!("{name}() takes no arguments ({given} given)"),
+            1 => format!("{name}() takes exactly one argument ({given} given)"),
+            _ => format!("{name} expected {n} arguments, got {given}"),
+        };
+        return Err(Raise::type_error(msg));
+    }
+    Ok(())
+}
+
+fn list_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a GilCell<Vec<Value>>> {
+    match v.as_object() {
+        Some(Object::List(l)) => Ok(l),
+        _ => Err(Raise::type_error(format!(
+            "descriptor requires a 'list' object but received '{}'",
+            attr::type_name(vm, v)
+        ))),
+    }
+}
+
+fn dict_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a GilCell<Dict>> {
+    match v.as_object() {
+        Some(Object::Dict(d)) => Ok(d),
+        _ => Err(Raise::type_error(format!(
+            "descriptor requires a 'dict' object but received '{}'",
+            attr::type_name(vm, v)
+        ))),
+    }
+}
+
+fn list_append(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    expect("list.append", args, 1)?;
+    list_of(vm, &args[0])?
+        .get_mut(&mut vm.gil)
+        .push(args[1].clone());
+    Ok(Value::None)
+}
+
+fn list_extend(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    expect("list.extend", args, 1)?;
+    let items = vm.collect(&args[1])?;
+    list_of(vm, &args[0])?.get_mut(&mut vm.gil).extend(items);
+    Ok(Value::None)
+}
+
+fn index_arg(vm: &Vm, v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        _ => Err(Raise::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            attr::type_name(vm, v)
+        ))),
+    }
+}
+
+fn list_insert(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    expect("insert", args, 2)?;
+    let i = index_arg(vm, &args[1])?;
+    let list = list_of(vm, &args[0])?.get_mut(&mut vm.gil);
+    let len = list.len() as i64;
+    let at = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
+    list.insert(at, args[2].clone());
+    Ok(Value::None)
+}
+
+fn list_pop(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    if args.len() > 2 {
+        return Err(Raise::type_error(format!(
+            "pop expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
+    }
+    let i = match args.get(1) {
+        Some(v) => index_arg(vm, v)?,
+        None => -1,
+    };
+    let list = list_of(vm, &args[0])?.get_mut(&mut vm.gil);
+    if list.is_empty() {
+        return Err(Raise::new(ExcKind::IndexError, "pop from empty list"));
+    }
+    let len = list.len() as i64;
+    let at = if i < 0 { i + len } else { i };
+    if at < 0 || at >= len {
+        return Err(Raise::new(ExcKind::IndexError, "pop index out of range"));
+    }
+    Ok(list.remove(at as usize))
+}
+
+fn position(vm: &mut Vm, items: &[Value], target: &Value) -> PyResult<Option<usize>> {
+    for (i, x) in items.iter().enumerate() {
+        if ops::is(x, target) || ops::eq(vm, x, target)? {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
+fn list_remove(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    expect("list.remove", args, 1)?;
+    let items = list_of(vm, &args[0])?.get(&vm.gil).clone();
+    match position(vm, &items, &args[1])? {
+        Some(i) => {
+            list_of(vm, &args[0])?.get_mut(&mut vm.gil).remove(i);
+            Ok(Value::None)
+        }
+        None => Err(Raise::value_error("list.remove(x): x not in list")),
+    }
+}
+
+fn items_of(vm: &Vm, v: &Value) -> Vec<Value> {
+    match v.as_object() {
+        Some(Object::List(l)) => l.get(&vm.gil).clone(),
+        Some(Object::Tuple(t)) => t.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+fn seq_index(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    if args.len() < 2 {
+        return Err(Raise::type_error(format!(
+            "index expected at least 1 argument, got {}",
+            args.len() - 1
+        )));
+    }
+    let items = items_of(vm, &args[0]);
+    match position(vm, &items, &args[1])? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => {
+            let what = if matches!(args[0].as_object(), Some(Object::List(_))) {
+                "list.index(x): x not in list"
+            } else {
+                "tuple.index(x): x not in tuple"
+            };
+            Err(Raise::value_error(what))
+        }
+    }
+}
+
+fn seq_count(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    expect("count", args, 1)?;
+    let items = items_of(vm, &args[0]);
+    let mut n = 0;
+    for x in &items {
+        if ops::is(x, &args[1]) || ops::eq(vm, x, &args[1])? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+fn list_clear(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    expect("list.clear", args, 0)?;
+    list_of(vm, &args[0])?.get_mut(&mut vm.gil).clear();
+    Ok(Value::None)
+}
+
+fn list_copy(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    expect("list.copy", args, 0)?;
+    let items = list_of(vm, &args[0])?.get(&vm.gil).clone();
+    Ok(Value::obj(Object::List(GilCell::new(items))))
+}
+
+fn list_reverse(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    expect("list.reverse", args, 0)?;
+    list_of(vm, &args[0])?.get_mut(&mut vm.gil).reverse();
+    Ok(Value::None)
+}
+
+fn list_sort(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(Raise::type_error("sort() takes no positional arguments"));
+    }
+    let key = kwargs
+        .iter()
+        .find(|(k, _)| &**k == "key")
+        .map(|(_, v)| v.clone());
+    let reverse = match kwargs.iter().find(|(k, _)| &**k == "reverse") {
+        Some((_, v)) => ops::truthy(vm, v)?,
+        None => false,
+    };
+    let items = std::mem::take(list_of(vm, &args[0])?.get_mut(&mut vm.gil));
+    let sorted = super::sort_values(vm, items, key.as_ref(), reverse);
+    match sorted {
+        Ok(s) => {
+            *list_of(vm, &args[0])?.get_mut(&mut vm.gil) = s;
+            Ok(Value::None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn dict_get(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    if !(2..=3).contains(&args.len()) {
+        return Err(Raise::type_error(format!(
+            "get expected at most 2 arguments, got {}",
+            args.len() - 1
+        )));
+    }
+    let found = dict_of(vm, &args[0])?.get(&vm.gil).get(&args[1])?.cloned();
+    Ok(found.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
+}
+
+fn view(items: Vec<Value>) -> Value {
+    // Views are lists for now: they iterate, index and print differently from CPython's.
+    Value::obj(Object::List(GilCell::new(items)))
+}
+
+fn dict_keys(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    expect("dict.keys", args, 0)?;
+    Ok(view(
+        dict_of(vm, &args[0])?
+            .get(&vm.gil)
+            .keys()
+            .cloned()
+            .collect(),
+    ))
+}
+
+fn dict_values(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    expect("dict.values", args, 0)?;
+    Ok(view(
+        dict_of(vm, &args[0])?
+            .get(&vm.gil)
+            .iter()
+            .map(|(_, v)| v.clone())
+            .collect(),
+    ))
+}
+
+fn dict_items(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    expect("dict.items", args, 0)?;
+    let items = dict_of(vm, &args[0])?
+        .get(&vm.gil)
+        .iter()
+        .map(|(k, v)| Value::obj(Object::Tuple(vec![k.clone(), v.clone()].into())))
+        .collect();
+    Ok(view(items))
+}
+
+fn dict_pop(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    if !(2..=3).contains(&args.len()) {
+        return Err(Raise::type_error(format!(
+            "pop expected at most 2 arguments, got {}",
+            args.len() - 1
+        )));
+    }
+    match dict_of(vm, &args[0])?.get_mut(&mut vm.gil).remove(&args[1]) {
+        Ok(v) => Ok(v),
+        Err(e) => args.get(2).cloned().ok_or(e),
+    }
+}
+
+fn dict_setdefault(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    if !(2..=3).contains(&args.len()) {
+        return Err(Raise::type_error(format!(
+            "setdefault expected at most 2 arguments, got {}",
+            args.len() - 1
+        )));
+    }
+    let d = dict_of(vm, &args[0])?;
+    if let Some(v) = d.get(&vm.gil).get(&args[1])?.cloned() {
+        return Ok(v);
+    }
+    let default = args.get(2).cloned().unwrap_or(Value::None);
+    d.get_mut(&mut vm.gil)
+        .insert(args[1].clone(), default.clone())?;
+    Ok(default)
+}
+
+fn dict_update(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    if let Some(other) = args.get(1) {
+        let source =
+            crate::builtins::construct(vm, BuiltinType::Dict, vec![other.clone()], Vec::new())?;
+        ops::dict_update(vm, &args[0], &source)?;
+    }
+    let d = dict_of(vm, &args[0])?;
+    for (k, v) in kwargs {
+        d.get_mut(&mut vm.gil).insert_str(k, v.clone());
+    }
+    Ok(Value::None)
+}
+
+fn dict_copy(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    expect("dict.copy", args, 0)?;
+    let d = dict_of(vm, &args[0])?.get(&vm.gil).clone();
+    Ok(Value::obj(Object::Dict(GilCell::new(d))))
+}
+
+fn dict_clear(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    expect("dict.clear", args, 0)?;
+    *dict_of(vm, &args[0])?.get_mut(&mut vm.gil) = Dict::new();
+    Ok(Value::None)
+}
+
+fn dict_popitem(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    expect("dict.popitem", args, 0)?;
+    let d = dict_of(vm, &args[0])?;
+    let last = d
+        .get(&vm.gil)
+        .iter()
+        .last()
+        .map(|(k, v)| (k.clone(), v.clone()));
+    match last {
+        Some((k, v)) => {
+            d.get_mut(&mut vm.gil).remove(&k)?;
+            Ok(Value::obj(Object::Tuple(vec![k, v].into())))
+        }
+        None => Err(Raise::new(
+            ExcKind::KeyError,
+            "'popitem(): dictionary is empty'",
+        )),
+    }
+}

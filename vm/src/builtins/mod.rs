@@ -1,0 +1,938 @@
+//! The `builtins` namespace: functions, types and constants every module sees.
+
+pub mod exceptions;
+pub mod import;
+pub mod methods;
+
+use crate::eval::{attr, call, iter, ops};
+use crate::exc::{ExcKind, PyResult, Raise};
+use crate::gil::GilCell;
+use crate::interp::Vm;
+use crate::object::{self, int, Builtin, BuiltinType, Dict, NativeFn, Object, PyStr, SeqIter};
+use crate::value::Value;
+use std::io::Write;
+
+type Kw = [(Box<str>, Value)];
+
+/// Fill the builtins namespace.
+pub fn install(vm: &mut Vm) {
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("print", print),
+        ("len", len),
+        ("repr", repr),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("abs", abs),
+        ("min", min),
+        ("max", max),
+        ("sum", sum),
+        ("sorted", sorted),
+        ("reversed", reversed),
+        ("enumerate", enumerate),
+        ("zip", zip),
+        ("map", map),
+        ("filter", filter),
+        ("iter", iter_fn),
+        ("next", next),
+        ("hasattr", hasattr),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("delattr", delattr),
+        ("id", id),
+        ("hash", hash),
+        ("divmod", divmod),
+        ("pow", pow),
+        ("round", round),
+        ("chr", chr),
+        ("ord", ord),
+        ("any", any),
+        ("all", all),
+        ("callable", callable),
+        ("format", format),
+        ("__build_class__", call::build_class),
+    ];
+    let mut dict = Dict::new();
+    for &(name, f) in functions {
+        dict.insert_str(
+            name,
+            Value::obj(Object::Builtin(Builtin {
+                name,
+                call: f,
+                receiver: None,
+            })),
+        );
+    }
+    for (t, name) in [
+        (BuiltinType::Object, "object"),
+        (BuiltinType::Type, "type"),
+        (BuiltinType::Int, "int"),
+        (BuiltinType::Float, "float"),
+        (BuiltinType::Str, "str"),
+        (BuiltinType::Bool, "bool"),
+        (BuiltinType::List, "list"),
+        (BuiltinType::Tuple, "tuple"),
+        (BuiltinType::Dict, "dict"),
+        (BuiltinType::Range, "range"),
+        (BuiltinType::Slice, "slice"),
+    ] {
+        let class = vm.type_obj(t);
+        if let Object::Class(c) = class.get() {
+            c.dict
+                .get_mut(&mut vm.gil)
+                .insert_str("__module__", PyStr::value("builtins"));
+        }
+        dict.insert_str(name, Value::Obj(class));
+    }
+    let exceptions: Vec<_> = vm
+        .interp
+        .exceptions
+        .iter()
+        .map(|(n, c)| (*n, c.clone()))
+        .collect();
+    for (name, class) in exceptions {
+        dict.insert_str(name, Value::Obj(class));
+    }
+    let not_implemented = vm.type_obj(BuiltinType::Object);
+    let ni = Value::obj(Object::Instance(object::Instance {
+        class: not_implemented,
+        dict: GilCell::new(Dict::new()),
+    }));
+    dict.insert_str("NotImplemented", ni);
+    if let Object::Dict(d) = vm.interp.builtins.get() {
+        *d.get_mut(&mut vm.gil) = dict;
+    }
+}
+
+/// The `NotImplemented` singleton.
+pub fn not_implemented(vm: &Vm) -> Value {
+    match vm.interp.builtins.get() {
+        Object::Dict(d) => d
+            .get(&vm.gil)
+            .get_str("NotImplemented")
+            .cloned()
+            .unwrap_or(Value::None),
+        _ => Value::None,
+    }
+}
+
+fn arg_count(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    if args.len() < min || args.len() > max {
+        let msg = if min == max {
+            format!(
+                "{name}() takes exactly {} argument{} ({} given)",
+                min,
+                if min == 1 { "" } else { "s" },
+                args.len()
+            )
+        } else if args.len() < min {
+            format!(
+                "{name} expected at least {min} argument{}, got {}",
+                if min == 1 { "" } else { "s" },
+                args.len()
+            )
+        } else {
+            format!(
+                "{name} expected at most {max} argument{}, got {}",
+                if max == 1 { "" } else { "s" },
+                args.len()
+            )
+        };
+        return Err(Raise::type_error(msg));
+    }
+    Ok(())
+}
+
+fn no_keywords(name: &str, kwargs: &Kw) -> PyResult<()> {
+    if let Some((k, _)) = kwargs.first() {
+        return Err(Raise::type_error(format!(
+            "{name}() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    Ok(())
+}
+
+fn keyword<'a>(kwargs: &'a Kw, name: &str) -> Option<&'a Value> {
+    kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+}
+
+fn text(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    ops::str_of(vm, v)
+}
+
+fn print(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    let sep = match keyword(kwargs, "sep") {
+        None | Some(Value::None) => " ".to_string(),
+        Some(v) => text(vm, v)?,
+    };
+    let end = match keyword(kwargs, "end") {
+        None | Some(Value::None) => "\n".to_string(),
+        Some(v) => text(vm, v)?,
+    };
+    let mut out = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&text(vm, a)?);
+    }
+    out.push_str(&end);
+    if let Some(captured) = vm.interp.captured.get_mut(&mut vm.gil) {
+        captured.push_str(&out);
+        return Ok(Value::None);
+    }
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    let _ = lock.write_all(out.as_bytes());
+    if keyword(kwargs, "flush").is_some() {
+        let _ = lock.flush();
+    }
+    Ok(Value::None)
+}
+
+/// `len(v)` as a Rust number.
+pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    Ok(match v.as_object() {
+        Some(Object::Str(s)) => object::str::char_len(&s.text),
+        Some(Object::List(l)) => l.get(&vm.gil).len(),
+        Some(Object::Tuple(t)) => t.len(),
+        Some(Object::Dict(d)) => d.get(&vm.gil).len(),
+        Some(Object::Range { start, stop, step }) => iter::range_len(*start, *stop, *step) as usize,
+        Some(Object::Instance(_)) => match ops::call_dunder(vm, v, "__len__", Vec::new())? {
+            Some(Value::Int(n)) if n >= 0 => n as usize,
+            Some(Value::Int(_)) => return Err(Raise::value_error("__len__() should return >= 0")),
+            Some(_) => {
+                return Err(Raise::type_error(
+                    "'str' object cannot be interpreted as an integer",
+                ))
+            }
+            None => return Err(no_len(vm, v)),
+        },
+        _ => return Err(no_len(vm, v)),
+    })
+}
+
+fn no_len(vm: &Vm, v: &Value) -> Raise {
+    Raise::type_error(format!(
+        "object of type '{}' has no len()",
+        attr::type_name(vm, v)
+    ))
+}
+
+fn len(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    no_keywords("len", kwargs)?;
+    arg_count("len", args, 1, 1)?;
+    Ok(Value::Int(length(vm, &args[0])? as i64))
+}
+
+fn repr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("repr", args, 1, 1)?;
+    Ok(PyStr::value(ops::repr(vm, &args[0])?))
+}
+
+fn class_list(v: &Value, what: &str) -> PyResult<Vec<crate::value::Obj>> {
+    match v {
+        Value::Obj(o) if matches!(o.get(), Object::Class(_)) => Ok(vec![o.clone()]),
+        Value::Obj(o) => match o.get() {
+            Object::Tuple(t) => {
+                let mut out = Vec::new();
+                for x in t.iter() {
+                    out.extend(class_list(x, what)?);
+                }
+                Ok(out)
+            }
+            _ => Err(Raise::type_error(format!(
+                "{what} arg 2 must be a type, a tuple of types, or a union"
+            ))),
+        },
+        _ => Err(Raise::type_error(format!(
+            "{what} arg 2 must be a type, a tuple of types, or a union"
+        ))),
+    }
+}
+
+fn isinstance(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("isinstance", args, 2, 2)?;
+    let class = attr::class_of(vm, &args[0]);
+    let classes = class_list(&args[1], "isinstance()")?;
+    Ok(Value::Bool(
+        classes.iter().any(|c| attr::is_subclass(vm, &class, c)),
+    ))
+}
+
+fn issubclass(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("issubclass", args, 2, 2)?;
+    let Value::Obj(sub) = &args[0] else {
+        return Err(Raise::type_error("issubclass() arg 1 must be a class"));
+    };
+    if !matches!(sub.get(), Object::Class(_)) {
+        return Err(Raise::type_error("issubclass() arg 1 must be a class"));
+    }
+    let classes = class_list(&args[1], "issubclass()")?;
+    Ok(Value::Bool(
+        classes.iter().any(|c| attr::is_subclass(vm, sub, c)),
+    ))
+}
+
+fn abs(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("abs", args, 1, 1)?;
+    let v = &args[0];
+    let negative = ops::compare(vm, gilt_parser::ast::CmpOp::Lt, v, &Value::Int(0));
+    match (v, negative) {
+        (Value::Float(f), _) => Ok(Value::Float(f.abs())),
+        (_, Ok(Value::Bool(true))) => ops::unary(vm, crate::bytecode::Op::UnaryNegative, v),
+        (_, Ok(_)) if int::truthy(v).is_some() => Ok(match v {
+            Value::Bool(b) => Value::Int(*b as i64),
+            other => other.clone(),
+        }),
+        _ => match ops::call_dunder(vm, v, "__abs__", Vec::new())? {
+            Some(r) => Ok(r),
+            None => Err(Raise::type_error(format!(
+                "bad operand type for abs(): '{}'",
+                attr::type_name(vm, v)
+            ))),
+        },
+    }
+}
+
+fn extreme(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kwargs: &Kw,
+    want: gilt_parser::ast::CmpOp,
+) -> PyResult<Value> {
+    let items = match args.len() {
+        0 => {
+            return Err(Raise::type_error(format!(
+                "{name} expected at least 1 argument, got 0"
+            )))
+        }
+        1 => vm.collect(&args[0])?,
+        _ => args.to_vec(),
+    };
+    let key = keyword(kwargs, "key")
+        .cloned()
+        .filter(|k| !matches!(k, Value::None));
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = match &key {
+            Some(f) => call::call(vm, f, vec![item.clone()], Vec::new())?,
+            None => item.clone(),
+        };
+        best = match best {
+            None => Some((k, item)),
+            Some((bk, bv)) => {
+                let better = ops::compare(vm, want, &k, &bk)?;
+                if ops::truthy(vm, &better)? {
+                    Some((k, item))
+                } else {
+                    Some((bk, bv))
+                }
+            }
+        };
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => match keyword(kwargs, "default") {
+            Some(d) => Ok(d.clone()),
+            None => Err(Raise::value_error(format!(
+                "{name}() arg is an empty sequence"
+            ))),
+        },
+    }
+}
+
+fn min(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    extreme(vm, "min", args, kwargs, gilt_parser::ast::CmpOp::Lt)
+}
+
+fn max(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    extreme(vm, "max", args, kwargs, gilt_parser::ast::CmpOp::Gt)
+}
+
+fn sum(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    arg_count("sum", args, 1, 2)?;
+    let mut total = args
+        .get(1)
+        .or_else(|| keyword(kwargs, "start"))
+        .cloned()
+        .unwrap_or(Value::Int(0));
+    if matches!(total.as_object(), Some(Object::Str(_))) {
+        return Err(Raise::type_error(
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        ));
+    }
+    for item in vm.collect(&args[0])? {
+        total = ops::binary(vm, 0, &total, &item)?;
+    }
+    Ok(total)
+}
+
+/// Sort values in place with Python's rules (stable, `key`, `reverse`).
+pub fn sort_values(
+    vm: &mut Vm,
+    items: Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
+    let mut keyed = Vec::with_capacity(items.len());
+    for item in items {
+        let k = match key {
+            Some(f) if !matches!(f, Value::None) => {
+                call::call(vm, f, vec![item.clone()], Vec::new())?
+            }
+            _ => item.clone(),
+        };
+        keyed.push((k, item));
+    }
+    // Merge sort on `<` only, as CPython's sort uses only `__lt__`; stable.
+    let mut error = None;
+    let mut lt = |vm: &mut Vm, a: &Value, b: &Value| -> bool {
+        if error.is_some() {
+            return false;
+        }
+        match ops::compare(vm, gilt_parser::ast::CmpOp::Lt, a, b).and_then(|v| ops::truthy(vm, &v))
+        {
+            Ok(b) => b,
+            Err(e) => {
+                error = Some(e);
+                false
+            }
+        }
+    };
+    let n = keyed.len();
+    let mut width = 1;
+    let mut buf: Vec<(Value, Value)> = Vec::with_capacity(n);
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j) = (start, mid);
+            buf.clear();
+            while i < mid && j < end {
+                let take_right = if reverse {
+                    lt(vm, &keyed[i].0, &keyed[j].0)
+                } else {
+                    lt(vm, &keyed[j].0, &keyed[i].0)
+                };
+                if take_right {
+                    buf.push(keyed[j].clone());
+                    j += 1;
+                } else {
+                    buf.push(keyed[i].clone());
+                    i += 1;
+                }
+            }
+            buf.extend_from_slice(&keyed[i..mid]);
+            buf.extend_from_slice(&keyed[j..end]);
+            keyed[start..end].clone_from_slice(&buf);
+            start = end;
+        }
+        width *= 2;
+    }
+    if let Some(e) = error {
+        return Err(e);
+    }
+    Ok(keyed.into_iter().map(|(_, v)| v).collect())
+}
+
+fn sorted(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    arg_count("sorted", args, 1, 1)?;
+    let items = vm.collect(&args[0])?;
+    let reverse = match keyword(kwargs, "reverse") {
+        Some(v) => ops::truthy(vm, v)?,
+        None => false,
+    };
+    let sorted = sort_values(vm, items, keyword(kwargs, "key"), reverse)?;
+    Ok(Value::obj(Object::List(GilCell::new(sorted))))
+}
+
+fn snapshot_iter(items: Vec<Value>) -> Value {
+    Value::obj(Object::Iter(GilCell::new(SeqIter::Values {
+        items,
+        next: 0,
+    })))
+}
+
+fn reversed(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("reversed", args, 1, 1)?;
+    let mut items = vm.collect(&args[0])?;
+    items.reverse();
+    Ok(snapshot_iter(items))
+}
+
+fn enumerate(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    let start = match args.get(1).or_else(|| keyword(kwargs, "start")) {
+        Some(Value::Int(n)) => *n,
+        Some(_) => {
+            return Err(Raise::type_error(
+                "'str' object cannot be interpreted as an integer",
+            ))
+        }
+        None => 0,
+    };
+    let Some(iterable) = args.first() else {
+        return Err(Raise::type_error(
+            "enumerate() missing required argument 'iterable' (pos 1)",
+        ));
+    };
+    let items = vm.collect(iterable)?;
+    let pairs = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| Value::obj(Object::Tuple(vec![Value::Int(start + i as i64), v].into())))
+        .collect();
+    Ok(snapshot_iter(pairs))
+}
+
+fn zip(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    let strict = match keyword(kwargs, "strict") {
+        Some(v) => ops::truthy(vm, v)?,
+        None => false,
+    };
+    let mut columns = Vec::with_capacity(args.len());
+    for a in args {
+        columns.push(vm.collect(a)?);
+    }
+    let n = columns.iter().map(Vec::len).min().unwrap_or(0);
+    if strict && columns.iter().any(|c| c.len() != n) {
+        return Err(Raise::value_error(
+            "zip() argument 2 is shorter than argument 1",
+        ));
+    }
+    let rows = (0..n)
+        .map(|i| {
+            Value::obj(Object::Tuple(
+                columns
+                    .iter()
+                    .map(|c| c[i].clone())
+                    .collect::<Vec<_>>()
+                    .into(),
+            ))
+        })
+        .collect();
+    Ok(snapshot_iter(rows))
+}
+
+fn map(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    if args.len() < 2 {
+        return Err(Raise::type_error("map() must have at least two arguments."));
+    }
+    let mut columns = Vec::new();
+    for a in &args[1..] {
+        columns.push(vm.collect(a)?);
+    }
+    let n = columns.iter().map(Vec::len).min().unwrap_or(0);
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let call_args = columns.iter().map(|c| c[i].clone()).collect();
+        out.push(call::call(vm, &args[0], call_args, Vec::new())?);
+    }
+    Ok(snapshot_iter(out))
+}
+
+fn filter(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("filter", args, 2, 2)?;
+    let mut out = Vec::new();
+    for item in vm.collect(&args[1])? {
+        let keep = match &args[0] {
+            Value::None => ops::truthy(vm, &item)?,
+            f => {
+                let r = call::call(vm, f, vec![item.clone()], Vec::new())?;
+                ops::truthy(vm, &r)?
+            }
+        };
+        if keep {
+            out.push(item);
+        }
+    }
+    Ok(snapshot_iter(out))
+}
+
+fn iter_fn(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("iter", args, 1, 1)?;
+    iter::get_iter(vm, &args[0])
+}
+
+fn next(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("next", args, 1, 2)?;
+    if !matches!(
+        args[0].as_object(),
+        Some(Object::Iter(_)) | Some(Object::Instance(_))
+    ) {
+        return Err(Raise::type_error(format!(
+            "'{}' object is not an iterator",
+            attr::type_name(vm, &args[0])
+        )));
+    }
+    match iter::next(vm, &args[0])? {
+        Some(v) => Ok(v),
+        None => match args.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(Raise::Bare(ExcKind::StopIteration)),
+        },
+    }
+}
+
+fn attr_name(vm: &Vm, v: &Value, func: &str) -> PyResult<String> {
+    match v.as_object() {
+        Some(Object::Str(s)) => Ok(s.text.to_string()),
+        _ => Err(Raise::type_error(format!(
+            "{func}(): attribute name must be string, not '{}'",
+            attr::type_name(vm, v)
+        ))),
+    }
+}
+
+fn hasattr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("hasattr", args, 2, 2)?;
+    let name = attr_name(vm, &args[1], "hasattr")?;
+    match attr::get(vm, &args[0], &name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(Raise::New(ExcKind::AttributeError, _)) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn getattr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("getattr", args, 2, 3)?;
+    let name = attr_name(vm, &args[1], "getattr")?;
+    match attr::get(vm, &args[0], &name) {
+        Err(Raise::New(ExcKind::AttributeError, _)) if args.len() == 3 => Ok(args[2].clone()),
+        other => other,
+    }
+}
+
+fn setattr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("setattr", args, 3, 3)?;
+    let name = attr_name(vm, &args[1], "setattr")?;
+    attr::set(vm, &args[0], &name, args[2].clone())?;
+    Ok(Value::None)
+}
+
+fn delattr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("delattr", args, 2, 2)?;
+    let name = attr_name(vm, &args[1], "delattr")?;
+    attr::delete(vm, &args[0], &name)?;
+    Ok(Value::None)
+}
+
+fn id(_vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("id", args, 1, 1)?;
+    Ok(Value::Int(match &args[0] {
+        Value::Obj(o) => o.addr() as i64,
+        Value::None => 1,
+        Value::Bool(b) => 2 + *b as i64,
+        Value::Int(i) => i.wrapping_mul(2654435761),
+        Value::Float(f) => f.to_bits() as i64,
+    }))
+}
+
+fn hash(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("hash", args, 1, 1)?;
+    if let Some(Object::Instance(_)) = args[0].as_object() {
+        if let Some(h) = ops::call_dunder(vm, &args[0], "__hash__", Vec::new())? {
+            return Ok(h);
+        }
+    }
+    Ok(Value::Int(object::dict::hash(&args[0])?))
+}
+
+fn divmod(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("divmod", args, 2, 2)?;
+    match int::divmod(&args[0], &args[1]) {
+        Some(r) => {
+            let (q, m) = r?;
+            Ok(Value::obj(Object::Tuple(vec![q, m].into())))
+        }
+        None => Err(Raise::type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            attr::type_name(vm, &args[0]),
+            attr::type_name(vm, &args[1])
+        ))),
+    }
+}
+
+fn pow(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("pow", args, 2, 3)?;
+    if args.len() == 3 && !matches!(args[2], Value::None) {
+        return int::pow3(&args[0], &args[1], &args[2]);
+    }
+    ops::binary(vm, 8, &args[0], &args[1])
+}
+
+fn round(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    arg_count("round", args, 1, 2)?;
+    let ndigits = match args.get(1).or_else(|| keyword(kwargs, "ndigits")) {
+        None | Some(Value::None) => None,
+        Some(Value::Int(n)) => Some(*n),
+        Some(v) => {
+            return Err(Raise::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                attr::type_name(vm, v)
+            )))
+        }
+    };
+    match &args[0] {
+        Value::Float(f) => object::float::round(*f, ndigits),
+        v if int::truthy(v).is_some() => int::round_int(v, ndigits),
+        v => match ops::call_dunder(vm, v, "__round__", Vec::new())? {
+            Some(r) => Ok(r),
+            None => Err(Raise::type_error(format!(
+                "type {} doesn't define __round__ method",
+                attr::type_name(vm, v)
+            ))),
+        },
+    }
+}
+
+fn chr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("chr", args, 1, 1)?;
+    match &args[0] {
+        Value::Int(n) if (0..=0x10FFFF).contains(n) => match char::from_u32(*n as u32) {
+            Some(c) => Ok(PyStr::value(c.to_string())),
+            None => Err(Raise::new(
+                ExcKind::NotImplementedError,
+                "lone surrogates are not supported yet",
+            )),
+        },
+        Value::Int(_) => Err(Raise::value_error("chr() arg not in range(0x110000)")),
+        v => Err(Raise::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            attr::type_name(vm, v)
+        ))),
+    }
+}
+
+fn ord(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("ord", args, 1, 1)?;
+    match args[0].as_object() {
+        Some(Object::Str(s)) => {
+            let mut chars = s.text.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Ok(Value::Int(c as i64)),
+                _ => Err(Raise::type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.text.chars().count()
+                ))),
+            }
+        }
+        _ => Err(Raise::type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            attr::type_name(vm, &args[0])
+        ))),
+    }
+}
+
+fn any(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("any", args, 1, 1)?;
+    let it = iter::get_iter(vm, &args[0])?;
+    while let Some(v) = iter::next(vm, &it)? {
+        if ops::truthy(vm, &v)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("all", args, 1, 1)?;
+    let it = iter::get_iter(vm, &args[0])?;
+    while let Some(v) = iter::next(vm, &it)? {
+        if !ops::truthy(vm, &v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn callable(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("callable", args, 1, 1)?;
+    Ok(Value::Bool(match args[0].as_object() {
+        Some(
+            Object::Function(_) | Object::Builtin(_) | Object::Method { .. } | Object::Class(_),
+        ) => true,
+        Some(Object::Instance(i)) => attr::lookup(vm, &i.class, "__call__").is_some(),
+        _ => false,
+    }))
+}
+
+fn format(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    arg_count("format", args, 1, 2)?;
+    let spec = match args.get(1).and_then(Value::as_object) {
+        Some(Object::Str(s)) => s.text.to_string(),
+        _ => String::new(),
+    };
+    Ok(PyStr::value(ops::format(vm, &args[0], &spec)?))
+}
+
+/// Call a builtin type: `int(...)`, `str(...)`, `list(...)` and so on.
+pub fn construct(
+    vm: &mut Vm,
+    t: BuiltinType,
+    args: Vec<Value>,
+    kwargs: Vec<(Box<str>, Value)>,
+) -> PyResult<Value> {
+    let name = match vm.type_obj(t).get() {
+        Object::Class(c) => c.name.to_string(),
+        _ => String::new(),
+    };
+    if t != BuiltinType::Dict && t != BuiltinType::Int {
+        no_keywords(&name, &kwargs)?;
+    }
+    match t {
+        BuiltinType::Int => {
+            let base = args.get(1).or_else(|| keyword(&kwargs, "base")).cloned();
+            match (args.first(), base) {
+                (None, _) => Ok(Value::Int(0)),
+                (Some(v), Some(Value::Int(b))) => match v.as_object() {
+                    Some(Object::Str(s)) => int::from_str(&s.text, b as u32),
+                    _ => Err(Raise::type_error("int() can't convert non-string with explicit base")),
+                },
+                (Some(v), _) => match v {
+                    Value::Int(_) => Ok(v.clone()),
+                    Value::Bool(b) => Ok(Value::Int(*b as i64)),
+                    Value::Float(f) => int::from_f64(*f),
+                    Value::Obj(o) => match o.get() {
+                        Object::BigInt(_) => Ok(v.clone()),
+                        Object::Str(s) => int::from_str(&s.text, 10),
+                        _ => match ops::call_dunder(vm, v, "__int__", Vec::new())? {
+                            Some(r) => Ok(r),
+                            None => Err(Raise::type_error(format!(
+                                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                                attr::type_name(vm, v)
+                            ))),
+                        },
+                    },
+                    Value::None => Err(Raise::type_error(
+                        "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'",
+                    )),
+                },
+            }
+        }
+        BuiltinType::Float => match args.first() {
+            None => Ok(Value::Float(0.0)),
+            Some(v) => match v {
+                Value::Float(_) => Ok(v.clone()),
+                Value::Obj(o) if matches!(o.get(), Object::Str(_)) => {
+                    let Object::Str(s) = o.get() else {
+                        unreachable!()
+                    };
+                    Ok(Value::Float(object::float::from_str(&s.text)?))
+                }
+                other => match int::to_f64(other) {
+                    Some(f) => Ok(Value::Float(f?)),
+                    None => match ops::call_dunder(vm, other, "__float__", Vec::new())? {
+                        Some(r) => Ok(r),
+                        None => Err(Raise::type_error(format!(
+                            "float() argument must be a string or a real number, not '{}'",
+                            attr::type_name(vm, other)
+                        ))),
+                    },
+                },
+            },
+        },
+        BuiltinType::Str => match args.first() {
+            None => Ok(PyStr::value("")),
+            Some(v) => Ok(PyStr::value(ops::str_of(vm, v)?)),
+        },
+        BuiltinType::Bool => match args.first() {
+            None => Ok(Value::Bool(false)),
+            Some(v) => Ok(Value::Bool(ops::truthy(vm, v)?)),
+        },
+        BuiltinType::List => {
+            let items = match args.first() {
+                Some(v) => vm.collect(v)?,
+                None => Vec::new(),
+            };
+            Ok(Value::obj(Object::List(GilCell::new(items))))
+        }
+        BuiltinType::Tuple => match args.first() {
+            Some(v) if matches!(v.as_object(), Some(Object::Tuple(_))) => Ok(v.clone()),
+            Some(v) => Ok(Value::obj(Object::Tuple(vm.collect(v)?.into()))),
+            None => Ok(Value::obj(Object::Tuple(Box::new([])))),
+        },
+        BuiltinType::Dict => {
+            let mut dict = Dict::new();
+            if let Some(source) = args.first() {
+                match source.as_object() {
+                    Some(Object::Dict(d)) => dict = d.get(&vm.gil).clone(),
+                    _ => {
+                        for (i, pair) in vm.collect(source)?.into_iter().enumerate() {
+                            let kv = vm.collect(&pair)?;
+                            if kv.len() != 2 {
+                                return Err(Raise::value_error(format!(
+                                    "dictionary update sequence element #{i} has length {}; 2 is required",
+                                    kv.len()
+                                )));
+                            }
+                            let mut kv = kv.into_iter();
+                            dict.insert(kv.next().unwrap(), kv.next().unwrap())?;
+                        }
+                    }
+                }
+            }
+            for (k, v) in kwargs {
+                dict.insert_str(&k, v);
+            }
+            Ok(Value::obj(Object::Dict(GilCell::new(dict))))
+        }
+        BuiltinType::Range => {
+            let ints: Vec<i64> = args
+                .iter()
+                .map(|a| match a {
+                    Value::Int(n) => Ok(*n),
+                    Value::Bool(b) => Ok(*b as i64),
+                    other => Err(Raise::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        attr::type_name(vm, other)
+                    ))),
+                })
+                .collect::<PyResult<_>>()?;
+            let (start, stop, step) = match ints[..] {
+                [stop] => (0, stop, 1),
+                [start, stop] => (start, stop, 1),
+                [start, stop, step] => (start, stop, step),
+                [] => {
+                    return Err(Raise::type_error(
+                        "range expected at least 1 argument, got 0",
+                    ))
+                }
+                _ => {
+                    return Err(Raise::type_error(format!(
+                        "range expected at most 3 arguments, got {}",
+                        ints.len()
+                    )))
+                }
+            };
+            if step == 0 {
+                return Err(Raise::value_error("range() arg 3 must not be zero"));
+            }
+            Ok(Value::obj(Object::Range { start, stop, step }))
+        }
+        BuiltinType::Slice => {
+            let (start, stop, step) = match args.len() {
+                1 => (Value::None, args[0].clone(), Value::None),
+                2 => (args[0].clone(), args[1].clone(), Value::None),
+                3 => (args[0].clone(), args[1].clone(), args[2].clone()),
+                n => {
+                    return Err(Raise::type_error(format!(
+                        "slice expected at least 1 argument, got {n}"
+                    )))
+                }
+            };
+            Ok(Value::obj(Object::Slice { start, stop, step }))
+        }
+        BuiltinType::Type => match args.len() {
+            1 => Ok(Value::Obj(attr::class_of(vm, &args[0]))),
+            _ => Err(Raise::new(
+                ExcKind::NotImplementedError,
+                "type() with three arguments is not supported yet",
+            )),
+        },
+        _ => Err(Raise::type_error(format!(
+            "cannot create '{name}' instances"
+        ))),
+    }
+}

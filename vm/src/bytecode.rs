@@ -1,0 +1,168 @@
+//! Bytecode: the instruction set and code objects.
+//!
+//! One table declares every instruction with its operand and stack effect, so
+//! the compiler, the evaluation loop and `dis` agree on what each one means.
+//! Names follow CPython 3.11's opcodes; jump operands are absolute instruction
+//! indices.
+
+use crate::value::Value;
+
+macro_rules! opcodes {
+    ($($name:ident $(($arg:ty))? = $py:literal : $doc:literal,)*) => {
+        /// One instruction.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Op {
+            $(#[doc = $doc] $name $(($arg))?,)*
+        }
+
+        impl Op {
+            /// The CPython-style name `dis` prints.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(opcodes!(@pat $name $(($arg))?) => $py,)*
+                }
+            }
+        }
+    };
+    (@pat $name:ident ($arg:ty)) => { Op::$name(_) };
+    (@pat $name:ident) => { Op::$name };
+}
+
+opcodes! {
+    Nop = "NOP": "do nothing",
+    PopTop = "POP_TOP": "pop and drop the top of the stack",
+    Copy(u32) = "COPY": "push a copy of the `arg`-th item (1 is the top)",
+    Swap(u32) = "SWAP": "swap the top with the `arg`-th item",
+    LoadConst(u32) = "LOAD_CONST": "push constant `arg`",
+    LoadFast(u32) = "LOAD_FAST": "push local slot `arg`",
+    StoreFast(u32) = "STORE_FAST": "pop into local slot `arg`",
+    DeleteFast(u32) = "DELETE_FAST": "unbind local slot `arg`",
+    LoadDeref(u32) = "LOAD_DEREF": "push the contents of cell `arg`",
+    StoreDeref(u32) = "STORE_DEREF": "pop into cell `arg`",
+    LoadClosure(u32) = "LOAD_CLOSURE": "push cell `arg` itself",
+    LoadGlobal(u32) = "LOAD_GLOBAL": "push global or builtin named `arg`",
+    StoreGlobal(u32) = "STORE_GLOBAL": "pop into the global named `arg`",
+    DeleteGlobal(u32) = "DELETE_GLOBAL": "unbind the global named `arg`",
+    LoadName(u32) = "LOAD_NAME": "push local, global or builtin named `arg` (module and class bodies)",
+    StoreName(u32) = "STORE_NAME": "pop into the local namespace under name `arg`",
+    DeleteName(u32) = "DELETE_NAME": "unbind name `arg` in the local namespace",
+    LoadAttr(u32) = "LOAD_ATTR": "replace the top with its attribute named `arg`",
+    StoreAttr(u32) = "STORE_ATTR": "pop object, pop value; set attribute `arg`",
+    DeleteAttr(u32) = "DELETE_ATTR": "pop object; delete attribute `arg`",
+    KwNames(u32) = "KW_NAMES": "the next CALL's last arguments are keywords named by constant `arg`",
+    Call(u32) = "CALL": "call with `arg` arguments: pops callable (with self or NULL) and args, pushes result",
+    CallEx(u32) = "CALL_FUNCTION_EX": "call with a tuple of arguments and, if `arg` is 1, a dict of keywords",
+    BinaryOp(u32) = "BINARY_OP": "pop two, push the result of binary operator `arg` (`+=` forms are `arg` + 13)",
+    CompareOp(u32) = "COMPARE_OP": "pop two, push the comparison `arg`",
+    IsOp(u32) = "IS_OP": "pop two, push `is` (or `is not` if `arg` is 1)",
+    ContainsOp(u32) = "CONTAINS_OP": "pop two, push `in` (or `not in` if `arg` is 1)",
+    UnaryNegative = "UNARY_NEGATIVE": "replace the top with its negation",
+    UnaryPositive = "UNARY_POSITIVE": "replace the top with +top",
+    UnaryInvert = "UNARY_INVERT": "replace the top with ~top",
+    UnaryNot = "UNARY_NOT": "replace the top with `not top`",
+    BinarySubscr = "BINARY_SUBSCR": "pop index and container, push container[index]",
+    StoreSubscr = "STORE_SUBSCR": "pop index, container, value; container[index] = value",
+    DeleteSubscr = "DELETE_SUBSCR": "pop index and container; del container[index]",
+    BuildSlice(u32) = "BUILD_SLICE": "pop `arg` (2 or 3) bounds, push a slice",
+    BuildTuple(u32) = "BUILD_TUPLE": "pop `arg` items, push a tuple",
+    BuildList(u32) = "BUILD_LIST": "pop `arg` items, push a list",
+    BuildMap(u32) = "BUILD_MAP": "pop `arg` key/value pairs, push a dict",
+    BuildString(u32) = "BUILD_STRING": "pop `arg` strs, push their concatenation",
+    ListAppend(u32) = "LIST_APPEND": "pop an item, append it to the list `arg` deep",
+    ListExtend(u32) = "LIST_EXTEND": "pop an iterable, extend the list `arg` deep with it",
+    ListToTuple = "LIST_TO_TUPLE": "replace the list on top with a tuple",
+    MapAdd(u32) = "MAP_ADD": "pop value and key, add them to the dict `arg` deep",
+    DictUpdate(u32) = "DICT_UPDATE": "pop a mapping, update the dict `arg` deep with it",
+    UnpackSequence(u32) = "UNPACK_SEQUENCE": "pop an iterable of exactly `arg` items, push them last first",
+    UnpackEx(u32) = "UNPACK_EX": "unpack with a starred target: `arg` = before | after << 8",
+    FormatValue(u32) = "FORMAT_VALUE": "format the top (conversion in the low bits, spec on the stack if bit 2)",
+    Jump(u32) = "JUMP": "continue at instruction `arg`",
+    PopJumpIfFalse(u32) = "POP_JUMP_IF_FALSE": "pop; jump to `arg` if false",
+    PopJumpIfTrue(u32) = "POP_JUMP_IF_TRUE": "pop; jump to `arg` if true",
+    JumpIfFalseOrPop(u32) = "JUMP_IF_FALSE_OR_POP": "jump to `arg` keeping the top if false, else pop",
+    JumpIfTrueOrPop(u32) = "JUMP_IF_TRUE_OR_POP": "jump to `arg` keeping the top if true, else pop",
+    GetIter = "GET_ITER": "replace the top with an iterator over it",
+    ForIter(u32) = "FOR_ITER": "push the iterator's next item, or pop it and jump to `arg`",
+    MakeFunction(u32) = "MAKE_FUNCTION": "pop code (and defaults, kw defaults, closure per flags `arg`), push a function",
+    ReturnValue = "RETURN_VALUE": "return the top to the caller",
+    LoadBuildClass = "LOAD_BUILD_CLASS": "push builtins.__build_class__",
+    RaiseVarargs(u32) = "RAISE_VARARGS": "raise: re-raise (0), the top (1), or with a cause (2)",
+    PushExcInfo = "PUSH_EXC_INFO": "save the handled exception and make the top the current one",
+    PopExcept = "POP_EXCEPT": "restore the exception saved by PUSH_EXC_INFO",
+    CheckExcMatch = "CHECK_EXC_MATCH": "push whether the exception below matches the class on top (popped)",
+    Reraise = "RERAISE": "raise the exception on top again",
+    LoadAssertionError = "LOAD_ASSERTION_ERROR": "push AssertionError",
+    ImportName(u32) = "IMPORT_NAME": "pop fromlist and level, import module `arg`, push it",
+    ImportFrom(u32) = "IMPORT_FROM": "push attribute `arg` of the module on top",
+}
+
+/// A handler range in a code object's exception table: an exception raised by
+/// an instruction in `start..end` truncates the stack to `depth` items, pushes
+/// the exception and continues at `target`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Handler {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub depth: u32,
+}
+
+/// What kind of scope a code object runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeKind {
+    Module,
+    Class,
+    Function,
+}
+
+/// A compiled body.
+#[derive(Debug)]
+pub struct Code {
+    /// `co_name`.
+    pub name: Box<str>,
+    /// `co_qualname`.
+    pub qualname: Box<str>,
+    /// The source file.
+    pub filename: Box<str>,
+    /// Module, class body or function.
+    pub kind: CodeKind,
+    /// The instructions.
+    pub ops: Vec<Op>,
+    /// Source line of each instruction.
+    pub lines: Vec<u32>,
+    /// Constants.
+    pub consts: Vec<Value>,
+    /// Global, attribute and namespace names.
+    pub names: Vec<Box<str>>,
+    /// Local variable names; parameters come first.
+    pub varnames: Vec<Box<str>>,
+    /// Locals that nested functions capture (cells created by this code).
+    pub cellvars: Vec<Box<str>>,
+    /// Variables captured from enclosing functions.
+    pub freevars: Vec<Box<str>>,
+    /// Which cellvars are also parameters (their slot in `varnames`).
+    pub cell_params: Vec<(u32, u32)>,
+    /// Number of positional parameters (positional-only included).
+    pub argcount: u32,
+    /// Number of positional-only parameters.
+    pub posonlyargcount: u32,
+    /// Number of keyword-only parameters.
+    pub kwonlyargcount: u32,
+    /// Has `*args`.
+    pub varargs: bool,
+    /// Has `**kwargs`.
+    pub varkeywords: bool,
+    /// Contains `yield`.
+    pub generator: bool,
+    /// The exception table.
+    pub handlers: Vec<Handler>,
+    /// Deepest the value stack gets.
+    pub stacksize: u32,
+}
+
+impl Code {
+    /// The line of instruction `pc`.
+    pub fn line_of(&self, pc: usize) -> u32 {
+        self.lines.get(pc).copied().unwrap_or(0)
+    }
+}

@@ -1,0 +1,478 @@
+//! Calls: binding arguments to parameters, functions, methods, classes, and
+//! building classes from `class` statements.
+
+use super::{attr, exception, Frame};
+use crate::bytecode::Code;
+use crate::exc::{ExcKind, PyResult, Raise};
+use crate::gil::{Gil, GilCell};
+use crate::interp::Vm;
+use crate::object::{BuiltinType, Class, Dict, Function, Instance, Object, PyStr};
+use crate::value::{Obj, Value};
+use std::sync::Arc;
+
+/// Keyword arguments, in call order.
+pub type Kwargs = Vec<(Box<str>, Value)>;
+
+/// A call ready to go: a frame for the loop to run, or a finished result.
+pub enum Prepared {
+    Frame(Frame),
+    Done(Value),
+}
+
+/// Split CALL's arguments: the last `names.len()` are keywords.
+pub fn split_keywords(mut args: Vec<Value>, names: Option<&Value>) -> (Vec<Value>, Kwargs) {
+    let Some(Object::Tuple(names)) = names.and_then(Value::as_object) else {
+        return (args, Vec::new());
+    };
+    let values = args.split_off(args.len() - names.len());
+    let keywords = names
+        .iter()
+        .zip(values)
+        .map(|(n, v)| match n.as_object() {
+            Some(Object::Str(s)) => (s.text.clone(), v),
+            _ => unreachable!("keyword names are strs"),
+        })
+        .collect();
+    (args, keywords)
+}
+
+/// `f(**mapping)`: the mapping's items as keywords.
+pub fn keywords_from_dict(vm: &mut Vm, mapping: &Value) -> PyResult<Kwargs> {
+    let Some(Object::Dict(d)) = mapping.as_object() else {
+        return Err(Raise::type_error("argument after ** must be a mapping"));
+    };
+    d.get(&vm.gil)
+        .iter()
+        .map(|(k, v)| match k.as_object() {
+            Some(Object::Str(s)) => Ok((s.text.clone(), v.clone())),
+            _ => Err(Raise::type_error("keywords must be strings")),
+        })
+        .collect()
+}
+
+/// Call any callable and wait for its result (runs a nested loop for Python code).
+pub fn call(vm: &mut Vm, callable: &Value, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    match prepare(vm, callable, args, kwargs)? {
+        Prepared::Frame(frame) => super::run(vm, frame),
+        Prepared::Done(v) => Ok(v),
+    }
+}
+
+/// Start a call: Python functions become a frame, everything else runs now.
+pub fn prepare(
+    vm: &mut Vm,
+    callable: &Value,
+    mut args: Vec<Value>,
+    kwargs: Kwargs,
+) -> PyResult<Prepared> {
+    let Value::Obj(o) = callable else {
+        return Err(not_callable(vm, callable));
+    };
+    match o.get() {
+        Object::Function(f) => Ok(Prepared::Frame(bind(vm, f, args, kwargs)?)),
+        Object::Builtin(b) => {
+            if let Some(receiver) = &b.receiver {
+                args.insert(0, receiver.clone());
+            }
+            Ok(Prepared::Done((b.call)(vm, &args, &kwargs)?))
+        }
+        Object::Method { receiver, func } => {
+            args.insert(0, receiver.clone());
+            prepare(vm, func, args, kwargs)
+        }
+        Object::Class(_) => Ok(Prepared::Done(instantiate(vm, o, args, kwargs)?)),
+        Object::Instance(_) => {
+            let class = attr::class_of(vm, callable);
+            match attr::lookup(vm, &class, "__call__") {
+                Some(f) => {
+                    args.insert(0, callable.clone());
+                    prepare(vm, &f, args, kwargs)
+                }
+                None => Err(not_callable(vm, callable)),
+            }
+        }
+        _ => Err(not_callable(vm, callable)),
+    }
+}
+
+fn not_callable(vm: &mut Vm, v: &Value) -> Raise {
+    Raise::type_error(format!(
+        "'{}' object is not callable",
+        attr::type_name(vm, v)
+    ))
+}
+
+/// Bind `args` and `kwargs` to `f`'s parameters in a new frame.
+pub fn bind(vm: &mut Vm, f: &Function, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Frame> {
+    let code = &f.code;
+    let mut frame = Frame::new(code.clone(), f.globals.clone(), None);
+    let argcount = code.argcount as usize;
+    let kwonly = code.kwonlyargcount as usize;
+    let given = args.len();
+    let mut args = args.into_iter();
+    for slot in frame.locals.iter_mut().take(argcount.min(given)) {
+        *slot = args.next();
+    }
+    let mut next_slot = argcount + kwonly;
+    if code.varargs {
+        frame.locals[next_slot] = Some(Value::obj(Object::Tuple(args.collect::<Vec<_>>().into())));
+        next_slot += 1;
+    } else if given > argcount {
+        return Err(too_many_positional(f, given, &kwargs));
+    }
+    let mut extra = code.varkeywords.then(Dict::new);
+    for (name, value) in kwargs {
+        let slot = code.varnames[code.posonlyargcount as usize..argcount + kwonly]
+            .iter()
+            .position(|v| *v == name);
+        match slot {
+            Some(i) => {
+                let i = i + code.posonlyargcount as usize;
+                if frame.locals[i].is_some() {
+                    return Err(Raise::type_error(format!(
+                        "{}() got multiple values for argument '{name}'",
+                        f.qualname
+                    )));
+                }
+                frame.locals[i] = Some(value);
+            }
+            None => match &mut extra {
+                Some(d) => {
+                    if d.get_str(&name).is_some() {
+                        return Err(Raise::type_error(format!(
+                            "{}() got multiple values for keyword argument '{name}'",
+                            f.qualname
+                        )));
+                    }
+                    d.insert_str(&name, value)
+                }
+                None => {
+                    let posonly = code.varnames[..code.posonlyargcount as usize].contains(&name);
+                    let msg = if posonly {
+                        format!(
+                            "{}() got some positional-only arguments passed as keyword arguments: '{name}'",
+                            f.qualname
+                        )
+                    } else {
+                        format!(
+                            "{}() got an unexpected keyword argument '{name}'",
+                            f.qualname
+                        )
+                    };
+                    return Err(Raise::type_error(msg));
+                }
+            },
+        }
+    }
+    if let Some(d) = extra {
+        frame.locals[next_slot] = Some(Value::obj(Object::Dict(GilCell::new(d))));
+    }
+    // Defaults for the last positional parameters, then keyword-only ones.
+    let first_default = argcount - f.defaults.len();
+    let mut missing = Vec::new();
+    for i in 0..argcount {
+        if frame.locals[i].is_none() {
+            if i >= first_default {
+                frame.locals[i] = Some(f.defaults[i - first_default].clone());
+            } else {
+                missing.push(code.varnames[i].clone());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_arguments(f, &missing, "positional"));
+    }
+    for i in argcount..argcount + kwonly {
+        if frame.locals[i].is_none() {
+            let default = f.kw_defaults.as_ref().and_then(|d| match d.get() {
+                Object::Dict(d) => d.get(&vm.gil).get_str(&code.varnames[i]).cloned(),
+                _ => None,
+            });
+            match default {
+                Some(v) => frame.locals[i] = Some(v),
+                None => missing.push(code.varnames[i].clone()),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_arguments(f, &missing, "keyword-only"));
+    }
+    // Parameters that nested functions capture move into their cells.
+    for &(cell, slot) in &code.cell_params {
+        if let Object::Cell(c) = frame.cells[cell as usize].get() {
+            *c.get_mut(&mut vm.gil) = frame.locals[slot as usize].take();
+        }
+    }
+    frame.cells.extend(f.closure.iter().cloned());
+    Ok(frame)
+}
+
+fn too_many_positional(f: &Function, given: usize, kwargs: &Kwargs) -> Raise {
+    let code = &f.code;
+    let max = code.argcount as usize;
+    let min = max - f.defaults.len();
+    let takes = if min == max {
+        format!("{max}")
+    } else {
+        format!("from {min} to {max}")
+    };
+    let plural = if max == 1 && min == max { "" } else { "s" };
+    let kw_given = kwargs
+        .iter()
+        .filter(|(n, _)| code.varnames[max..].contains(n))
+        .count();
+    let was = if given == 1 { "was" } else { "were" };
+    let msg = if kw_given > 0 {
+        let kplural = if kw_given == 1 { "" } else { "s" };
+        format!(
+            "{}() takes {takes} positional argument{plural} but {given} positional argument{} (and {kw_given} keyword-only argument{kplural}) were given",
+            f.qualname,
+            if given == 1 { "" } else { "s" }
+        )
+    } else {
+        format!(
+            "{}() takes {takes} positional argument{plural} but {given} {was} given",
+            f.qualname
+        )
+    };
+    Raise::type_error(msg)
+}
+
+fn missing_arguments(f: &Function, missing: &[Box<str>], kind: &str) -> Raise {
+    let names: Vec<String> = missing.iter().map(|n| format!("'{n}'")).collect();
+    let list = match names.len() {
+        1 => names[0].clone(),
+        2 => format!("{} and {}", names[0], names[1]),
+        n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
+    };
+    let plural = if missing.len() == 1 { "" } else { "s" };
+    Raise::type_error(format!(
+        "{}() missing {} required {kind} argument{plural}: {list}",
+        f.qualname,
+        missing.len()
+    ))
+}
+
+/// MAKE_FUNCTION: a function object from a code object and what was pushed.
+pub fn make_function(
+    vm: &mut Vm,
+    frame: &Frame,
+    code: Value,
+    defaults: Option<Value>,
+    kw_defaults: Option<Value>,
+    closure: Option<Value>,
+) -> Value {
+    let Some(Object::Code(code)) = code.as_object() else {
+        unreachable!("MAKE_FUNCTION takes a code object")
+    };
+    let code: Arc<Code> = code.clone();
+    let defaults: Box<[Value]> = match defaults.as_ref().and_then(Value::as_object) {
+        Some(Object::Tuple(t)) => t.clone(),
+        _ => Box::new([]),
+    };
+    let closure: Box<[Obj]> = match closure.as_ref().and_then(Value::as_object) {
+        Some(Object::Tuple(t)) => t
+            .iter()
+            .map(|c| match c {
+                Value::Obj(o) => o.clone(),
+                _ => unreachable!("closures hold cells"),
+            })
+            .collect(),
+        _ => Box::new([]),
+    };
+    let mut dict = Dict::new();
+    let module = super::dict_of(&frame.globals)
+        .get(&vm.gil)
+        .get_str("__name__")
+        .cloned();
+    dict.insert_str("__module__", module.unwrap_or(Value::None));
+    Value::obj(Object::Function(Function {
+        name: code.name.clone(),
+        qualname: code.qualname.clone(),
+        code,
+        globals: frame.globals.clone(),
+        defaults,
+        kw_defaults: kw_defaults.and_then(|k| match k {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }),
+        closure,
+        dict: GilCell::new(dict),
+    }))
+}
+
+/// C3 linearization of a new class's bases: its MRO after the class itself.
+pub fn linearize(bases: &[Obj], gil: &Gil) -> PyResult<Vec<Obj>> {
+    let mut sequences: Vec<Vec<Obj>> = Vec::new();
+    for b in bases {
+        if let Object::Class(c) = b.get() {
+            let mut seq = vec![b.clone()];
+            seq.extend(c.mro.get(gil).iter().cloned());
+            sequences.push(seq);
+        }
+    }
+    sequences.push(bases.to_vec());
+    let mut result = Vec::new();
+    loop {
+        sequences.retain(|s| !s.is_empty());
+        if sequences.is_empty() {
+            return Ok(result);
+        }
+        let candidate = sequences
+            .iter()
+            .map(|s| &s[0])
+            .find(|head| !sequences.iter().any(|s| s[1..].iter().any(|x| x.is(head))));
+        let Some(next) = candidate.cloned() else {
+            let names: Vec<String> = bases
+                .iter()
+                .map(|b| match b.get() {
+                    Object::Class(c) => c.name.to_string(),
+                    _ => String::new(),
+                })
+                .collect();
+            return Err(Raise::type_error(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in &mut sequences {
+            if s[0].is(&next) {
+                s.remove(0);
+            }
+        }
+        result.push(next);
+    }
+}
+
+/// `Class(args)`: a builtin type's constructor, or a new instance and `__init__`.
+fn instantiate(vm: &mut Vm, class: &Obj, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let Object::Class(c) = class.get() else {
+        unreachable!()
+    };
+    // The nearest builtin base decides what kind of object is made.
+    let builtin = std::iter::once(class.clone())
+        .chain(c.mro.get(&vm.gil).iter().cloned())
+        .find_map(|k| match k.get() {
+            Object::Class(k) => k.builtin,
+            _ => None,
+        })
+        .unwrap_or(BuiltinType::Object);
+    if c.builtin.is_some() && builtin != BuiltinType::Object {
+        return crate::builtins::construct(vm, builtin, args, kwargs);
+    }
+    if builtin != BuiltinType::Object {
+        return Err(Raise::new(
+            ExcKind::NotImplementedError,
+            format!(
+                "subclassing the builtin type '{}' is not supported yet",
+                builtin_name(vm, builtin)
+            ),
+        ));
+    }
+    if c.builtin == Some(BuiltinType::Object) {
+        if !args.is_empty() || !kwargs.is_empty() {
+            return Err(Raise::type_error("object() takes no arguments"));
+        }
+        return Ok(Value::obj(Object::Instance(Instance {
+            class: class.clone(),
+            dict: GilCell::new(Dict::new()),
+        })));
+    }
+    let instance = Value::obj(Object::Instance(Instance {
+        class: class.clone(),
+        dict: GilCell::new(Dict::new()),
+    }));
+    if exception::is_exception_class(vm, class) {
+        exception::init_args(vm, &instance, &args);
+    }
+    match attr::lookup(vm, class, "__init__") {
+        Some(init) => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(instance.clone());
+            full.extend(args);
+            let result = call(vm, &init, full, kwargs)?;
+            if !matches!(result, Value::None) {
+                return Err(Raise::type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    attr::type_name(vm, &result)
+                )));
+            }
+        }
+        None if (!args.is_empty() || !kwargs.is_empty())
+            && !exception::is_exception_class(vm, class) =>
+        {
+            return Err(Raise::type_error(format!(
+                "{}() takes no arguments",
+                c.name
+            )));
+        }
+        None => {}
+    }
+    Ok(instance)
+}
+
+fn builtin_name(vm: &Vm, t: BuiltinType) -> String {
+    match vm.interp.types[&t].get() {
+        Object::Class(c) => c.name.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// `__build_class__(func, name, *bases)`: run the class body in a fresh
+/// namespace and make the class.
+pub fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) -> PyResult<Value> {
+    if !kwargs.is_empty() {
+        return Err(Raise::new(
+            ExcKind::NotImplementedError,
+            "class keywords (metaclass=...) are not supported yet",
+        ));
+    }
+    let (Some(Value::Obj(func)), Some(name)) = (args.first(), args.get(1)) else {
+        return Err(Raise::type_error("__build_class__: not enough arguments"));
+    };
+    let Object::Function(f) = func.get() else {
+        return Err(Raise::type_error(
+            "__build_class__: func must be a function",
+        ));
+    };
+    let name = match name.as_object() {
+        Some(Object::Str(s)) => s.text.clone(),
+        _ => return Err(Raise::type_error("__build_class__: name is not a string")),
+    };
+    let mut bases = Vec::new();
+    for b in &args[2..] {
+        match b {
+            Value::Obj(o) if matches!(o.get(), Object::Class(_)) => bases.push(o.clone()),
+            _ => return Err(Raise::type_error("bases must be types")),
+        }
+    }
+    if bases.is_empty() {
+        bases.push(vm.type_obj(BuiltinType::Object));
+    }
+    let namespace = Obj::new(Object::Dict(GilCell::new(Dict::new())));
+    let mut frame = Frame::new(f.code.clone(), f.globals.clone(), Some(namespace.clone()));
+    frame.cells.extend(f.closure.iter().cloned());
+    super::run(vm, frame)?;
+    let mro = linearize(&bases, &vm.gil)?;
+    let dict = match namespace.get() {
+        Object::Dict(d) => d.get(&vm.gil).clone(),
+        _ => unreachable!(),
+    };
+    let qualname = match dict.get_str("__qualname__").and_then(Value::as_object) {
+        Some(Object::Str(s)) => s.text.clone(),
+        _ => name.clone(),
+    };
+    Ok(Value::obj(Object::Class(Class {
+        name,
+        qualname,
+        bases: bases.into(),
+        mro: GilCell::new(mro),
+        dict: GilCell::new(dict),
+        builtin: None,
+    })))
+}
+
+/// A str value for a name.
+pub fn name_value(name: &str) -> Value {
+    PyStr::value(name)
+}

@@ -1,0 +1,207 @@
+//! Iteration: `iter()`, `next()`, and the helpers built on them.
+
+use super::{attr, ops};
+use crate::exc::{ExcKind, PyResult, Raise};
+use crate::gil::GilCell;
+use crate::interp::Vm;
+use crate::object::{Object, PyStr, SeqIter};
+use crate::value::Value;
+
+/// Number of items in `range(start, stop, step)`.
+pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    }
+}
+
+fn iterator(state: SeqIter) -> Value {
+    Value::obj(Object::Iter(GilCell::new(state)))
+}
+
+/// `iter(v)`.
+pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Value::Obj(o) = v else {
+        return Err(not_iterable(vm, v));
+    };
+    Ok(match o.get() {
+        Object::List(_) => iterator(SeqIter::List {
+            list: o.clone(),
+            next: 0,
+        }),
+        Object::Tuple(_) => iterator(SeqIter::Tuple {
+            tuple: o.clone(),
+            next: 0,
+        }),
+        Object::Str(_) => iterator(SeqIter::Str {
+            text: o.clone(),
+            next: 0,
+        }),
+        Object::Range { start, stop, step } => iterator(SeqIter::Range {
+            next: *start,
+            stop: *stop,
+            step: *step,
+        }),
+        Object::Dict(d) => iterator(SeqIter::Values {
+            items: d.get(&vm.gil).keys().cloned().collect(),
+            next: 0,
+        }),
+        Object::Iter(_) => v.clone(),
+        Object::Instance(_) => match ops::call_dunder(vm, v, "__iter__", Vec::new())? {
+            Some(it) => it,
+            None => {
+                if attr::lookup(vm, &attr::class_of(vm, v), "__getitem__").is_some() {
+                    return Err(Raise::new(
+                        ExcKind::NotImplementedError,
+                        "iteration through __getitem__ is not supported yet",
+                    ));
+                }
+                return Err(not_iterable(vm, v));
+            }
+        },
+        _ => return Err(not_iterable(vm, v)),
+    })
+}
+
+fn not_iterable(vm: &Vm, v: &Value) -> Raise {
+    Raise::type_error(format!(
+        "'{}' object is not iterable",
+        attr::type_name(vm, v)
+    ))
+}
+
+/// The iterator's next item, or `None` when it is exhausted.
+pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Value::Obj(o) = it else {
+        return Err(not_iterator(vm, it));
+    };
+    match o.get() {
+        Object::Iter(state) => {
+            // Read what is needed first: the list may be the one being iterated.
+            let step = match state.get(&vm.gil) {
+                SeqIter::List { list, next } => match list.get() {
+                    Object::List(l) => l.get(&vm.gil).get(*next).cloned(),
+                    _ => None,
+                },
+                SeqIter::Tuple { tuple, next } => match tuple.get() {
+                    Object::Tuple(t) => t.get(*next).cloned(),
+                    _ => None,
+                },
+                SeqIter::Range { next, stop, step } => {
+                    let more = if *step > 0 { next < stop } else { next > stop };
+                    more.then_some(Value::Int(*next))
+                }
+                SeqIter::Str { text, next } => match text.get() {
+                    Object::Str(s) => s.text[*next..]
+                        .chars()
+                        .next()
+                        .map(|c| PyStr::value(c.to_string())),
+                    _ => None,
+                },
+                SeqIter::Values { items, next } => items.get(*next).cloned(),
+            };
+            match state.get_mut(&mut vm.gil) {
+                SeqIter::List { next, .. }
+                | SeqIter::Tuple { next, .. }
+                | SeqIter::Values { next, .. } => {
+                    if step.is_some() {
+                        *next += 1
+                    }
+                }
+                SeqIter::Range { next, step: by, .. } => {
+                    if step.is_some() {
+                        *next += *by
+                    }
+                }
+                SeqIter::Str { next, .. } => {
+                    if let Some(Object::Str(s)) = step.as_ref().and_then(Value::as_object) {
+                        *next += s.text.len();
+                    }
+                }
+            }
+            Ok(step)
+        }
+        Object::Instance(_) => match ops::call_dunder(vm, it, "__next__", Vec::new()) {
+            Ok(Some(v)) => Ok(Some(v)),
+            Ok(None) => Err(not_iterator(vm, it)),
+            Err(e) if super::exception::is_stop_iteration(vm, &e) => Ok(None),
+            Err(e) => Err(e),
+        },
+        _ => Err(not_iterator(vm, it)),
+    }
+}
+
+fn not_iterator(vm: &Vm, v: &Value) -> Raise {
+    Raise::type_error(format!(
+        "'{}' object is not an iterator",
+        attr::type_name(vm, v)
+    ))
+}
+
+/// All the items of an iterable.
+pub fn collect(vm: &mut Vm, iterable: &Value) -> PyResult<Vec<Value>> {
+    match iterable.as_object() {
+        Some(Object::List(l)) => return Ok(l.get(&vm.gil).clone()),
+        Some(Object::Tuple(t)) => return Ok(t.to_vec()),
+        _ => {}
+    }
+    let it = get_iter(vm, iterable)?;
+    let mut out = Vec::new();
+    while let Some(v) = next(vm, &it)? {
+        out.push(v);
+    }
+    Ok(out)
+}
+
+/// UNPACK_SEQUENCE / UNPACK_EX: exactly `before` items, or `before` items, a
+/// starred list and `after` items.
+pub fn unpack(
+    vm: &mut Vm,
+    seq: &Value,
+    before: usize,
+    after: Option<usize>,
+) -> PyResult<Vec<Value>> {
+    let items = collect(vm, seq).map_err(|e| match e {
+        Raise::New(ExcKind::TypeError, msg) if msg.ends_with("is not iterable") => {
+            Raise::type_error(format!(
+                "cannot unpack non-iterable {} object",
+                attr::type_name(vm, seq)
+            ))
+        }
+        other => other,
+    })?;
+    match after {
+        None => {
+            if items.len() < before {
+                return Err(Raise::value_error(format!(
+                    "not enough values to unpack (expected {before}, got {})",
+                    items.len()
+                )));
+            }
+            if items.len() > before {
+                return Err(Raise::value_error(format!(
+                    "too many values to unpack (expected {before})"
+                )));
+            }
+            Ok(items)
+        }
+        Some(after) => {
+            if items.len() < before + after {
+                return Err(Raise::value_error(format!(
+                    "not enough values to unpack (expected at least {}, got {})",
+                    before + after,
+                    items.len()
+                )));
+            }
+            let mut items = items;
+            let tail = items.split_off(items.len() - after);
+            let middle = items.split_off(before);
+            items.push(Value::obj(Object::List(GilCell::new(middle))));
+            items.extend(tail);
+            Ok(items)
+        }
+    }
+}

@@ -1,0 +1,590 @@
+//! The evaluation loop.
+//!
+//! One loop runs a stack of frames: a call from bytecode to a Python function
+//! pushes a frame and a return pops it, so Python-to-Python calls never recurse
+//! on the Rust stack (DESIGN.md invariant 2). Native code that calls back into
+//! Python (a class body, `sorted(key=...)`, a dunder method) starts a nested
+//! loop through [`call::call`]; the frame count (`vm.depth`) bounds both kinds
+//! and raises RecursionError past `sys.getrecursionlimit()`.
+//!
+//! An exception unwinds through the code object's handler table: the innermost
+//! range covering the failing instruction gets the exception on its stack;
+//! without one, the frame is dropped and its caller's table is searched.
+
+pub mod attr;
+pub mod call;
+pub mod exception;
+pub mod iter;
+pub mod ops;
+
+use crate::bytecode::{Code, Op};
+use crate::exc::{ExcKind, PyResult, Raise};
+use crate::gil::GilCell;
+use crate::interp::Vm;
+use crate::object::{Dict, Object, PyStr};
+use crate::value::{Obj, Value};
+use std::sync::Arc;
+
+/// A running (or ready to run) body of code.
+pub struct Frame {
+    /// The code.
+    pub code: Arc<Code>,
+    /// Index of the next instruction.
+    pub pc: usize,
+    /// The value stack.
+    pub stack: Vec<Value>,
+    /// Fast locals; `None` is unbound.
+    pub locals: Vec<Option<Value>>,
+    /// Cells: this code's cellvars, then the closure's free variables.
+    pub cells: Vec<Obj>,
+    /// The module globals (a dict).
+    pub globals: Obj,
+    /// The namespace of a module or class body (a dict), for `*_NAME`.
+    pub namespace: Option<Obj>,
+    /// Keyword names for the next CALL.
+    kw_names: Option<u32>,
+}
+
+impl Frame {
+    /// A frame for `code` with empty locals.
+    pub fn new(code: Arc<Code>, globals: Obj, namespace: Option<Obj>) -> Frame {
+        let cells = code
+            .cellvars
+            .iter()
+            .map(|_| Obj::new(Object::Cell(GilCell::new(None))))
+            .collect();
+        Frame {
+            locals: vec![None; code.varnames.len()],
+            stack: Vec::with_capacity(code.stacksize as usize),
+            code,
+            pc: 0,
+            cells,
+            globals,
+            namespace,
+            kw_names: None,
+        }
+    }
+}
+
+/// Run `frame` (and whatever it calls) to completion.
+pub fn run(vm: &mut Vm, frame: Frame) -> PyResult<Value> {
+    if vm.depth >= vm.recursion_limit {
+        return Err(Raise::new(
+            ExcKind::RecursionError,
+            "maximum recursion depth exceeded",
+        ));
+    }
+    let base = vm.depth;
+    vm.depth += 1;
+    let mut frames = vec![frame];
+    let result = run_frames(vm, &mut frames);
+    vm.depth = base;
+    result
+}
+
+/// What one step of the loop asks the driver to do.
+enum Flow {
+    /// Keep going in the current frame.
+    Next,
+    /// Start running a new frame (a call).
+    Push(Frame),
+    /// The current frame returned this value.
+    Return(Value),
+}
+
+fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Value> {
+    loop {
+        let frame = frames.last_mut().expect("a frame is running");
+        let result = step(vm, frame);
+        match result {
+            Ok(Flow::Next) => {}
+            Ok(Flow::Push(f)) => {
+                if vm.depth >= vm.recursion_limit {
+                    let err =
+                        Raise::new(ExcKind::RecursionError, "maximum recursion depth exceeded");
+                    if let Some(v) = unwind(vm, frames, err)? {
+                        return Ok(v);
+                    }
+                    continue;
+                }
+                vm.depth += 1;
+                frames.push(f);
+            }
+            Ok(Flow::Return(value)) => {
+                frames.pop();
+                match frames.last_mut() {
+                    Some(caller) => {
+                        vm.depth -= 1;
+                        caller.stack.push(value);
+                    }
+                    None => return Ok(value),
+                }
+            }
+            Err(err) => {
+                if let Some(v) = unwind(vm, frames, err)? {
+                    return Ok(v);
+                }
+            }
+        }
+    }
+}
+
+/// Find a handler for `err`, frame by frame. `Ok(None)`: a handler takes over;
+/// `Err`: no frame of this loop handles it.
+fn unwind(vm: &mut Vm, frames: &mut Vec<Frame>, err: Raise) -> PyResult<Option<Value>> {
+    let exc = exception::materialize(vm, err);
+    loop {
+        let frame = frames.last_mut().expect("a frame is running");
+        let pc = frame.pc.saturating_sub(1);
+        exception::add_traceback(vm, &exc, &frame.code, pc);
+        let handler = frame
+            .code
+            .handlers
+            .iter()
+            .find(|h| (h.start as usize..h.end as usize).contains(&pc))
+            .copied();
+        if let Some(h) = handler {
+            frame.stack.truncate(h.depth as usize);
+            frame.stack.push(exc);
+            frame.pc = h.target as usize;
+            return Ok(None);
+        }
+        frames.pop();
+        if frames.is_empty() {
+            return Err(Raise::Object(exc));
+        }
+        vm.depth -= 1;
+    }
+}
+
+#[inline]
+fn pop(frame: &mut Frame) -> Value {
+    frame.stack.pop().expect("the compiler balances the stack")
+}
+
+#[inline]
+fn top(frame: &Frame) -> &Value {
+    frame.stack.last().expect("the compiler balances the stack")
+}
+
+fn name(frame: &Frame, i: u32) -> &str {
+    &frame.code.names[i as usize]
+}
+
+fn dict_of(o: &Obj) -> &GilCell<Dict> {
+    match o.get() {
+        Object::Dict(d) => d,
+        _ => unreachable!("namespaces are dicts"),
+    }
+}
+
+/// Execute one instruction.
+fn step(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
+    let op = frame.code.ops[frame.pc];
+    frame.pc += 1;
+    match op {
+        Op::Nop => {}
+        Op::PopTop => {
+            pop(frame);
+        }
+        Op::Copy(n) => {
+            let v = frame.stack[frame.stack.len() - n as usize].clone();
+            frame.stack.push(v);
+        }
+        Op::Swap(n) => {
+            let len = frame.stack.len();
+            frame.stack.swap(len - 1, len - n as usize);
+        }
+        Op::LoadConst(i) => frame.stack.push(frame.code.consts[i as usize].clone()),
+        Op::LoadFast(i) => match &frame.locals[i as usize] {
+            Some(v) => frame.stack.push(v.clone()),
+            None => return Err(exception::unbound_local(&frame.code.varnames[i as usize])),
+        },
+        Op::StoreFast(i) => frame.locals[i as usize] = Some(pop(frame)),
+        Op::DeleteFast(i) => {
+            if frame.locals[i as usize].take().is_none() {
+                return Err(exception::unbound_local(&frame.code.varnames[i as usize]));
+            }
+        }
+        Op::LoadDeref(i) => {
+            let value = match frame.cells[i as usize].get() {
+                Object::Cell(c) => c.get(&vm.gil).clone(),
+                _ => unreachable!("cells hold cells"),
+            };
+            match value {
+                Some(v) => frame.stack.push(v),
+                None => return Err(exception::unbound_free(&frame.code, i)),
+            }
+        }
+        Op::StoreDeref(i) => {
+            let v = pop(frame);
+            if let Object::Cell(c) = frame.cells[i as usize].get() {
+                *c.get_mut(&mut vm.gil) = Some(v);
+            }
+        }
+        Op::LoadClosure(i) => frame
+            .stack
+            .push(Value::Obj(frame.cells[i as usize].clone())),
+        Op::LoadGlobal(i) => {
+            let v = load_global(vm, frame, name(frame, i))?;
+            frame.stack.push(v);
+        }
+        Op::StoreGlobal(i) => {
+            let v = pop(frame);
+            let key = name(frame, i).to_owned();
+            dict_of(&frame.globals)
+                .get_mut(&mut vm.gil)
+                .insert_str(&key, v);
+        }
+        Op::DeleteGlobal(i) => {
+            let key = PyStr::value(name(frame, i));
+            if dict_of(&frame.globals)
+                .get_mut(&mut vm.gil)
+                .remove(&key)
+                .is_err()
+            {
+                return Err(exception::name_error(name(frame, i)));
+            }
+        }
+        Op::LoadName(i) => {
+            let key = name(frame, i);
+            let local = frame
+                .namespace
+                .as_ref()
+                .and_then(|ns| dict_of(ns).get(&vm.gil).get_str(key).cloned());
+            let v = match local {
+                Some(v) => v,
+                None => load_global(vm, frame, key)?,
+            };
+            frame.stack.push(v);
+        }
+        Op::StoreName(i) => {
+            let v = pop(frame);
+            let key = name(frame, i).to_owned();
+            let ns = frame.namespace.as_ref().unwrap_or(&frame.globals);
+            dict_of(ns).get_mut(&mut vm.gil).insert_str(&key, v);
+        }
+        Op::DeleteName(i) => {
+            let key = PyStr::value(name(frame, i));
+            let ns = frame.namespace.as_ref().unwrap_or(&frame.globals);
+            if dict_of(ns).get_mut(&mut vm.gil).remove(&key).is_err() {
+                return Err(exception::name_error(name(frame, i)));
+            }
+        }
+        Op::LoadAttr(i) => {
+            let obj = pop(frame);
+            let v = attr::get(vm, &obj, name(frame, i))?;
+            frame.stack.push(v);
+        }
+        Op::StoreAttr(i) => {
+            let obj = pop(frame);
+            let v = pop(frame);
+            attr::set(vm, &obj, name(frame, i), v)?;
+        }
+        Op::DeleteAttr(i) => {
+            let obj = pop(frame);
+            attr::delete(vm, &obj, name(frame, i))?;
+        }
+        Op::KwNames(i) => frame.kw_names = Some(i),
+        Op::Call(n) => {
+            let kw_names = frame
+                .kw_names
+                .take()
+                .map(|i| frame.code.consts[i as usize].clone());
+            let args = frame.stack.split_off(frame.stack.len() - n as usize);
+            let callable = pop(frame);
+            let (positional, keywords) = call::split_keywords(args, kw_names.as_ref());
+            return match call::prepare(vm, &callable, positional, keywords)? {
+                call::Prepared::Frame(f) => Ok(Flow::Push(f)),
+                call::Prepared::Done(v) => {
+                    frame.stack.push(v);
+                    Ok(Flow::Next)
+                }
+            };
+        }
+        Op::CallEx(has_kwargs) => {
+            let kwargs = if has_kwargs == 1 {
+                Some(pop(frame))
+            } else {
+                None
+            };
+            let args = pop(frame);
+            let callable = pop(frame);
+            let positional = match args.as_object() {
+                Some(Object::Tuple(t)) => t.to_vec(),
+                _ => vm.collect(&args)?,
+            };
+            let keywords = match kwargs {
+                Some(k) => call::keywords_from_dict(vm, &k)?,
+                None => Vec::new(),
+            };
+            return match call::prepare(vm, &callable, positional, keywords)? {
+                call::Prepared::Frame(f) => Ok(Flow::Push(f)),
+                call::Prepared::Done(v) => {
+                    frame.stack.push(v);
+                    Ok(Flow::Next)
+                }
+            };
+        }
+        Op::BinaryOp(arg) => {
+            let b = pop(frame);
+            let a = pop(frame);
+            let v = ops::binary(vm, arg, &a, &b)?;
+            frame.stack.push(v);
+        }
+        Op::CompareOp(arg) => {
+            let b = pop(frame);
+            let a = pop(frame);
+            let op = crate::compile::codegen::COMPARE_OPS[arg as usize];
+            let v = ops::compare(vm, op, &a, &b)?;
+            frame.stack.push(v);
+        }
+        Op::IsOp(invert) => {
+            let b = pop(frame);
+            let a = pop(frame);
+            frame
+                .stack
+                .push(Value::Bool(ops::is(&a, &b) != (invert == 1)));
+        }
+        Op::ContainsOp(invert) => {
+            let container = pop(frame);
+            let item = pop(frame);
+            let found = ops::contains(vm, &container, &item)?;
+            frame.stack.push(Value::Bool(found != (invert == 1)));
+        }
+        Op::UnaryNegative | Op::UnaryPositive | Op::UnaryInvert => {
+            let a = pop(frame);
+            let v = ops::unary(vm, op, &a)?;
+            frame.stack.push(v);
+        }
+        Op::UnaryNot => {
+            let a = pop(frame);
+            let truth = ops::truthy(vm, &a)?;
+            frame.stack.push(Value::Bool(!truth));
+        }
+        Op::BinarySubscr => {
+            let index = pop(frame);
+            let container = pop(frame);
+            let v = ops::getitem(vm, &container, &index)?;
+            frame.stack.push(v);
+        }
+        Op::StoreSubscr => {
+            let index = pop(frame);
+            let container = pop(frame);
+            let v = pop(frame);
+            ops::setitem(vm, &container, index, v)?;
+        }
+        Op::DeleteSubscr => {
+            let index = pop(frame);
+            let container = pop(frame);
+            ops::delitem(vm, &container, &index)?;
+        }
+        Op::BuildSlice(n) => {
+            let step = if n == 3 { pop(frame) } else { Value::None };
+            let stop = pop(frame);
+            let start = pop(frame);
+            frame.stack.push(ops::make_slice(vm, start, stop, step));
+        }
+        Op::BuildTuple(n) => {
+            let items = frame.stack.split_off(frame.stack.len() - n as usize);
+            frame.stack.push(Value::obj(Object::Tuple(items.into())));
+        }
+        Op::BuildList(n) => {
+            let items = frame.stack.split_off(frame.stack.len() - n as usize);
+            frame
+                .stack
+                .push(Value::obj(Object::List(GilCell::new(items))));
+        }
+        Op::BuildMap(n) => {
+            let items = frame.stack.split_off(frame.stack.len() - 2 * n as usize);
+            let mut dict = Dict::new();
+            let mut it = items.into_iter();
+            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                dict.insert(k, v)?;
+            }
+            frame
+                .stack
+                .push(Value::obj(Object::Dict(GilCell::new(dict))));
+        }
+        Op::BuildString(n) => {
+            let parts = frame.stack.split_off(frame.stack.len() - n as usize);
+            let mut text = String::new();
+            for p in &parts {
+                if let Some(Object::Str(s)) = p.as_object() {
+                    text.push_str(&s.text);
+                }
+            }
+            frame.stack.push(PyStr::value(text));
+        }
+        Op::ListAppend(depth) => {
+            let v = pop(frame);
+            let list = frame.stack[frame.stack.len() - depth as usize].clone();
+            if let Some(Object::List(l)) = list.as_object() {
+                l.get_mut(&mut vm.gil).push(v);
+            }
+        }
+        Op::ListExtend(depth) => {
+            let iterable = pop(frame);
+            let items = vm.collect(&iterable)?;
+            let list = frame.stack[frame.stack.len() - depth as usize].clone();
+            if let Some(Object::List(l)) = list.as_object() {
+                l.get_mut(&mut vm.gil).extend(items);
+            }
+        }
+        Op::ListToTuple => {
+            let list = pop(frame);
+            let items = match list.as_object() {
+                Some(Object::List(l)) => l.get(&vm.gil).clone(),
+                _ => Vec::new(),
+            };
+            frame.stack.push(Value::obj(Object::Tuple(items.into())));
+        }
+        Op::MapAdd(depth) => {
+            let v = pop(frame);
+            let k = pop(frame);
+            let dict = frame.stack[frame.stack.len() - depth as usize].clone();
+            if let Some(Object::Dict(d)) = dict.as_object() {
+                d.get_mut(&mut vm.gil).insert(k, v)?;
+            }
+        }
+        Op::DictUpdate(depth) => {
+            let other = pop(frame);
+            let dict = frame.stack[frame.stack.len() - depth as usize].clone();
+            ops::dict_update(vm, &dict, &other)?;
+        }
+        Op::UnpackSequence(n) => {
+            let seq = pop(frame);
+            let items = iter::unpack(vm, &seq, n as usize, None)?;
+            frame.stack.extend(items.into_iter().rev());
+        }
+        Op::UnpackEx(arg) => {
+            let seq = pop(frame);
+            let (before, after) = ((arg & 0xFF) as usize, (arg >> 8) as usize);
+            let items = iter::unpack(vm, &seq, before, Some(after))?;
+            frame.stack.extend(items.into_iter().rev());
+        }
+        Op::FormatValue(flags) => {
+            let spec = if flags & 4 != 0 {
+                Some(pop(frame))
+            } else {
+                None
+            };
+            let v = pop(frame);
+            let s = ops::format_value(vm, &v, flags & 3, spec.as_ref())?;
+            frame.stack.push(s);
+        }
+        Op::Jump(t) => frame.pc = t as usize,
+        Op::PopJumpIfFalse(t) => {
+            let v = pop(frame);
+            if !ops::truthy(vm, &v)? {
+                frame.pc = t as usize;
+            }
+        }
+        Op::PopJumpIfTrue(t) => {
+            let v = pop(frame);
+            if ops::truthy(vm, &v)? {
+                frame.pc = t as usize;
+            }
+        }
+        Op::JumpIfFalseOrPop(t) => {
+            if !ops::truthy(vm, top(frame))? {
+                frame.pc = t as usize;
+            } else {
+                pop(frame);
+            }
+        }
+        Op::JumpIfTrueOrPop(t) => {
+            if ops::truthy(vm, top(frame))? {
+                frame.pc = t as usize;
+            } else {
+                pop(frame);
+            }
+        }
+        Op::GetIter => {
+            let v = pop(frame);
+            let it = iter::get_iter(vm, &v)?;
+            frame.stack.push(it);
+        }
+        Op::ForIter(t) => {
+            let it = top(frame).clone();
+            match iter::next(vm, &it)? {
+                Some(v) => frame.stack.push(v),
+                None => {
+                    pop(frame);
+                    frame.pc = t as usize;
+                }
+            }
+        }
+        Op::MakeFunction(flags) => {
+            let code = pop(frame);
+            let closure = if flags & 8 != 0 {
+                Some(pop(frame))
+            } else {
+                None
+            };
+            let kw_defaults = if flags & 2 != 0 {
+                Some(pop(frame))
+            } else {
+                None
+            };
+            let defaults = if flags & 1 != 0 {
+                Some(pop(frame))
+            } else {
+                None
+            };
+            let f = call::make_function(vm, frame, code, defaults, kw_defaults, closure);
+            frame.stack.push(f);
+        }
+        Op::ReturnValue => return Ok(Flow::Return(pop(frame))),
+        Op::LoadBuildClass => {
+            let v = load_global(vm, frame, "__build_class__")?;
+            frame.stack.push(v);
+        }
+        Op::RaiseVarargs(n) => return Err(exception::raise_op(vm, frame, n)),
+        Op::PushExcInfo => {
+            let exc = pop(frame);
+            let prev = std::mem::replace(&mut vm.handling, exc.clone());
+            frame.stack.push(prev);
+            frame.stack.push(exc);
+        }
+        Op::PopExcept => vm.handling = pop(frame),
+        Op::CheckExcMatch => {
+            let class = pop(frame);
+            let exc = top(frame).clone();
+            let matched = exception::matches(vm, &exc, &class)?;
+            frame.stack.push(Value::Bool(matched));
+        }
+        Op::Reraise => return Err(Raise::Object(pop(frame))),
+        Op::LoadAssertionError => frame
+            .stack
+            .push(Value::Obj(vm.exc_class(ExcKind::AssertionError))),
+        Op::ImportName(i) => {
+            let _fromlist = pop(frame);
+            let _level = pop(frame);
+            let m = crate::builtins::import::import(vm, name(frame, i))?;
+            frame.stack.push(m);
+        }
+        Op::ImportFrom(i) => {
+            let module = top(frame).clone();
+            let v = attr::get(vm, &module, name(frame, i)).map_err(|_| {
+                Raise::new(
+                    ExcKind::ImportError,
+                    format!("cannot import name '{}'", name(frame, i)),
+                )
+            })?;
+            frame.stack.push(v);
+        }
+    }
+    Ok(Flow::Next)
+}
+
+/// A global, then a builtin.
+fn load_global(vm: &mut Vm, frame: &Frame, key: &str) -> PyResult<Value> {
+    if let Some(v) = dict_of(&frame.globals).get(&vm.gil).get_str(key) {
+        return Ok(v.clone());
+    }
+    if let Some(v) = dict_of(&vm.interp.builtins).get(&vm.gil).get_str(key) {
+        return Ok(v.clone());
+    }
+    Err(exception::name_error(key))
+}

@@ -1,0 +1,1014 @@
+//! Operators on values: arithmetic, comparison, truth, containment,
+//! subscripts, `repr`/`str`, and formatting. Builtin types are handled here
+//! directly; instances of Python classes through their dunder methods.
+
+use super::{attr, call, iter};
+use crate::bytecode::Op;
+use crate::exc::{ExcKind, PyResult, Raise};
+use crate::gil::GilCell;
+use crate::interp::Vm;
+use crate::object::{self, int, Dict, Object, PyStr};
+use crate::value::Value;
+use gilt_parser::ast::{CmpOp, Operator};
+
+fn operator_symbol(op: Operator) -> &'static str {
+    match op {
+        Operator::Add => "+",
+        Operator::Sub => "-",
+        Operator::Mult => "*",
+        Operator::MatMult => "@",
+        Operator::Div => "/",
+        Operator::Mod => "%",
+        Operator::Pow => "**",
+        Operator::LShift => "<<",
+        Operator::RShift => ">>",
+        Operator::BitOr => "|",
+        Operator::BitXor => "^",
+        Operator::BitAnd => "&",
+        Operator::FloorDiv => "//",
+    }
+}
+
+fn dunder(op: Operator) -> (&'static str, &'static str, &'static str) {
+    match op {
+        Operator::Add => ("__add__", "__radd__", "__iadd__"),
+        Operator::Sub => ("__sub__", "__rsub__", "__isub__"),
+        Operator::Mult => ("__mul__", "__rmul__", "__imul__"),
+        Operator::MatMult => ("__matmul__", "__rmatmul__", "__imatmul__"),
+        Operator::Div => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        Operator::Mod => ("__mod__", "__rmod__", "__imod__"),
+        Operator::Pow => ("__pow__", "__rpow__", "__ipow__"),
+        Operator::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        Operator::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+        Operator::BitOr => ("__or__", "__ror__", "__ior__"),
+        Operator::BitXor => ("__xor__", "__rxor__", "__ixor__"),
+        Operator::BitAnd => ("__and__", "__rand__", "__iand__"),
+        Operator::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+    }
+}
+
+fn is_instance(v: &Value) -> bool {
+    matches!(v.as_object(), Some(Object::Instance(_)))
+}
+
+/// Call `name` on `obj`'s class if it defines it; `None` when it does not.
+pub fn call_dunder(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &str,
+    args: Vec<Value>,
+) -> PyResult<Option<Value>> {
+    let class = attr::class_of(vm, obj);
+    let Some(f) = attr::lookup(vm, &class, name) else {
+        return Ok(None);
+    };
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(obj.clone());
+    full.extend(args);
+    let result = call::call(vm, &f, full, Vec::new())?;
+    Ok(Some(result))
+}
+
+fn is_not_implemented(vm: &Vm, v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => match crate::builtins::not_implemented(vm) {
+            Value::Obj(n) => o.is(&n),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// BINARY_OP.
+pub fn binary(vm: &mut Vm, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
+    let op = crate::compile::codegen::binary_operator(arg);
+    let inplace = arg >= 13;
+    if let Some(v) = int::fast_binary_op(op, a, b) {
+        return Ok(v);
+    }
+    if let Some(r) = int::binary_op(op, a, b) {
+        return r;
+    }
+    if let Some(v) = builtin_binary(vm, op, inplace, a, b)? {
+        return Ok(v);
+    }
+    let (name, rname, iname) = dunder(op);
+    if inplace && is_instance(a) {
+        if let Some(v) = call_dunder(vm, a, iname, vec![b.clone()])? {
+            if !is_not_implemented(vm, &v) {
+                return Ok(v);
+            }
+        }
+    }
+    if is_instance(a) {
+        if let Some(v) = call_dunder(vm, a, name, vec![b.clone()])? {
+            if !is_not_implemented(vm, &v) {
+                return Ok(v);
+            }
+        }
+    }
+    if is_instance(b) {
+        if let Some(v) = call_dunder(vm, b, rname, vec![a.clone()])? {
+            if !is_not_implemented(vm, &v) {
+                return Ok(v);
+            }
+        }
+    }
+    let symbol = if inplace {
+        format!("{}=", operator_symbol(op))
+    } else {
+        operator_symbol(op).to_string()
+    };
+    if op == Operator::Mod && matches!(a.as_object(), Some(Object::Str(_))) {
+        return Err(Raise::new(
+            ExcKind::NotImplementedError,
+            "printf-style '%' formatting is not supported yet",
+        ));
+    }
+    Err(Raise::type_error(format!(
+        "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+        attr::type_name(vm, a),
+        attr::type_name(vm, b)
+    )))
+}
+
+fn repeat_count(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(n) => Some(*n),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
+    }
+}
+
+/// `+` and `*` on sequences, `|` on dicts.
+fn builtin_binary(
+    vm: &mut Vm,
+    op: Operator,
+    inplace: bool,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<Value>> {
+    let (Some(x), y) = (a.as_object(), b.as_object()) else {
+        // int * sequence
+        if op == Operator::Mult {
+            if let (Some(n), Some(_)) = (repeat_count(a), b.as_object()) {
+                return builtin_binary(vm, op, false, b, &Value::Int(n));
+            }
+        }
+        return Ok(None);
+    };
+    Ok(match (op, x, y) {
+        (Operator::Add, Object::Str(s), Some(Object::Str(t))) => {
+            let mut text = String::with_capacity(s.text.len() + t.text.len());
+            text.push_str(&s.text);
+            text.push_str(&t.text);
+            Some(PyStr::value(text))
+        }
+        (Operator::Add, Object::List(l), Some(Object::List(m))) => {
+            if inplace {
+                let extra = m.get(&vm.gil).clone();
+                l.get_mut(&mut vm.gil).extend(extra);
+                Some(a.clone())
+            } else {
+                let mut items = l.get(&vm.gil).clone();
+                items.extend(m.get(&vm.gil).iter().cloned());
+                Some(Value::obj(Object::List(GilCell::new(items))))
+            }
+        }
+        (Operator::Add, Object::List(l), Some(_)) if inplace => {
+            let extra = vm.collect(b)?;
+            l.get_mut(&mut vm.gil).extend(extra);
+            Some(a.clone())
+        }
+        (Operator::Add, Object::Tuple(t), Some(Object::Tuple(u))) => {
+            let items: Vec<Value> = t.iter().chain(u.iter()).cloned().collect();
+            Some(Value::obj(Object::Tuple(items.into())))
+        }
+        (Operator::Mult, _, _) if repeat_count(b).is_some() => {
+            let n = repeat_count(b).unwrap().max(0) as usize;
+            match x {
+                Object::Str(s) => Some(PyStr::value(s.text.repeat(n))),
+                Object::List(l) => {
+                    let items = l.get(&vm.gil);
+                    let mut out = Vec::with_capacity(items.len() * n);
+                    for _ in 0..n {
+                        out.extend(items.iter().cloned());
+                    }
+                    if inplace {
+                        *l.get_mut(&mut vm.gil) = out;
+                        Some(a.clone())
+                    } else {
+                        Some(Value::obj(Object::List(GilCell::new(out))))
+                    }
+                }
+                Object::Tuple(t) => {
+                    let mut out = Vec::with_capacity(t.len() * n);
+                    for _ in 0..n {
+                        out.extend(t.iter().cloned());
+                    }
+                    Some(Value::obj(Object::Tuple(out.into())))
+                }
+                _ => None,
+            }
+        }
+        (Operator::BitOr, Object::Dict(d), Some(Object::Dict(e))) => {
+            let other = e.get(&vm.gil).clone();
+            if inplace {
+                let target = d.get_mut(&mut vm.gil);
+                for (k, v) in other.iter() {
+                    target.insert(k.clone(), v.clone())?;
+                }
+                Some(a.clone())
+            } else {
+                let mut merged = d.get(&vm.gil).clone();
+                for (k, v) in other.iter() {
+                    merged.insert(k.clone(), v.clone())?;
+                }
+                Some(Value::obj(Object::Dict(GilCell::new(merged))))
+            }
+        }
+        _ => None,
+    })
+}
+
+/// UNARY_NEGATIVE, UNARY_POSITIVE, UNARY_INVERT.
+pub fn unary(vm: &mut Vm, op: Op, a: &Value) -> PyResult<Value> {
+    let (uop, name, symbol) = match op {
+        Op::UnaryNegative => (gilt_parser::ast::UnaryOp::USub, "__neg__", "-"),
+        Op::UnaryPositive => (gilt_parser::ast::UnaryOp::UAdd, "__pos__", "+"),
+        _ => (gilt_parser::ast::UnaryOp::Invert, "__invert__", "~"),
+    };
+    if let Some(r) = int::unary_op(uop, a) {
+        return r;
+    }
+    if is_instance(a) {
+        if let Some(v) = call_dunder(vm, a, name, Vec::new())? {
+            return Ok(v);
+        }
+    }
+    Err(Raise::type_error(format!(
+        "bad operand type for unary {symbol}: '{}'",
+        attr::type_name(vm, a)
+    )))
+}
+
+/// `is`.
+pub fn is(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::None, Value::None) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Int(x), Value::Int(y)) => x == y && (-5..=256).contains(x),
+        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+        (Value::Obj(x), Value::Obj(y)) => x.is(y),
+        _ => false,
+    }
+}
+
+/// `a == b` as a bool.
+pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    let v = compare(vm, CmpOp::Eq, a, b)?;
+    truthy(vm, &v)
+}
+
+fn reflected(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::LtE => CmpOp::GtE,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::GtE => CmpOp::LtE,
+        other => other,
+    }
+}
+
+fn cmp_dunder(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Eq => "__eq__",
+        CmpOp::NotEq => "__ne__",
+        CmpOp::Lt => "__lt__",
+        CmpOp::LtE => "__le__",
+        CmpOp::Gt => "__gt__",
+        CmpOp::GtE => "__ge__",
+        _ => unreachable!("only rich comparisons"),
+    }
+}
+
+fn cmp_symbol(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Lt => "<",
+        CmpOp::LtE => "<=",
+        CmpOp::Gt => ">",
+        CmpOp::GtE => ">=",
+        CmpOp::Eq => "==",
+        _ => "!=",
+    }
+}
+
+fn ordering_holds(op: CmpOp, ord: std::cmp::Ordering) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        CmpOp::Eq => ord == Equal,
+        CmpOp::NotEq => ord != Equal,
+        CmpOp::Lt => ord == Less,
+        CmpOp::LtE => ord != Greater,
+        CmpOp::Gt => ord == Greater,
+        CmpOp::GtE => ord != Less,
+        _ => false,
+    }
+}
+
+/// A rich comparison (COMPARE_OP).
+pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if let Some(r) = int::compare(op, a, b) {
+        return Ok(Value::Bool(r));
+    }
+    match (a.as_object(), b.as_object()) {
+        (Some(Object::Str(s)), Some(Object::Str(t))) => {
+            return Ok(Value::Bool(ordering_holds(
+                op,
+                s.text.as_bytes().cmp(t.text.as_bytes()),
+            )));
+        }
+        (Some(Object::List(_)), Some(Object::List(_)))
+        | (Some(Object::Tuple(_)), Some(Object::Tuple(_))) => {
+            return sequence_compare(vm, op, a, b);
+        }
+        (Some(Object::Dict(_)), Some(Object::Dict(_)))
+            if matches!(op, CmpOp::Eq | CmpOp::NotEq) =>
+        {
+            let equal = dict_equal(vm, a, b)?;
+            return Ok(Value::Bool(equal == (op == CmpOp::Eq)));
+        }
+        _ => {}
+    }
+    if is_instance(a) {
+        if let Some(v) = call_dunder(vm, a, cmp_dunder(op), vec![b.clone()])? {
+            if !is_not_implemented(vm, &v) {
+                return Ok(v);
+            }
+        }
+    }
+    if is_instance(b) {
+        if let Some(v) = call_dunder(vm, b, cmp_dunder(reflected(op)), vec![a.clone()])? {
+            if !is_not_implemented(vm, &v) {
+                return Ok(v);
+            }
+        }
+    }
+    match op {
+        CmpOp::Eq => Ok(Value::Bool(is(a, b))),
+        CmpOp::NotEq => {
+            // `!=` falls back to the negation of `__eq__`.
+            if is_instance(a) {
+                if let Some(v) = call_dunder(vm, a, "__eq__", vec![b.clone()])? {
+                    if !is_not_implemented(vm, &v) {
+                        return Ok(Value::Bool(!truthy(vm, &v)?));
+                    }
+                }
+            }
+            Ok(Value::Bool(!is(a, b)))
+        }
+        _ => Err(Raise::type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            cmp_symbol(op),
+            attr::type_name(vm, a),
+            attr::type_name(vm, b)
+        ))),
+    }
+}
+
+fn items_of(vm: &Vm, v: &Value) -> Vec<Value> {
+    match v.as_object() {
+        Some(Object::List(l)) => l.get(&vm.gil).clone(),
+        Some(Object::Tuple(t)) => t.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+fn sequence_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+    let (xs, ys) = (items_of(vm, a), items_of(vm, b));
+    for (x, y) in xs.iter().zip(&ys) {
+        if is(x, y) || eq(vm, x, y)? {
+            continue;
+        }
+        return match op {
+            CmpOp::Eq => Ok(Value::Bool(false)),
+            CmpOp::NotEq => Ok(Value::Bool(true)),
+            _ => compare(vm, op, x, y),
+        };
+    }
+    Ok(Value::Bool(ordering_holds(op, xs.len().cmp(&ys.len()))))
+}
+
+fn dict_equal(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    let (Some(Object::Dict(x)), Some(Object::Dict(y))) = (a.as_object(), b.as_object()) else {
+        return Ok(false);
+    };
+    let (x, y) = (x.get(&vm.gil).clone(), y.get(&vm.gil).clone());
+    if x.len() != y.len() {
+        return Ok(false);
+    }
+    for (k, v) in x.iter() {
+        match y.get(k)? {
+            Some(w) => {
+                let w = w.clone();
+                if !eq(vm, v, &w)? {
+                    return Ok(false);
+                }
+            }
+            None => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+/// Truth value.
+pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    if let Some(t) = int::truthy(v) {
+        return Ok(t);
+    }
+    Ok(match v {
+        Value::None => false,
+        Value::Obj(o) => match o.get() {
+            Object::Str(s) => !s.text.is_empty(),
+            Object::List(l) => !l.get(&vm.gil).is_empty(),
+            Object::Tuple(t) => !t.is_empty(),
+            Object::Dict(d) => !d.get(&vm.gil).is_empty(),
+            Object::Range { start, stop, step } => iter::range_len(*start, *stop, *step) > 0,
+            Object::Instance(_) => {
+                if let Some(r) = call_dunder(vm, v, "__bool__", Vec::new())? {
+                    return match r {
+                        Value::Bool(b) => Ok(b),
+                        _ => Err(Raise::type_error(format!(
+                            "__bool__ should return bool, returned {}",
+                            attr::type_name(vm, &r)
+                        ))),
+                    };
+                }
+                if let Some(n) = call_dunder(vm, v, "__len__", Vec::new())? {
+                    return Ok(!matches!(n, Value::Int(0)));
+                }
+                true
+            }
+            _ => true,
+        },
+        _ => true,
+    })
+}
+
+/// `item in container`.
+pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    match container.as_object() {
+        Some(Object::Str(s)) => match item.as_object() {
+            Some(Object::Str(t)) => Ok(s.text.contains(&*t.text)),
+            _ => Err(Raise::type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                attr::type_name(vm, item)
+            ))),
+        },
+        Some(Object::Dict(d)) => Ok(d.get(&vm.gil).get(item)?.is_some()),
+        Some(Object::Instance(_)) => {
+            if let Some(r) = call_dunder(vm, container, "__contains__", vec![item.clone()])? {
+                return truthy(vm, &r);
+            }
+            for x in vm.collect(container)? {
+                if is(&x, item) || eq(vm, &x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => {
+            for x in vm.collect(container)? {
+                if is(&x, item) || eq(vm, &x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+    }
+}
+
+/// An index into a sequence of `len` items (negative counts from the end).
+fn seq_index(vm: &Vm, index: &Value, len: usize, what: &str) -> PyResult<usize> {
+    let i = match index {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        Value::Obj(o) if matches!(o.get(), Object::BigInt(_)) => {
+            return Err(Raise::new(
+                ExcKind::IndexError,
+                "cannot fit 'int' into an index-sized integer".to_string(),
+            ));
+        }
+        _ => {
+            return Err(Raise::type_error(format!(
+                "{what} indices must be integers or slices, not {}",
+                attr::type_name(vm, index)
+            )))
+        }
+    };
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        return Err(Raise::new(
+            ExcKind::IndexError,
+            format!("{what} index out of range"),
+        ));
+    }
+    Ok(j as usize)
+}
+
+/// The indices a slice selects from a sequence of `len` items.
+pub fn slice_indices(vm: &mut Vm, slice: &Value, len: usize) -> PyResult<Vec<usize>> {
+    let Some(Object::Slice { start, stop, step }) = slice.as_object() else {
+        unreachable!()
+    };
+    let as_int = |v: &Value| -> PyResult<Option<i64>> {
+        match v {
+            Value::None => Ok(None),
+            Value::Int(i) => Ok(Some(*i)),
+            Value::Bool(b) => Ok(Some(*b as i64)),
+            _ => Err(Raise::type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
+        }
+    };
+    let step = as_int(step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(Raise::value_error("slice step cannot be zero"));
+    }
+    let len = len as i64;
+    let clamp = |v: Option<i64>, default: i64, lo: i64, hi: i64| match v {
+        None => default,
+        Some(i) if i < 0 => (i + len).max(lo),
+        Some(i) => i.min(hi),
+    };
+    let (start, stop) = if step > 0 {
+        (
+            clamp(as_int(start)?, 0, 0, len),
+            clamp(as_int(stop)?, len, 0, len),
+        )
+    } else {
+        (
+            clamp(as_int(start)?, len - 1, -1, len - 1),
+            clamp(as_int(stop)?, -1, -1, len - 1),
+        )
+    };
+    let _ = vm;
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        i += step;
+    }
+    Ok(out)
+}
+
+fn is_slice(v: &Value) -> bool {
+    matches!(v.as_object(), Some(Object::Slice { .. }))
+}
+
+/// `container[index]`.
+pub fn getitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<Value> {
+    match container.as_object() {
+        Some(Object::List(l)) => {
+            let items = l.get(&vm.gil).clone();
+            if is_slice(index) {
+                let picked = slice_indices(vm, index, items.len())?
+                    .into_iter()
+                    .map(|i| items[i].clone())
+                    .collect();
+                return Ok(Value::obj(Object::List(GilCell::new(picked))));
+            }
+            Ok(items[seq_index(vm, index, items.len(), "list")?].clone())
+        }
+        Some(Object::Tuple(t)) => {
+            if is_slice(index) {
+                let picked: Vec<Value> = slice_indices(vm, index, t.len())?
+                    .into_iter()
+                    .map(|i| t[i].clone())
+                    .collect();
+                return Ok(Value::obj(Object::Tuple(picked.into())));
+            }
+            Ok(t[seq_index(vm, index, t.len(), "tuple")?].clone())
+        }
+        Some(Object::Str(s)) => {
+            let chars: Vec<char> = s.text.chars().collect();
+            if is_slice(index) {
+                let picked: String = slice_indices(vm, index, chars.len())?
+                    .into_iter()
+                    .map(|i| chars[i])
+                    .collect();
+                return Ok(PyStr::value(picked));
+            }
+            let i = seq_index(vm, index, chars.len(), "string")?;
+            Ok(PyStr::value(chars[i].to_string()))
+        }
+        Some(Object::Dict(d)) => {
+            let found = d.get(&vm.gil).get(index)?.cloned();
+            found.ok_or_else(|| Raise::WithValue(ExcKind::KeyError, index.clone()))
+        }
+        Some(Object::Range { start, stop, step }) => {
+            let len = iter::range_len(*start, *stop, *step);
+            let i = seq_index(vm, index, len as usize, "range object")?;
+            Ok(Value::Int(start + step * i as i64))
+        }
+        Some(Object::Instance(_)) => {
+            match call_dunder(vm, container, "__getitem__", vec![index.clone()])? {
+                Some(v) => Ok(v),
+                None => Err(not_subscriptable(vm, container)),
+            }
+        }
+        Some(Object::Class(_)) => {
+            if let Some(f) = attr::lookup(
+                vm,
+                match container {
+                    Value::Obj(o) => o,
+                    _ => unreachable!(),
+                },
+                "__class_getitem__",
+            ) {
+                return call::call(vm, &f, vec![index.clone()], Vec::new());
+            }
+            Err(Raise::type_error(format!(
+                "type '{}' is not subscriptable",
+                match container.as_object() {
+                    Some(Object::Class(c)) => c.name.to_string(),
+                    _ => String::new(),
+                }
+            )))
+        }
+        _ => Err(not_subscriptable(vm, container)),
+    }
+}
+
+fn not_subscriptable(vm: &Vm, v: &Value) -> Raise {
+    Raise::type_error(format!(
+        "'{}' object is not subscriptable",
+        attr::type_name(vm, v)
+    ))
+}
+
+/// `container[index] = value`.
+pub fn setitem(vm: &mut Vm, container: &Value, index: Value, value: Value) -> PyResult<()> {
+    match container.as_object() {
+        Some(Object::List(l)) => {
+            if is_slice(&index) {
+                let new = vm.collect(&value)?;
+                let len = l.get(&vm.gil).len();
+                let picked = slice_indices(vm, &index, len)?;
+                let Some(Object::Slice { step, .. }) = index.as_object() else {
+                    unreachable!()
+                };
+                if matches!(step, Value::None | Value::Int(1)) {
+                    let start = picked.first().copied().unwrap_or_else(|| {
+                        // An empty slice inserts at its (clamped) start.
+                        let Some(Object::Slice { start, .. }) = index.as_object() else {
+                            unreachable!()
+                        };
+                        match start {
+                            Value::Int(i) if *i < 0 => (*i + len as i64).max(0) as usize,
+                            Value::Int(i) => (*i as usize).min(len),
+                            _ => 0,
+                        }
+                    });
+                    l.get_mut(&mut vm.gil)
+                        .splice(start..start + picked.len(), new);
+                    return Ok(());
+                }
+                if new.len() != picked.len() {
+                    return Err(Raise::value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        new.len(),
+                        picked.len()
+                    )));
+                }
+                let items = l.get_mut(&mut vm.gil);
+                for (i, v) in picked.into_iter().zip(new) {
+                    items[i] = v;
+                }
+                return Ok(());
+            }
+            let len = l.get(&vm.gil).len();
+            let i = seq_index(vm, &index, len, "list assignment")?;
+            l.get_mut(&mut vm.gil)[i] = value;
+            Ok(())
+        }
+        Some(Object::Dict(d)) => d.get_mut(&mut vm.gil).insert(index, value),
+        Some(Object::Instance(_)) => {
+            match call_dunder(vm, container, "__setitem__", vec![index, value])? {
+                Some(_) => Ok(()),
+                None => Err(Raise::type_error(format!(
+                    "'{}' object does not support item assignment",
+                    attr::type_name(vm, container)
+                ))),
+            }
+        }
+        _ => Err(Raise::type_error(format!(
+            "'{}' object does not support item assignment",
+            attr::type_name(vm, container)
+        ))),
+    }
+}
+
+/// `del container[index]`.
+pub fn delitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<()> {
+    match container.as_object() {
+        Some(Object::List(l)) => {
+            let len = l.get(&vm.gil).len();
+            if is_slice(index) {
+                let mut picked = slice_indices(vm, index, len)?;
+                picked.sort_unstable();
+                let items = l.get_mut(&mut vm.gil);
+                for i in picked.into_iter().rev() {
+                    items.remove(i);
+                }
+                return Ok(());
+            }
+            let i = seq_index(vm, index, len, "list assignment")?;
+            l.get_mut(&mut vm.gil).remove(i);
+            Ok(())
+        }
+        Some(Object::Dict(d)) => d.get_mut(&mut vm.gil).remove(index).map(|_| ()),
+        Some(Object::Instance(_)) => {
+            match call_dunder(vm, container, "__delitem__", vec![index.clone()])? {
+                Some(_) => Ok(()),
+                None => Err(Raise::type_error(format!(
+                    "'{}' object does not support item deletion",
+                    attr::type_name(vm, container)
+                ))),
+            }
+        }
+        _ => Err(Raise::type_error(format!(
+            "'{}' object does not support item deletion",
+            attr::type_name(vm, container)
+        ))),
+    }
+}
+
+/// BUILD_SLICE.
+pub fn make_slice(_vm: &mut Vm, start: Value, stop: Value, step: Value) -> Value {
+    Value::obj(Object::Slice { start, stop, step })
+}
+
+/// DICT_UPDATE: merge a mapping into a dict.
+pub fn dict_update(vm: &mut Vm, dict: &Value, other: &Value) -> PyResult<()> {
+    let items: Vec<(Value, Value)> = match other.as_object() {
+        Some(Object::Dict(d)) => d
+            .get(&vm.gil)
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        _ => {
+            return Err(Raise::type_error(format!(
+                "'{}' object is not a mapping",
+                attr::type_name(vm, other)
+            )))
+        }
+    };
+    if let Some(Object::Dict(d)) = dict.as_object() {
+        let target = d.get_mut(&mut vm.gil);
+        for (k, v) in items {
+            target.insert(k, v)?;
+        }
+    }
+    Ok(())
+}
+
+/// `repr(v)`.
+pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    if let Some(s) = int::repr(v) {
+        return s;
+    }
+    Ok(match v {
+        Value::None => "None".into(),
+        Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Value::Float(f) => object::float::repr(*f),
+        Value::Int(_) => unreachable!("ints are handled above"),
+        Value::Obj(o) => match o.get() {
+            Object::Str(s) => object::str::repr(&s.text),
+            Object::List(l) => {
+                let items = l.get(&vm.gil).clone();
+                let parts = items
+                    .iter()
+                    .map(|x| repr(vm, x))
+                    .collect::<PyResult<Vec<_>>>()?;
+                format!("[{}]", parts.join(", "))
+            }
+            Object::Tuple(t) => {
+                let parts = t
+                    .iter()
+                    .map(|x| repr(vm, x))
+                    .collect::<PyResult<Vec<_>>>()?;
+                if parts.len() == 1 {
+                    format!("({},)", parts[0])
+                } else {
+                    format!("({})", parts.join(", "))
+                }
+            }
+            Object::Dict(d) => {
+                let items: Vec<(Value, Value)> = d
+                    .get(&vm.gil)
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                let mut parts = Vec::with_capacity(items.len());
+                for (k, v) in &items {
+                    parts.push(format!("{}: {}", repr(vm, k)?, repr(vm, v)?));
+                }
+                format!("{{{}}}", parts.join(", "))
+            }
+            Object::Range { start, stop, step } => {
+                if *step == 1 {
+                    format!("range({start}, {stop})")
+                } else {
+                    format!("range({start}, {stop}, {step})")
+                }
+            }
+            Object::Slice { start, stop, step } => {
+                format!(
+                    "slice({}, {}, {})",
+                    repr(vm, start)?,
+                    repr(vm, stop)?,
+                    repr(vm, step)?
+                )
+            }
+            Object::Function(f) => format!("<function {} at {:#x}>", f.qualname, o.addr()),
+            Object::Builtin(b) => match &b.receiver {
+                Some(r) => format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    b.name,
+                    attr::type_name(vm, r),
+                    o.addr()
+                ),
+                None => format!("<built-in function {}>", b.name),
+            },
+            Object::Method { receiver, func } => {
+                let name = match func.as_object() {
+                    Some(Object::Function(f)) => f.qualname.to_string(),
+                    _ => "?".into(),
+                };
+                format!("<bound method {name} of {}>", repr(vm, receiver)?)
+            }
+            Object::Class(c) => {
+                let module = match c
+                    .dict
+                    .get(&vm.gil)
+                    .get_str("__module__")
+                    .and_then(Value::as_object)
+                {
+                    Some(Object::Str(s)) if &*s.text != "builtins" => format!("{}.", s.text),
+                    _ => String::new(),
+                };
+                format!("<class '{module}{}'>", c.qualname)
+            }
+            Object::Module(m) => format!("<module '{}'>", m.name),
+            Object::Instance(i) => {
+                if let Some(r) = call_dunder(vm, v, "__repr__", Vec::new())? {
+                    return match r.as_object() {
+                        Some(Object::Str(s)) => Ok(s.text.to_string()),
+                        _ => Err(Raise::type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            attr::type_name(vm, &r)
+                        ))),
+                    };
+                }
+                if super::exception::is_exception_class(vm, &i.class) {
+                    return super::exception::repr(vm, v);
+                }
+                let (module, qualname) = match i.class.get() {
+                    Object::Class(c) => {
+                        let module = match c
+                            .dict
+                            .get(&vm.gil)
+                            .get_str("__module__")
+                            .and_then(Value::as_object)
+                        {
+                            Some(Object::Str(s)) => s.text.to_string(),
+                            _ => "__main__".into(),
+                        };
+                        (module, c.qualname.to_string())
+                    }
+                    _ => (String::new(), String::new()),
+                };
+                format!("<{module}.{qualname} object at {:#x}>", o.addr())
+            }
+            Object::Iter(_) => format!("<iterator object at {:#x}>", o.addr()),
+            Object::Cell(_) => format!("<cell at {:#x}>", o.addr()),
+            Object::Code(c) => format!("<code object {} at {:#x}>", c.name, o.addr()),
+            Object::BigInt(_) => unreachable!("ints are handled above"),
+        },
+    })
+}
+
+/// `str(v)`.
+pub fn str_of(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    match v.as_object() {
+        Some(Object::Str(s)) => Ok(s.text.to_string()),
+        Some(Object::Instance(i)) => {
+            if let Some(r) = call_dunder(vm, v, "__str__", Vec::new())? {
+                return match r.as_object() {
+                    Some(Object::Str(s)) => Ok(s.text.to_string()),
+                    _ => Err(Raise::type_error(format!(
+                        "__str__ returned non-string (type {})",
+                        attr::type_name(vm, &r)
+                    ))),
+                };
+            }
+            if super::exception::is_exception_class(vm, &i.class) {
+                return super::exception::str_of(vm, v);
+            }
+            repr(vm, v)
+        }
+        _ => repr(vm, v),
+    }
+}
+
+/// FORMAT_VALUE: apply a conversion (1 `!s`, 2 `!r`, 3 `!a`) and a spec.
+pub fn format_value(
+    vm: &mut Vm,
+    v: &Value,
+    conversion: u32,
+    spec: Option<&Value>,
+) -> PyResult<Value> {
+    let converted = match conversion {
+        1 => PyStr::value(str_of(vm, v)?),
+        2 => PyStr::value(repr(vm, v)?),
+        3 => PyStr::value(ascii(&repr(vm, v)?)),
+        _ => v.clone(),
+    };
+    let spec = match spec.and_then(Value::as_object) {
+        Some(Object::Str(s)) => s.text.to_string(),
+        _ => String::new(),
+    };
+    format(vm, &converted, &spec).map(PyStr::value)
+}
+
+/// `format(v, spec)`.
+pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
+    use object::format::FormatArg;
+    let arg = match v {
+        Value::Int(i) => FormatArg::Int(*i),
+        Value::Bool(b) => FormatArg::Bool(*b),
+        Value::Float(f) => FormatArg::Float(*f),
+        Value::Obj(o) => match o.get() {
+            Object::BigInt(b) => FormatArg::BigInt(b),
+            Object::Str(s) => FormatArg::Str(&s.text),
+            Object::Instance(_) => {
+                if let Some(r) = call_dunder(vm, v, "__format__", vec![PyStr::value(spec)])? {
+                    return str_of(vm, &r);
+                }
+                if spec.is_empty() {
+                    return str_of(vm, v);
+                }
+                return Err(Raise::type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    attr::type_name(vm, v)
+                )));
+            }
+            _ => {
+                if spec.is_empty() {
+                    return str_of(vm, v);
+                }
+                return Err(Raise::type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    attr::type_name(vm, v)
+                )));
+            }
+        },
+        Value::None => {
+            if spec.is_empty() {
+                return Ok("None".into());
+            }
+            return Err(Raise::type_error(
+                "unsupported format string passed to NoneType.__format__",
+            ));
+        }
+    };
+    object::format::format(arg, spec).map_err(|e| {
+        let kind = match e.kind {
+            object::format::FormatErrorKind::TypeError => ExcKind::TypeError,
+            object::format::FormatErrorKind::OverflowError => ExcKind::OverflowError,
+            object::format::FormatErrorKind::MemoryError => ExcKind::MemoryError,
+            object::format::FormatErrorKind::ValueError => ExcKind::ValueError,
+        };
+        Raise::new(kind, e.msg)
+    })
+}
+
+/// `ascii()` of a repr: non-ASCII characters escaped.
+pub fn ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c as u32 {
+            0..=0x7F => out.push(c),
+            n @ 0x80..=0xFF => out.push_str(&format!("\\x{n:02x}")),
+            n @ 0x100..=0xFFFF => out.push_str(&format!("\\u{n:04x}")),
+            n => out.push_str(&format!("\\U{n:08x}")),
+        }
+    }
+    out
+}
+
+/// A new empty dict value.
+pub fn new_dict() -> Value {
+    Value::obj(Object::Dict(GilCell::new(Dict::new())))
+}

@@ -1,0 +1,147 @@
+//! The interpreter (what all its threads share) and the per-thread state that
+//! runs Python code.
+
+use crate::exc::{ExcKind, PyResult};
+use crate::gil::{Gil, GilCell, GilLock};
+use crate::object::{BuiltinType, Class, Dict, Object};
+use crate::value::{Obj, Value};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// What every thread of one interpreter shares.
+pub struct Interp {
+    /// The GIL.
+    pub lock: GilLock,
+    /// The builtin classes, by the kind of object they describe.
+    pub types: HashMap<BuiltinType, Obj>,
+    /// The builtin exception classes, by name.
+    pub exceptions: HashMap<&'static str, Obj>,
+    /// The `builtins` namespace (a dict).
+    pub builtins: Obj,
+    /// `sys.modules`.
+    pub modules: GilCell<Dict>,
+    /// Captured output, when the host asked for it (`None`: the real stdout).
+    pub captured: GilCell<Option<String>>,
+    /// `sys.path`: folders searched by `import`.
+    pub search_path: GilCell<Vec<String>>,
+}
+
+/// What a thread needs to run Python code: the GIL token and the interpreter.
+/// Native functions receive it as `&mut Vm`.
+pub struct Vm {
+    /// Proof this thread holds the GIL; opens every `GilCell`.
+    pub gil: Gil,
+    /// The interpreter.
+    pub interp: Arc<Interp>,
+    /// Python frames running on this thread (native re-entries included).
+    pub depth: usize,
+    /// `sys.getrecursionlimit()`.
+    pub recursion_limit: usize,
+    /// The exception being handled (`sys.exc_info()`), or None.
+    pub handling: Value,
+}
+
+impl Vm {
+    /// The items of any iterable, in order (runs Python code for user iterators).
+    pub fn collect(&mut self, iterable: &Value) -> PyResult<Vec<Value>> {
+        crate::eval::iter::collect(self, iterable)
+    }
+
+    /// The class object of a builtin type.
+    pub fn type_obj(&self, t: BuiltinType) -> Obj {
+        self.interp.types[&t].clone()
+    }
+
+    /// The class object of a builtin exception.
+    pub fn exc_class(&self, kind: ExcKind) -> Obj {
+        self.interp.exceptions[kind.name()].clone()
+    }
+}
+
+impl Interp {
+    /// Create an interpreter with its builtin types, exceptions and functions.
+    pub fn new() -> Arc<Interp> {
+        let lock = GilLock::new();
+        let mut gil = lock.acquire();
+        let mut types = HashMap::new();
+        let object = new_class("object", &[], Some(BuiltinType::Object), &mut gil)
+            .expect("object has no bases");
+        types.insert(BuiltinType::Object, object.clone());
+        for (t, name) in [
+            (BuiltinType::Type, "type"),
+            (BuiltinType::NoneType, "NoneType"),
+            (BuiltinType::Int, "int"),
+            (BuiltinType::Float, "float"),
+            (BuiltinType::Str, "str"),
+            (BuiltinType::Tuple, "tuple"),
+            (BuiltinType::List, "list"),
+            (BuiltinType::Dict, "dict"),
+            (BuiltinType::Range, "range"),
+            (BuiltinType::Slice, "slice"),
+            (BuiltinType::Iterator, "iterator"),
+            (BuiltinType::Function, "function"),
+            (BuiltinType::BuiltinFunction, "builtin_function_or_method"),
+            (BuiltinType::Method, "method"),
+            (BuiltinType::Module, "module"),
+            (BuiltinType::Cell, "cell"),
+            (BuiltinType::Code, "code"),
+        ] {
+            let class = new_class(name, std::slice::from_ref(&object), Some(t), &mut gil);
+            types.insert(t, class.expect("one base"));
+        }
+        let int = types[&BuiltinType::Int].clone();
+        let bool_class = new_class("bool", &[int], Some(BuiltinType::Bool), &mut gil);
+        types.insert(BuiltinType::Bool, bool_class.expect("one base"));
+        let exceptions = crate::builtins::exceptions::hierarchy(&object, &mut gil);
+        let builtins = Obj::new(Object::Dict(GilCell::new(Dict::new())));
+        drop(gil);
+        let interp = Arc::new(Interp {
+            lock,
+            types,
+            exceptions,
+            builtins,
+            modules: GilCell::new(Dict::new()),
+            captured: GilCell::new(None),
+            search_path: GilCell::new(Vec::new()),
+        });
+        let mut vm = interp.enter();
+        crate::builtins::install(&mut vm);
+        interp
+    }
+
+    /// Take the GIL on this thread and get a `Vm` to run code with.
+    pub fn enter(self: &Arc<Interp>) -> Vm {
+        Vm {
+            gil: self.lock.acquire(),
+            interp: self.clone(),
+            depth: 0,
+            recursion_limit: 1000,
+            handling: Value::None,
+        }
+    }
+}
+
+/// A class object with `bases`, its MRO computed from theirs (C3).
+pub fn new_class(
+    name: &str,
+    bases: &[Obj],
+    builtin: Option<BuiltinType>,
+    gil: &mut Gil,
+) -> PyResult<Obj> {
+    let mro = crate::eval::call::linearize(bases, gil)?;
+    Ok(Obj::new(Object::Class(Class {
+        name: name.into(),
+        qualname: name.into(),
+        bases: bases.into(),
+        mro: GilCell::new(mro),
+        dict: GilCell::new(Dict::new()),
+        builtin,
+    })))
+}
+
+impl Value {
+    /// `None`, as a value to return.
+    pub fn none() -> PyResult<Value> {
+        Ok(Value::None)
+    }
+}

@@ -1,0 +1,186 @@
+//! Heap objects: one variant per builtin kind of object, one file per type for
+//! its behaviour. Immutable objects hold their data directly; anything Python
+//! code can change sits in a `GilCell`.
+
+pub mod dict;
+pub mod float;
+pub mod format;
+pub mod int;
+pub mod str;
+
+use crate::bytecode::Code;
+use crate::exc::PyResult;
+use crate::gil::GilCell;
+use crate::value::{Obj, Value};
+use num_bigint::BigInt;
+use std::sync::Arc;
+
+pub use dict::Dict;
+
+/// A heap object.
+#[derive(Debug)]
+pub enum Object {
+    /// `str`.
+    Str(PyStr),
+    /// An `int` too large for an i64.
+    BigInt(BigInt),
+    /// `tuple`.
+    Tuple(Box<[Value]>),
+    /// `list`.
+    List(GilCell<Vec<Value>>),
+    /// `dict`.
+    Dict(GilCell<Dict>),
+    /// `range(start, stop, step)`.
+    Range { start: i64, stop: i64, step: i64 },
+    /// `slice(start, stop, step)`.
+    Slice {
+        start: Value,
+        stop: Value,
+        step: Value,
+    },
+    /// An iterator over a builtin sequence.
+    Iter(GilCell<SeqIter>),
+    /// A function written in Python.
+    Function(Function),
+    /// A function written in Rust.
+    Builtin(Builtin),
+    /// A function bound to the object it was looked up on.
+    Method { receiver: Value, func: Value },
+    /// A class: builtin or defined by a `class` statement.
+    Class(Class),
+    /// An instance of a class defined in Python (exceptions included).
+    Instance(Instance),
+    /// A module.
+    Module(Module),
+    /// A closure cell: a variable shared between a function and the ones nested in it.
+    Cell(GilCell<Option<Value>>),
+    /// A code object.
+    Code(Arc<Code>),
+}
+
+/// An immutable string.
+#[derive(Debug)]
+pub struct PyStr {
+    /// The text.
+    pub text: Box<str>,
+}
+
+/// Iteration state over a builtin sequence.
+#[derive(Debug)]
+pub enum SeqIter {
+    /// Over a list (sees appends made while iterating, as CPython's does).
+    List { list: Obj, next: usize },
+    /// Over a tuple.
+    Tuple { tuple: Obj, next: usize },
+    /// Over a range.
+    Range { next: i64, stop: i64, step: i64 },
+    /// Over the characters of a str, by byte offset.
+    Str { text: Obj, next: usize },
+    /// Over a snapshot of keys or items.
+    Values { items: Vec<Value>, next: usize },
+}
+
+/// A function defined in Python: code plus what `def` evaluated.
+#[derive(Debug)]
+pub struct Function {
+    /// The compiled body.
+    pub code: Arc<Code>,
+    /// The module globals it runs in.
+    pub globals: Obj,
+    /// Positional defaults, for the last parameters.
+    pub defaults: Box<[Value]>,
+    /// Keyword-only defaults by name.
+    pub kw_defaults: Option<Obj>,
+    /// Cells of the enclosing function's variables it uses.
+    pub closure: Box<[Obj]>,
+    /// `__name__` and `__qualname__`.
+    pub name: Box<str>,
+    pub qualname: Box<str>,
+    /// `__dict__` (function attributes).
+    pub dict: GilCell<Dict>,
+}
+
+/// A native function: its Python name and the Rust code behind it.
+pub struct Builtin {
+    /// `__name__`.
+    pub name: &'static str,
+    /// The code; `args` are the positional arguments, `kwargs` the keywords.
+    pub call: NativeFn,
+    /// The object it is bound to, for methods of builtin types.
+    pub receiver: Option<Value>,
+}
+
+/// The signature of a native function.
+pub type NativeFn = fn(&mut crate::interp::Vm, &[Value], &[(Box<str>, Value)]) -> PyResult<Value>;
+
+impl std::fmt::Debug for Builtin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<built-in function {}>", self.name)
+    }
+}
+
+/// A class.
+#[derive(Debug)]
+pub struct Class {
+    /// `__name__`.
+    pub name: Box<str>,
+    /// `__qualname__`.
+    pub qualname: Box<str>,
+    /// `__bases__`.
+    pub bases: Box<[Obj]>,
+    /// `__mro__` after the class itself (which is left out to avoid a cycle).
+    pub mro: GilCell<Vec<Obj>>,
+    /// The class namespace.
+    pub dict: GilCell<Dict>,
+    /// Which builtin kind of object its instances are; `None` for Python classes.
+    pub builtin: Option<BuiltinType>,
+}
+
+/// The builtin types whose instances are not `Object::Instance`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BuiltinType {
+    Object,
+    Type,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Tuple,
+    List,
+    Dict,
+    Range,
+    Slice,
+    Iterator,
+    Function,
+    BuiltinFunction,
+    Method,
+    Module,
+    Cell,
+    Code,
+}
+
+/// An instance of a Python class.
+#[derive(Debug)]
+pub struct Instance {
+    /// Its class.
+    pub class: Obj,
+    /// Its `__dict__`.
+    pub dict: GilCell<Dict>,
+}
+
+/// A module object.
+#[derive(Debug)]
+pub struct Module {
+    /// `__name__`.
+    pub name: Box<str>,
+    /// The module namespace (its globals).
+    pub dict: Obj,
+}
+
+impl PyStr {
+    /// A str value.
+    pub fn value(text: impl Into<Box<str>>) -> Value {
+        Value::obj(Object::Str(PyStr { text: text.into() }))
+    }
+}
