@@ -85,6 +85,7 @@ impl Interp {
             (BuiltinType::Module, "module"),
             (BuiltinType::Cell, "cell"),
             (BuiltinType::Code, "code"),
+            (BuiltinType::Generator, "generator"),
         ] {
             let class = new_class(name, std::slice::from_ref(&object), Some(t), &mut gil);
             types.insert(t, class.expect("one base"));

@@ -1,7 +1,7 @@
 //! Methods of the builtin container types (`list`, `dict`, `tuple`) and the
 //! dispatch to `str`'s methods in object/str.rs.
 
-use crate::eval::{attr, ops};
+use crate::eval::{attr, generator, ops};
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
@@ -41,8 +41,17 @@ const DICT: &[(&str, NativeFn)] = &[
     ("popitem", dict_popitem),
 ];
 
+const GENERATOR: &[(&str, NativeFn)] = &[
+    ("send", generator::gen_send),
+    ("throw", generator::gen_throw),
+    ("close", generator::gen_close),
+    ("__next__", generator::gen_next),
+    ("__iter__", generator::gen_iter),
+];
+
 fn table(t: BuiltinType) -> &'static [(&'static str, NativeFn)] {
     match t {
+        BuiltinType::Generator => GENERATOR,
         BuiltinType::List => LIST,
         BuiltinType::Tuple => TUPLE,
         BuiltinType::Dict => DICT,
@@ -65,6 +74,7 @@ pub fn find(vm: &Vm, receiver: &Value, name: &str) -> Option<NativeFn> {
         Object::List(_) => BuiltinType::List,
         Object::Tuple(_) => BuiltinType::Tuple,
         Object::Dict(_) => BuiltinType::Dict,
+        Object::Generator(_) => BuiltinType::Generator,
         _ => return None,
     };
     let _ = vm;

@@ -559,12 +559,21 @@ fn next(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("next", args, 1, 2)?;
     if !matches!(
         args[0].as_object(),
-        Some(Object::Iter(_)) | Some(Object::Instance(_))
+        Some(Object::Iter(_) | Object::Instance(_) | Object::Generator(_))
     ) {
         return Err(Raise::type_error(format!(
             "'{}' object is not an iterator",
             attr::type_name(vm, &args[0])
         )));
+    }
+    if let Some(Object::Generator(_)) = args[0].as_object() {
+        // A generator's return value travels in its StopIteration.
+        return match crate::eval::generator::gen_next(vm, &args[..1], &[]) {
+            Err(e) if args.len() == 2 && crate::eval::exception::is_stop_iteration(vm, &e) => {
+                Ok(args[1].clone())
+            }
+            other => other,
+        };
     }
     match iter::next(vm, &args[0])? {
         Some(v) => Ok(v),

@@ -184,6 +184,9 @@ fn stack_effect(op: &Op) -> i32 {
             -((flags & 1) as i32) - ((flags >> 1 & 1) as i32) - ((flags >> 3 & 1) as i32)
         }
         Op::ReturnValue => -1,
+        Op::YieldValue => -1,
+        Op::GetYieldFromIter => 0,
+        Op::YieldFrom => -1,
         Op::RaiseVarargs(n) => -(n as i32),
         Op::PushExcInfo => 1,
         Op::PopExcept => -1,
@@ -1337,8 +1340,29 @@ impl<'t, 'a> Compiler<'t, 'a> {
                 c.emit(Op::MapAdd(depth));
                 Ok(())
             })?,
-            ExprKind::GeneratorExp { .. } | ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => {
-                return Err(unsupported("generators", e.range.start))
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, generators, |c, _| {
+                    c.expr(elt)?;
+                    c.emit(Op::YieldValue);
+                    c.unit().depth += 1;
+                    c.emit(Op::PopTop);
+                    Ok(())
+                })?
+            }
+            ExprKind::Yield { value } => {
+                match value {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(Value::None),
+                }
+                self.emit(Op::YieldValue);
+                // The value sent in replaces the yielded one on the stack.
+                self.unit().depth += 1;
+            }
+            ExprKind::YieldFrom { value } => {
+                self.expr(value)?;
+                self.emit(Op::GetYieldFromIter);
+                self.load_const(Value::None);
+                self.emit(Op::YieldFrom);
             }
             ExprKind::Await { .. } => return Err(unsupported("'await'", e.range.start)),
             ExprKind::Compare {
@@ -1566,18 +1590,17 @@ impl<'t, 'a> Compiler<'t, 'a> {
             return Err(unsupported("asynchronous comprehensions", e.range.start));
         }
         let scope = self.table.scope_of(e as *const Expr as usize);
-        let (name, is_dict) = match e.node {
-            ExprKind::DictComp { .. } => ("<dictcomp>", true),
-            _ => ("<listcomp>", false),
+        let (name, start_op) = match e.node {
+            ExprKind::DictComp { .. } => ("<dictcomp>", Some(Op::BuildMap(0))),
+            ExprKind::GeneratorExp { .. } => ("<genexpr>", None),
+            _ => ("<listcomp>", Some(Op::BuildList(0))),
         };
         let qualname = self.qualname(name);
         self.push_unit(scope, name.into(), qualname, CodeKind::Function);
         self.unit().code.argcount = 1;
-        self.emit(if is_dict {
-            Op::BuildMap(0)
-        } else {
-            Op::BuildList(0)
-        });
+        if let Some(op) = start_op {
+            self.emit(op);
+        }
         let mut ends = Vec::new();
         for (i, g) in generators.iter().enumerate() {
             let (start, cleanup) = (self.new_label(), self.new_label());
@@ -1600,6 +1623,9 @@ impl<'t, 'a> Compiler<'t, 'a> {
             self.emit_jump(Op::Jump(0), start);
             self.place(cleanup);
             self.unit().depth -= 1;
+        }
+        if start_op.is_none() {
+            self.load_const(Value::None);
         }
         self.emit(Op::ReturnValue);
         let code = self.pop_unit();

@@ -30,6 +30,7 @@ pub fn class_of(vm: &Vm, v: &Value) -> Obj {
             Object::Module(_) => BuiltinType::Module,
             Object::Cell(_) => BuiltinType::Cell,
             Object::Code(_) => BuiltinType::Code,
+            Object::Generator(_) => BuiltinType::Generator,
         },
     };
     vm.type_obj(t)

@@ -69,7 +69,14 @@ pub fn prepare(
         return Err(not_callable(vm, callable));
     };
     match o.get() {
-        Object::Function(f) => Ok(Prepared::Frame(bind(vm, f, args, kwargs)?)),
+        Object::Function(f) => {
+            let frame = bind(vm, f, args, kwargs)?;
+            if f.code.generator {
+                let gen = super::generator::Generator::new(frame);
+                return Ok(Prepared::Done(Value::obj(Object::Generator(gen))));
+            }
+            Ok(Prepared::Frame(frame))
+        }
         Object::Builtin(b) => {
             if let Some(receiver) = &b.receiver {
                 args.insert(0, receiver.clone());

@@ -22,8 +22,15 @@ pub fn is_exception_class(vm: &Vm, class: &Obj) -> bool {
 /// Store `args` on a new exception instance.
 pub fn init_args(vm: &mut Vm, exc: &Value, args: &[Value]) {
     if let Some(Object::Instance(i)) = exc.as_object() {
+        let stop = vm.exc_class(ExcKind::StopIteration);
+        let is_stop = attr::is_subclass(vm, &i.class, &stop);
         let tuple = Value::obj(Object::Tuple(args.to_vec().into()));
-        i.dict.get_mut(&mut vm.gil).insert_str("args", tuple);
+        let dict = i.dict.get_mut(&mut vm.gil);
+        dict.insert_str("args", tuple);
+        if is_stop {
+            // StopIteration.value: the generator's return value.
+            dict.insert_str("value", args.first().cloned().unwrap_or(Value::None));
+        }
     }
 }
 

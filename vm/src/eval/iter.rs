@@ -49,7 +49,7 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             items: d.get(&vm.gil).keys().cloned().collect(),
             next: 0,
         }),
-        Object::Iter(_) => v.clone(),
+        Object::Iter(_) | Object::Generator(_) => v.clone(),
         Object::Instance(_) => match ops::call_dunder(vm, v, "__iter__", Vec::new())? {
             Some(it) => it,
             None => {
@@ -123,6 +123,12 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 }
             }
             Ok(step)
+        }
+        Object::Generator(g) => {
+            match super::generator::resume(vm, g, super::generator::Resume::Send(Value::None))? {
+                super::Step::Yielded(v) => Ok(Some(v)),
+                super::Step::Returned(_) => Ok(None),
+            }
         }
         Object::Instance(_) => match ops::call_dunder(vm, it, "__next__", Vec::new()) {
             Ok(Some(v)) => Ok(Some(v)),

@@ -14,6 +14,7 @@
 pub mod attr;
 pub mod call;
 pub mod exception;
+pub mod generator;
 pub mod iter;
 pub mod ops;
 
@@ -79,11 +80,25 @@ pub fn run(vm: &mut Vm, frame: Frame) -> PyResult<Value> {
     let mut frames = vec![frame];
     let result = run_frames(vm, &mut frames);
     vm.depth = base;
-    result
+    match result? {
+        Step::Returned(v) => Ok(v),
+        Step::Yielded(_) => {
+            unreachable!("only generator frames yield, and they run in generator::resume")
+        }
+    }
+}
+
+/// How a run of the loop ended: the base frame returned, or (a generator's
+/// frame) yielded and can be resumed.
+pub enum Step {
+    Returned(Value),
+    Yielded(Value),
 }
 
 /// What one step of the loop asks the driver to do.
 enum Flow {
+    /// The current frame (a generator's) yields this value.
+    Yield(Value),
     /// Keep going in the current frame.
     Next,
     /// Start running a new frame (a call).
@@ -92,7 +107,8 @@ enum Flow {
     Return(Value),
 }
 
-fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Value> {
+/// Run until the base frame returns or yields; the frames stay in `frames`.
+pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step> {
     loop {
         let frame = frames.last_mut().expect("a frame is running");
         let result = step(vm, frame);
@@ -102,9 +118,7 @@ fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Value> {
                 if vm.depth >= vm.recursion_limit {
                     let err =
                         Raise::new(ExcKind::RecursionError, "maximum recursion depth exceeded");
-                    if let Some(v) = unwind(vm, frames, err)? {
-                        return Ok(v);
-                    }
+                    unwind(vm, frames, err)?;
                     continue;
                 }
                 vm.depth += 1;
@@ -117,21 +131,21 @@ fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Value> {
                         vm.depth -= 1;
                         caller.stack.push(value);
                     }
-                    None => return Ok(value),
+                    None => return Ok(Step::Returned(value)),
                 }
             }
-            Err(err) => {
-                if let Some(v) = unwind(vm, frames, err)? {
-                    return Ok(v);
-                }
+            Ok(Flow::Yield(value)) => {
+                debug_assert_eq!(frames.len(), 1, "a generator frame runs alone");
+                return Ok(Step::Yielded(value));
             }
+            Err(err) => unwind(vm, frames, err)?,
         }
     }
 }
 
-/// Find a handler for `err`, frame by frame. `Ok(None)`: a handler takes over;
+/// Find a handler for `err`, frame by frame. `Ok`: a handler takes over;
 /// `Err`: no frame of this loop handles it.
-fn unwind(vm: &mut Vm, frames: &mut Vec<Frame>, err: Raise) -> PyResult<Option<Value>> {
+pub(crate) fn unwind(vm: &mut Vm, frames: &mut Vec<Frame>, err: Raise) -> PyResult<()> {
     let exc = exception::materialize(vm, err);
     loop {
         let frame = frames.last_mut().expect("a frame is running");
@@ -147,7 +161,7 @@ fn unwind(vm: &mut Vm, frames: &mut Vec<Frame>, err: Raise) -> PyResult<Option<V
             frame.stack.truncate(h.depth as usize);
             frame.stack.push(exc);
             frame.pc = h.target as usize;
-            return Ok(None);
+            return Ok(());
         }
         frames.pop();
         if frames.is_empty() {
@@ -536,6 +550,27 @@ fn step(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             frame.stack.push(f);
         }
         Op::ReturnValue => return Ok(Flow::Return(pop(frame))),
+        Op::YieldValue => return Ok(Flow::Yield(pop(frame))),
+        Op::GetYieldFromIter => {
+            let v = pop(frame);
+            let it = iter::get_iter(vm, &v)?;
+            frame.stack.push(it);
+        }
+        Op::YieldFrom => {
+            let sent = pop(frame);
+            let it = top(frame).clone();
+            match generator::send(vm, &it, sent)? {
+                Step::Yielded(v) => {
+                    // Come back to this instruction with the next value sent in.
+                    frame.pc -= 1;
+                    return Ok(Flow::Yield(v));
+                }
+                Step::Returned(v) => {
+                    pop(frame);
+                    frame.stack.push(v);
+                }
+            }
+        }
         Op::LoadBuildClass => {
             let v = load_global(vm, frame, "__build_class__")?;
             frame.stack.push(v);

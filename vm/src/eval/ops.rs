@@ -894,6 +894,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             Object::Iter(_) => format!("<iterator object at {:#x}>", o.addr()),
             Object::Cell(_) => format!("<cell at {:#x}>", o.addr()),
             Object::Code(c) => format!("<code object {} at {:#x}>", c.name, o.addr()),
+            Object::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname, o.addr()),
             Object::BigInt(_) => unreachable!("ints are handled above"),
         },
     })

@@ -56,6 +56,8 @@ pub enum Object {
     Cell(GilCell<Option<Value>>),
     /// A code object.
     Code(Arc<Code>),
+    /// A generator: a suspended frame (see eval/generator.rs).
+    Generator(crate::eval::generator::Generator),
 }
 
 /// An immutable string.
@@ -158,6 +160,7 @@ pub enum BuiltinType {
     Module,
     Cell,
     Code,
+    Generator,
 }
 
 /// An instance of a Python class.

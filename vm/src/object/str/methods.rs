@@ -275,6 +275,7 @@ fn type_name(v: &Value) -> &str {
             Object::Module(_) => "module",
             Object::Cell(_) => "cell",
             Object::Code(_) => "code",
+            Object::Generator(_) => "generator",
         },
     }
 }
