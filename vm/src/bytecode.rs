@@ -88,6 +88,8 @@ opcodes! {
     YieldValue = "YIELD_VALUE": "suspend the generator, yielding the top; resume with the sent value on top",
     GetYieldFromIter = "GET_YIELD_FROM_ITER": "replace the top with an iterator over it",
     YieldFrom = "YIELD_FROM": "pop the sent value, send it to the iterator below, yield what it yields; when it returns, replace it with its value",
+    BeforeWith = "BEFORE_WITH": "replace the context manager with its bound __exit__ and the result of __enter__",
+    WithExceptStart = "WITH_EXCEPT_START": "call the __exit__ three below with the exception on top; push the result",
     LoadBuildClass = "LOAD_BUILD_CLASS": "push builtins.__build_class__",
     RaiseVarargs(u32) = "RAISE_VARARGS": "raise: re-raise (0), the top (1), or with a cause (2)",
     PushExcInfo = "PUSH_EXC_INFO": "save the handled exception and make the top the current one",

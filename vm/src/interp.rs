@@ -86,6 +86,10 @@ impl Interp {
             (BuiltinType::Cell, "cell"),
             (BuiltinType::Code, "code"),
             (BuiltinType::Generator, "generator"),
+            (BuiltinType::Property, "property"),
+            (BuiltinType::ClassMethod, "classmethod"),
+            (BuiltinType::StaticMethod, "staticmethod"),
+            (BuiltinType::Super, "super"),
         ] {
             let class = new_class(name, std::slice::from_ref(&object), Some(t), &mut gil);
             types.insert(t, class.expect("one base"));

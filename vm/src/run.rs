@@ -65,28 +65,65 @@ fn unsupported(filename: &str, text: &str, u: crate::compile::Unsupported) -> Ra
 /// Run a script as `__main__`; print an uncaught exception as CPython does and
 /// return the process exit code.
 pub fn run_main(interp: &Arc<Interp>, filename: &str, bytes: &[u8]) -> i32 {
+    run_main_with(interp, filename, bytes, None, false)
+}
+
+/// [`run_main`] with the folder searched first by `import` (`sys.path[0]`;
+/// `None`: the script's folder) and, with `inspect` (`python -i`), a SystemExit
+/// printed as a traceback instead of obeyed, since a REPL follows.
+pub fn run_main_with(
+    interp: &Arc<Interp>,
+    filename: &str,
+    bytes: &[u8],
+    path0: Option<&str>,
+    inspect: bool,
+) -> i32 {
     let mut vm = interp.enter();
-    let dir = std::path::Path::new(filename)
-        .parent()
-        .map(|p| p.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let dir = match path0 {
+        Some(dir) => dir.to_string(),
+        None => std::path::Path::new(filename)
+            .parent()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    };
     vm.interp
         .search_path
         .get_mut(&mut vm.gil)
         .push(if dir.is_empty() { ".".into() } else { dir });
     match run_module_file(&mut vm, "__main__", filename, bytes) {
         Ok(_) => 0,
-        Err(err) => report(&mut vm, err),
+        Err(err) => match uncaught(&mut vm, err, !inspect) {
+            Uncaught::Exit(code) => code,
+            Uncaught::Printed => 1,
+        },
     }
+}
+
+/// What became of an exception nobody caught.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Uncaught {
+    /// A SystemExit asked the process to exit with this code.
+    Exit(i32),
+    /// The traceback was printed to stderr.
+    Printed,
 }
 
 /// Print an uncaught exception (or honour SystemExit) and return the exit code.
 pub fn report(vm: &mut Vm, err: Raise) -> i32 {
+    match uncaught(vm, err, true) {
+        Uncaught::Exit(code) => code,
+        Uncaught::Printed => 1,
+    }
+}
+
+/// Print an uncaught exception's traceback to stderr as CPython does; a
+/// SystemExit is obeyed instead when `obey_exit` (it is printed otherwise).
+pub fn uncaught(vm: &mut Vm, err: Raise, obey_exit: bool) -> Uncaught {
     let exc = exception::materialize(vm, err);
     let class = crate::eval::attr::class_of(vm, &exc);
     let system_exit = vm.interp.exceptions["SystemExit"].clone();
-    if crate::eval::attr::is_subclass(vm, &class, &system_exit) {
-        return exit_code(vm, &exc);
+    if obey_exit && crate::eval::attr::is_subclass(vm, &class, &system_exit) {
+        return Uncaught::Exit(exit_code(vm, &exc));
     }
     let source_line = |file: &str, line: u32| -> Option<String> {
         let text = std::fs::read_to_string(file).ok()?;
@@ -97,7 +134,7 @@ pub fn report(vm: &mut Vm, err: Raise) -> i32 {
     use std::io::Write;
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().write_all(text.as_bytes());
-    1
+    Uncaught::Printed
 }
 
 /// `sys.exit(code)`: None is 0, an int is itself, anything else is printed and 1.
@@ -122,5 +159,331 @@ fn exit_code(vm: &mut Vm, exc: &Value) -> i32 {
             eprintln!("{text}");
             1
         }
+    }
+}
+
+/// The name the interactive display hook has in builtins while one REPL input
+/// runs; no program can see it otherwise.
+const DISPLAY_HOOK: &str = "__gilt_displayhook__";
+
+/// The globals of `__main__`: a script's, after `gilt -i FILE`, or those of a
+/// fresh module (and the current folder on the search path, as CPython's
+/// `sys.path[0] == ''`) when no script ran.
+pub fn main_globals(vm: &mut Vm) -> Obj {
+    if let Some(Value::Obj(m)) = vm.interp.modules.get(&vm.gil).get_str("__main__") {
+        if let Object::Module(m) = m.get() {
+            return m.dict.clone();
+        }
+    }
+    let mut globals = Dict::new();
+    globals.insert_str("__name__", PyStr::value("__main__"));
+    globals.insert_str("__doc__", Value::None);
+    let globals = Obj::new(Object::Dict(GilCell::new(globals)));
+    let module = Value::obj(Object::Module(Module {
+        name: "__main__".into(),
+        dict: globals.clone(),
+    }));
+    vm.interp
+        .modules
+        .get_mut(&mut vm.gil)
+        .insert_str("__main__", module);
+    vm.interp.search_path.get_mut(&mut vm.gil).push(".".into());
+    globals
+}
+
+/// Run one input of the interactive prompt (already parsed and checked) in
+/// `__main__`'s namespace, as CPython runs it in 'single' mode: each
+/// expression statement outside a function or class body shows the repr of
+/// its value unless it is None, and keeps the value in `builtins._`
+/// (`sys.displayhook`). An uncaught exception's traceback is printed (Err
+/// `Printed`); a SystemExit is returned to be obeyed (Err `Exit`).
+///
+/// How the values are shown: each such statement `e` is rewritten to
+/// `__gilt_displayhook__(e)` before compiling, and that name is bound in
+/// builtins only while the input runs.
+pub fn run_interactive(
+    interp: &Arc<Interp>,
+    module: &gilt_parser::ast::Module,
+    text: &str,
+    filename: &str,
+) -> Result<(), Uncaught> {
+    let mut vm = interp.enter();
+    let mut body = module.body.clone();
+    echo_expressions(&mut body);
+    let module = gilt_parser::ast::Module { body };
+    let code = match crate::compile::compile_module(&module, text, filename) {
+        Ok(code) => code,
+        Err(u) => {
+            let err = unsupported(filename, text, u);
+            return Err(uncaught(&mut vm, err, true));
+        }
+    };
+    let globals = main_globals(&mut vm);
+    let hook = Value::obj(Object::Builtin(crate::object::Builtin {
+        name: "displayhook",
+        call: display_hook,
+        receiver: None,
+    }));
+    set_builtin(&mut vm, DISPLAY_HOOK, Some(hook));
+    let result = crate::eval::run(&mut vm, Frame::new(code, globals.clone(), Some(globals)));
+    set_builtin(&mut vm, DISPLAY_HOOK, None);
+    match result {
+        Ok(_) => Ok(()),
+        Err(err) => Err(uncaught(&mut vm, err, true)),
+    }
+}
+
+/// Wrap every expression statement of a module-level body (not inside a
+/// function or class) in a call of the display hook.
+fn echo_expressions(body: &mut [gilt_parser::ast::Stmt]) {
+    use gilt_parser::ast::{Expr, ExprContext, ExprKind, StmtKind};
+    for stmt in body {
+        match &mut stmt.node {
+            StmtKind::Expr { value } => {
+                let range = value.range;
+                let func = Expr {
+                    node: ExprKind::Name {
+                        id: DISPLAY_HOOK.into(),
+                        ctx: ExprContext::Load,
+                    },
+                    range,
+                };
+                let arg = std::mem::replace(
+                    value.as_mut(),
+                    Expr {
+                        node: ExprKind::Call {
+                            func: Box::new(func),
+                            args: Vec::new(),
+                            keywords: Vec::new(),
+                        },
+                        range,
+                    },
+                );
+                if let ExprKind::Call { args, .. } = &mut value.node {
+                    args.push(arg);
+                }
+            }
+            StmtKind::For { body, orelse, .. }
+            | StmtKind::While { body, orelse, .. }
+            | StmtKind::If { body, orelse, .. } => {
+                echo_expressions(body);
+                echo_expressions(orelse);
+            }
+            StmtKind::With { body, .. } => echo_expressions(body),
+            StmtKind::Match { cases, .. } => {
+                for case in cases {
+                    echo_expressions(&mut case.body);
+                }
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
+                echo_expressions(body);
+                for handler in handlers {
+                    echo_expressions(&mut handler.body);
+                }
+                echo_expressions(orelse);
+                echo_expressions(finalbody);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `sys.displayhook(value)`: print `repr(value)` unless it is None, and keep
+/// it in `builtins._` (set to None first, as CPython does, while repr runs).
+fn display_hook(vm: &mut Vm, args: &[Value], _kwargs: &[(Box<str>, Value)]) -> PyResult<Value> {
+    let value = match args.first() {
+        None | Some(Value::None) => return Ok(Value::None),
+        Some(v) => v.clone(),
+    };
+    set_builtin(vm, "_", Some(Value::None));
+    let text = crate::eval::ops::repr(vm, &value)?;
+    write_stdout(vm, &format!("{text}\n"));
+    set_builtin(vm, "_", Some(value));
+    Ok(Value::None)
+}
+
+/// Bind (or with `None` remove) a name in the builtins namespace.
+fn set_builtin(vm: &mut Vm, name: &str, value: Option<Value>) {
+    if let Object::Dict(d) = vm.interp.builtins.get() {
+        let d = d.get_mut(&mut vm.gil);
+        match value {
+            Some(v) => d.insert_str(name, v),
+            None => {
+                let _ = d.remove(&PyStr::value(name));
+            }
+        }
+    }
+}
+
+/// Text for stdout, or for the host's capture buffer when it asked for one.
+fn write_stdout(vm: &mut Vm, text: &str) {
+    if let Some(captured) = vm.interp.captured.get_mut(&mut vm.gil) {
+        captured.push_str(text);
+        return;
+    }
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
+/// Python's keywords, for completion (`keyword.kwlist`).
+const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];
+
+/// Completions of `word`, the text before the cursor at the interactive
+/// prompt, as CPython's `rlcompleter` gives them: a bare name completes from
+/// the keywords, `__main__`'s globals and the builtins; `a.b.c` completes the
+/// attributes of the object `a.b` (looking it up may run Python code, as
+/// rlcompleter's `eval` does). Each result replaces the whole word; a
+/// callable's ends with `(`, a keyword with the space or colon that follows it.
+pub fn completions(interp: &Arc<Interp>, word: &str) -> Vec<String> {
+    let mut vm = interp.enter();
+    let globals = main_globals(&mut vm);
+    let mut found = match word.rsplit_once('.') {
+        None => name_completions(&mut vm, &globals, word),
+        Some((base, prefix)) => attribute_completions(&mut vm, &globals, base, prefix),
+    };
+    found.sort();
+    found.dedup();
+    found
+}
+
+fn name_completions(vm: &mut Vm, globals: &Obj, prefix: &str) -> Vec<String> {
+    let mut found: Vec<String> = KEYWORDS
+        .iter()
+        .filter(|k| k.starts_with(prefix))
+        .map(|&k| match k {
+            "finally" | "try" => format!("{k}:"),
+            "False" | "None" | "True" | "break" | "continue" | "pass" | "else" => k.to_string(),
+            _ => format!("{k} "),
+        })
+        .collect();
+    for namespace in [globals.clone(), vm.interp.builtins.clone()] {
+        for (name, value) in dict_items(vm, &namespace) {
+            if name.starts_with(prefix) && !KEYWORDS.contains(&name.as_str()) {
+                found.push(with_call_paren(vm, name, &value));
+            }
+        }
+    }
+    found
+}
+
+fn attribute_completions(vm: &mut Vm, globals: &Obj, base: &str, prefix: &str) -> Vec<String> {
+    let mut parts = base.split('.');
+    let first = parts.next().unwrap_or_default();
+    let lookup = |vm: &Vm, namespace: &Obj| match namespace.get() {
+        Object::Dict(d) => d.get(&vm.gil).get_str(first).cloned(),
+        _ => None,
+    };
+    let Some(mut value) = lookup(vm, globals).or_else(|| lookup(vm, &vm.interp.builtins)) else {
+        return Vec::new();
+    };
+    for part in parts {
+        match crate::eval::attr::get(vm, &value, part) {
+            Ok(v) => value = v,
+            Err(_) => return Vec::new(),
+        }
+    }
+    let mut found = Vec::new();
+    for name in attribute_names(vm, &value) {
+        // rlcompleter hides `_x` until `_` is typed, and `__x` until `__` is.
+        let hidden = (prefix.is_empty() && name.starts_with('_'))
+            || (prefix == "_" && name.starts_with("__"));
+        if hidden || !name.starts_with(prefix) {
+            continue;
+        }
+        let shown = match crate::eval::attr::get(vm, &value, &name) {
+            Ok(attr) => with_call_paren(vm, name, &attr),
+            Err(_) => name,
+        };
+        found.push(format!("{base}.{shown}"));
+    }
+    found
+}
+
+/// The attribute names `dir(value)` would list, as far as they are kept in
+/// dicts: a module's globals, an instance's own and its classes'.
+fn attribute_names(vm: &Vm, value: &Value) -> Vec<String> {
+    let mut dicts: Vec<Vec<String>> = Vec::new();
+    let class_chain = |vm: &Vm, class: &Obj, dicts: &mut Vec<Vec<String>>| {
+        if let Object::Class(c) = class.get() {
+            dicts.push(dict_keys(c.dict.get(&vm.gil)));
+            for base in c.mro.get(&vm.gil).iter() {
+                if let Object::Class(b) = base.get() {
+                    dicts.push(dict_keys(b.dict.get(&vm.gil)));
+                }
+            }
+        }
+    };
+    match value.as_object() {
+        Some(Object::Module(m)) => {
+            if let Object::Dict(d) = m.dict.get() {
+                dicts.push(dict_keys(d.get(&vm.gil)));
+            }
+        }
+        Some(Object::Class(_)) => {
+            if let Value::Obj(class) = value {
+                class_chain(vm, class, &mut dicts);
+            }
+        }
+        Some(Object::Instance(i)) => {
+            dicts.push(dict_keys(i.dict.get(&vm.gil)));
+            class_chain(vm, &i.class, &mut dicts);
+        }
+        _ => {
+            let class = crate::eval::attr::class_of(vm, value);
+            class_chain(vm, &class, &mut dicts);
+        }
+    }
+    dicts.concat()
+}
+
+fn dict_keys(d: &Dict) -> Vec<String> {
+    d.keys()
+        .filter_map(|k| match k.as_object() {
+            Some(Object::Str(s)) => Some(s.text.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn dict_items(vm: &Vm, namespace: &Obj) -> Vec<(String, Value)> {
+    match namespace.get() {
+        Object::Dict(d) => d
+            .get(&vm.gil)
+            .iter()
+            .filter_map(|(k, v)| match k.as_object() {
+                Some(Object::Str(s)) => Some((s.text.to_string(), v.clone())),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// rlcompleter marks a callable with `(`.
+fn with_call_paren(vm: &Vm, name: String, value: &Value) -> String {
+    let callable = match value.as_object() {
+        Some(
+            Object::Function(_) | Object::Builtin(_) | Object::Method { .. } | Object::Class(_),
+        ) => true,
+        Some(Object::Instance(i)) => crate::eval::attr::lookup(vm, &i.class, "__call__").is_some(),
+        _ => false,
+    };
+    if callable {
+        name + "("
+    } else {
+        name
     }
 }

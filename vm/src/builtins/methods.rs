@@ -1,7 +1,7 @@
 //! Methods of the builtin container types (`list`, `dict`, `tuple`) and the
 //! dispatch to `str`'s methods in object/str.rs.
 
-use crate::eval::{attr, generator, ops};
+use crate::eval::{attr, descriptor, generator, ops};
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
@@ -49,8 +49,15 @@ const GENERATOR: &[(&str, NativeFn)] = &[
     ("__iter__", generator::gen_iter),
 ];
 
+const PROPERTY: &[(&str, NativeFn)] = &[
+    ("getter", descriptor::property_getter),
+    ("setter", descriptor::property_setter),
+    ("deleter", descriptor::property_deleter),
+];
+
 fn table(t: BuiltinType) -> &'static [(&'static str, NativeFn)] {
     match t {
+        BuiltinType::Property => PROPERTY,
         BuiltinType::Generator => GENERATOR,
         BuiltinType::List => LIST,
         BuiltinType::Tuple => TUPLE,
@@ -75,6 +82,7 @@ pub fn find(vm: &Vm, receiver: &Value, name: &str) -> Option<NativeFn> {
         Object::Tuple(_) => BuiltinType::Tuple,
         Object::Dict(_) => BuiltinType::Dict,
         Object::Generator(_) => BuiltinType::Generator,
+        Object::Property { .. } => BuiltinType::Property,
         _ => return None,
     };
     let _ = vm;

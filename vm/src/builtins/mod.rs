@@ -74,6 +74,10 @@ pub fn install(vm: &mut Vm) {
         (BuiltinType::Dict, "dict"),
         (BuiltinType::Range, "range"),
         (BuiltinType::Slice, "slice"),
+        (BuiltinType::Property, "property"),
+        (BuiltinType::ClassMethod, "classmethod"),
+        (BuiltinType::StaticMethod, "staticmethod"),
+        (BuiltinType::Super, "super"),
     ] {
         let class = vm.type_obj(t);
         if let Object::Class(c) = class.get() {
@@ -933,6 +937,44 @@ pub fn construct(
             };
             Ok(Value::obj(Object::Slice { start, stop, step }))
         }
+        BuiltinType::Property => {
+            let arg = |i: usize, name: &str| {
+                args.get(i)
+                    .or_else(|| keyword(&kwargs, name))
+                    .cloned()
+                    .unwrap_or(Value::None)
+            };
+            Ok(Value::obj(Object::Property {
+                fget: arg(0, "fget"),
+                fset: arg(1, "fset"),
+                fdel: arg(2, "fdel"),
+                doc: arg(3, "doc"),
+            }))
+        }
+        BuiltinType::ClassMethod | BuiltinType::StaticMethod => {
+            if args.len() != 1 {
+                return Err(Raise::type_error(format!(
+                    "{name} expected 1 argument, got {}",
+                    args.len()
+                )));
+            }
+            let f = args[0].clone();
+            Ok(Value::obj(if t == BuiltinType::ClassMethod {
+                Object::ClassMethod(f)
+            } else {
+                Object::StaticMethod(f)
+            }))
+        }
+        BuiltinType::Super => match &args[..] {
+            [Value::Obj(class), obj] if matches!(class.get(), Object::Class(_)) => {
+                Ok(Value::obj(Object::Super {
+                    class: class.clone(),
+                    obj: obj.clone(),
+                }))
+            }
+            [] => Err(Raise::new(ExcKind::RuntimeError, "super(): no arguments")),
+            _ => Err(Raise::type_error("super() argument 1 must be a type")),
+        },
         BuiltinType::Type => match args.len() {
             1 => Ok(Value::Obj(attr::class_of(vm, &args[0]))),
             _ => Err(Raise::new(

@@ -54,6 +54,9 @@ enum FBlock<'a> {
     While { continue_to: Label, break_to: Label },
     /// Inside an `except` body: the saved exception is on the stack.
     Handler,
+    /// Inside a `with` body: the bound `__exit__` is on the stack, and so many
+    /// handler ranges were open before the body's own.
+    With { handlers_before: usize },
     /// Inside the protected body of `try ... finally`: the finally body, and how
     /// many handler ranges were open before its own.
     Finally {
@@ -185,6 +188,8 @@ fn stack_effect(op: &Op) -> i32 {
         }
         Op::ReturnValue => -1,
         Op::YieldValue => -1,
+        Op::BeforeWith => 1,
+        Op::WithExceptStart => 1,
         Op::GetYieldFromIter => 0,
         Op::YieldFrom => -1,
         Op::RaiseVarargs(n) => -(n as i32),
@@ -368,6 +373,29 @@ impl<'t, 'a> Compiler<'t, 'a> {
     fn load_const(&mut self, value: Value) {
         let i = self.add_const(value);
         self.emit(Op::LoadConst(i));
+    }
+
+    /// The name-table index of attribute `attr`, with private names (`__x`)
+    /// mangled to `_Class__x` inside a class, as CPython does.
+    fn attr_index(&mut self, attr: &str) -> u32 {
+        let mangled = self.mangle(attr);
+        self.name_index(&mangled)
+    }
+
+    fn mangle(&self, name: &str) -> String {
+        if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+            return name.to_string();
+        }
+        let class = self
+            .units
+            .iter()
+            .rev()
+            .find(|u| u.code.kind == CodeKind::Class)
+            .map(|u| &*u.code.name);
+        match class.map(|c| c.trim_start_matches('_')) {
+            Some(c) if !c.is_empty() => format!("_{c}{name}"),
+            _ => name.to_string(),
+        }
     }
 
     fn name_index(&mut self, name: &str) -> u32 {
@@ -605,9 +633,10 @@ impl<'t, 'a> Compiler<'t, 'a> {
                 self.stmts(orelse)?;
                 self.place(end);
             }
-            StmtKind::With { .. } => {
-                return Err(unsupported("the 'with' statement", s.range.start))
+            StmtKind::With { is_async: true, .. } => {
+                return Err(unsupported("'async with'", s.range.start))
             }
+            StmtKind::With { items, body, .. } => self.with(items, body)?,
             StmtKind::Match { .. } => {
                 return Err(unsupported("the 'match' statement", s.range.start))
             }
@@ -730,6 +759,16 @@ impl<'t, 'a> Compiler<'t, 'a> {
                         self.emit(Op::Swap(2));
                     }
                     self.emit(Op::PopExcept);
+                }
+                FBlock::With { handlers_before } => {
+                    // Leaving the body normally: __exit__(None, None, None).
+                    let open = self.unit().open_handlers.len();
+                    let paused = self.pause_handlers(open - handlers_before);
+                    if returning {
+                        self.emit(Op::Swap(2));
+                    }
+                    self.call_exit_none();
+                    self.resume_handlers(paused);
                 }
                 FBlock::Finally {
                     body,
@@ -938,6 +977,87 @@ impl<'t, 'a> Compiler<'t, 'a> {
         Ok(())
     }
 
+    /// `with a as x, b: body`: one context manager at a time, outermost first.
+    fn with(&mut self, items: &'a [WithItem], body: &'a [Stmt]) -> Res {
+        let Some((item, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        let (handler, cleanup, end) = (self.new_label(), self.new_label(), self.new_label());
+        self.expr(&item.context_expr)?;
+        self.emit(Op::BeforeWith); // [exit, entered]
+        let depth = self.unit().depth - 1; // with __exit__ on the stack
+        match &item.optional_vars {
+            Some(target) => self.store(target)?,
+            None => self.emit(Op::PopTop),
+        }
+        let handlers_before = self.unit().open_handlers.len();
+        self.begin_handler(handler);
+        self.unit().fblocks.push(FBlock::With { handlers_before });
+        self.with(rest, body)?;
+        self.unit().fblocks.pop();
+        self.end_handler();
+        self.call_exit_none();
+        self.emit_jump(Op::Jump(0), end);
+        // An exception in the body: [exit, exc] -> ask __exit__ whether to swallow it.
+        self.place(handler);
+        self.unit().depth = depth + 1;
+        self.emit(Op::PushExcInfo); // [exit, prev, exc]
+        self.begin_handler(cleanup);
+        self.emit(Op::WithExceptStart); // [exit, prev, exc, result]
+        let swallow = self.new_label();
+        self.emit_jump(Op::PopJumpIfTrue(0), swallow);
+        self.emit(Op::Reraise);
+        self.place(swallow);
+        self.unit().depth = depth + 2;
+        self.end_handler();
+        self.emit(Op::PopTop); // exc
+        self.emit(Op::PopExcept); // prev
+        self.emit(Op::PopTop); // exit
+        self.emit_jump(Op::Jump(0), end);
+        self.place(cleanup);
+        self.unit().depth = depth + 2;
+        self.emit(Op::Swap(2));
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        self.place(end);
+        self.unit().depth = depth - 1;
+        Ok(())
+    }
+
+    /// `super()` in a method becomes `super(__class__, <first parameter>)`, which
+    /// CPython works out from the frame at run time.
+    fn zero_argument_super(&mut self, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> bool {
+        let ExprKind::Name { id, .. } = &func.node else {
+            return false;
+        };
+        if &**id != "super" || !args.is_empty() || !keywords.is_empty() {
+            return false;
+        }
+        if self.access("__class__") != Access::Free || self.unit().code.argcount == 0 {
+            return false;
+        }
+        let first = self.unit().code.varnames[0].clone();
+        self.load_name("super");
+        self.load_name("__class__");
+        if self.unit().code.cellvars.contains(&first) {
+            let i = self.deref_index(&first);
+            self.emit(Op::LoadDeref(i));
+        } else {
+            self.emit(Op::LoadFast(0));
+        }
+        self.emit(Op::Call(2));
+        true
+    }
+
+    /// Call the `__exit__` on top with three Nones and drop its result.
+    fn call_exit_none(&mut self) {
+        for _ in 0..3 {
+            self.load_const(Value::None);
+        }
+        self.emit(Op::Call(3));
+        self.emit(Op::PopTop);
+    }
+
     fn aug_assign(&mut self, target: &'a Expr, op: Operator, value: &'a Expr) -> Res {
         let arg = binary_arg(op) + 13;
         match &target.node {
@@ -952,7 +1072,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
             } => {
                 self.expr(obj)?;
                 self.emit(Op::Copy(1));
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.emit(Op::LoadAttr(i));
                 self.expr(value)?;
                 self.emit(Op::BinaryOp(arg));
@@ -984,7 +1104,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
             ExprKind::Name { id, .. } => self.store_name(id),
             ExprKind::Attribute { value, attr, .. } => {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.emit(Op::StoreAttr(i));
             }
             ExprKind::Subscript { value, slice, .. } => {
@@ -1020,7 +1140,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
             ExprKind::Name { id, .. } => self.delete_name(id, target.range.start)?,
             ExprKind::Attribute { value, attr, .. } => {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.emit(Op::DeleteAttr(i));
             }
             ExprKind::Subscript { value, slice, .. } => {
@@ -1139,6 +1259,19 @@ impl<'t, 'a> Compiler<'t, 'a> {
             _ => body,
         };
         self.stmts(body)?;
+        if self
+            .unit()
+            .code
+            .cellvars
+            .iter()
+            .any(|c| &**c == "__class__")
+        {
+            // Hand the `__class__` cell to __build_class__, which fills it.
+            let i = self.deref_index("__class__");
+            self.emit(Op::LoadClosure(i));
+            let name = self.name_index("__classcell__");
+            self.emit(Op::StoreName(name));
+        }
         self.load_const(Value::None);
         self.emit(Op::ReturnValue);
         let code = self.pop_unit();
@@ -1375,6 +1508,9 @@ impl<'t, 'a> Compiler<'t, 'a> {
                 args,
                 keywords,
             } => {
+                if self.zero_argument_super(func, args, keywords) {
+                    return Ok(());
+                }
                 self.expr(func)?;
                 self.call_args(args, keywords, 0)?;
             }
@@ -1406,7 +1542,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
             }
             ExprKind::Attribute { value, attr, .. } => {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.emit(Op::LoadAttr(i));
             }
             ExprKind::Subscript { value, slice, .. } => {

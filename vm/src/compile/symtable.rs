@@ -99,6 +99,7 @@ impl Scope {
             return Access::Global;
         }
         match self.kind {
+            ScopeKind::Class if self.cells.iter().any(|c| &**c == name) => Access::Cell,
             ScopeKind::Module | ScopeKind::Class => Access::Name,
             ScopeKind::Function => {
                 if self.cells.iter().any(|c| &**c == name) {
@@ -170,6 +171,10 @@ impl SymbolTable {
                 inner_env.remove(name);
             }
         }
+        if scope.kind == ScopeKind::Class {
+            // Methods see the class being defined as `__class__` (zero-argument super()).
+            inner_env.insert("__class__".into());
+        }
         let children = scope.children.clone();
         for child in children {
             self.resolve(child, &inner_env);
@@ -177,7 +182,8 @@ impl SymbolTable {
             let child_frees = self.scopes[child].frees.clone();
             for name in child_frees {
                 let scope = &mut self.scopes[index];
-                if scope.kind == ScopeKind::Function && scope.binds_locally(&name) {
+                let class_cell = scope.kind == ScopeKind::Class && &*name == "__class__";
+                if class_cell || (scope.kind == ScopeKind::Function && scope.binds_locally(&name)) {
                     if !scope.cells.contains(&name) {
                         scope.cells.push(name);
                     }
@@ -496,6 +502,10 @@ impl Visitor<'_> {
         match &e.node {
             ExprKind::Name { id, ctx } => match ctx {
                 ExprContext::Load => {
+                    if &**id == "super" {
+                        // super() needs the class: make `__class__` a free variable.
+                        self.scope().used.insert("__class__".into());
+                    }
                     self.scope().used.insert(id.clone());
                 }
                 _ => self.scope().bind(id),

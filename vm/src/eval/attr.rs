@@ -1,6 +1,7 @@
 //! Attributes: `obj.name` lookup, assignment and deletion, and the class of a
 //! value.
 
+use super::descriptor;
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::interp::Vm;
 use crate::object::{Builtin, BuiltinType, Object, PyStr};
@@ -31,6 +32,10 @@ pub fn class_of(vm: &Vm, v: &Value) -> Obj {
             Object::Cell(_) => BuiltinType::Cell,
             Object::Code(_) => BuiltinType::Code,
             Object::Generator(_) => BuiltinType::Generator,
+            Object::Property { .. } => BuiltinType::Property,
+            Object::ClassMethod(_) => BuiltinType::ClassMethod,
+            Object::StaticMethod(_) => BuiltinType::StaticMethod,
+            Object::Super { .. } => BuiltinType::Super,
         },
     };
     vm.type_obj(t)
@@ -102,11 +107,15 @@ pub fn get(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
                         "__dict__ is not supported yet",
                     ));
                 }
+                let class_attr = lookup(vm, &inst.class, name);
+                if let Some(v) = class_attr.as_ref().filter(|v| descriptor::is_data(vm, v)) {
+                    return descriptor::get(vm, v.clone(), name, Some(obj), &inst.class);
+                }
                 if let Some(v) = inst.dict.get(&vm.gil).get_str(name) {
                     return Ok(v.clone());
                 }
-                if let Some(v) = lookup(vm, &inst.class, name) {
-                    return Ok(bind_to(v, obj));
+                if let Some(v) = class_attr {
+                    return descriptor::get(vm, v, name, Some(obj), &inst.class);
                 }
                 if let Some(getattr) = lookup(vm, &inst.class, "__getattr__") {
                     return super::call::call(
@@ -137,7 +146,7 @@ pub fn get(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
                     _ => {}
                 }
                 if let Some(v) = lookup(vm, o, name) {
-                    return Ok(v);
+                    return descriptor::get(vm, v, name, None, o);
                 }
                 if let Some(t) = c.builtin {
                     if let Some(call) = crate::builtins::methods::find_for_type(t, name) {
@@ -174,6 +183,15 @@ pub fn get(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
                 }
             },
             Object::Builtin(b) if name == "__name__" => return Ok(PyStr::value(b.name)),
+            Object::Super { class, obj: target } => {
+                return descriptor::super_get(vm, class, target, name)
+            }
+            Object::Property { .. } if name == "__doc__" => {
+                return descriptor::property_doc(vm, obj)
+            }
+            Object::ClassMethod(f) | Object::StaticMethod(f) if name == "__func__" => {
+                return Ok(f.clone())
+            }
             _ => {}
         }
     }
@@ -210,6 +228,23 @@ fn bind_to(v: Value, receiver: &Value) -> Value {
 
 /// `obj.name = value`.
 pub fn set(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+    if let Some(Object::Instance(inst)) = obj.as_object() {
+        if let Some(d) = lookup(vm, &inst.class, name) {
+            if descriptor::is_data(vm, &d) {
+                descriptor::set(vm, &d, name, obj, value)?;
+                return Ok(());
+            }
+        }
+        if let Some(setattr) = lookup(vm, &inst.class, "__setattr__") {
+            super::call::call(
+                vm,
+                &setattr,
+                vec![obj.clone(), PyStr::value(name), value],
+                Vec::new(),
+            )?;
+            return Ok(());
+        }
+    }
     if let Value::Obj(o) = obj {
         let dict = match o.get() {
             Object::Instance(i) => Some(&i.dict),
@@ -242,6 +277,13 @@ pub fn set(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
 
 /// `del obj.name`.
 pub fn delete(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
+    if let Some(Object::Instance(inst)) = obj.as_object() {
+        if let Some(d) = lookup(vm, &inst.class, name) {
+            if descriptor::delete(vm, &d, name, obj)? {
+                return Ok(());
+            }
+        }
+    }
     if let Value::Obj(o) = obj {
         let dict = match o.get() {
             Object::Instance(i) => Some(&i.dict),
@@ -260,4 +302,22 @@ pub fn delete(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
         ExcKind::AttributeError,
         format!("'{}' object has no attribute '{name}'", type_name(vm, obj)),
     ))
+}
+
+/// `with manager:` entry: the bound `__exit__`, and what `__enter__` returned.
+pub fn enter_context(vm: &mut Vm, manager: &Value) -> PyResult<(Value, Value)> {
+    let class = class_of(vm, manager);
+    let (Some(enter), Some(exit)) = (
+        lookup(vm, &class, "__enter__"),
+        lookup(vm, &class, "__exit__"),
+    ) else {
+        let msg = format!(
+            "'{}' object does not support the context manager protocol",
+            type_name(vm, manager)
+        );
+        return Err(Raise::type_error(msg));
+    };
+    let exit = bind_to(exit, manager);
+    let entered = super::call::call(vm, &enter, vec![manager.clone()], Vec::new())?;
+    Ok((exit, entered))
 }

@@ -465,18 +465,27 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) ->
         Object::Dict(d) => d.get(&vm.gil).clone(),
         _ => unreachable!(),
     };
+    let mut dict = dict;
+    let class_cell = dict.get_str("__classcell__").cloned();
+    if class_cell.is_some() {
+        dict.remove(&PyStr::value("__classcell__"))?;
+    }
     let qualname = match dict.get_str("__qualname__").and_then(Value::as_object) {
         Some(Object::Str(s)) => s.text.clone(),
         _ => name.clone(),
     };
-    Ok(Value::obj(Object::Class(Class {
+    let class = Value::obj(Object::Class(Class {
         name,
         qualname,
         bases: bases.into(),
         mro: GilCell::new(mro),
         dict: GilCell::new(dict),
         builtin: None,
-    })))
+    }));
+    if let Some(Object::Cell(cell)) = class_cell.as_ref().and_then(Value::as_object) {
+        *cell.get_mut(&mut vm.gil) = Some(class.clone());
+    }
+    Ok(class)
 }
 
 /// A str value for a name.

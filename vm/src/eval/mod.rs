@@ -13,6 +13,7 @@
 
 pub mod attr;
 pub mod call;
+pub mod descriptor;
 pub mod exception;
 pub mod generator;
 pub mod iter;
@@ -570,6 +571,19 @@ fn step(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                     frame.stack.push(v);
                 }
             }
+        }
+        Op::BeforeWith => {
+            let manager = pop(frame);
+            let (exit, entered) = attr::enter_context(vm, &manager)?;
+            frame.stack.push(exit);
+            frame.stack.push(entered);
+        }
+        Op::WithExceptStart => {
+            let exc = top(frame).clone();
+            let exit = frame.stack[frame.stack.len() - 3].clone();
+            let class = Value::Obj(attr::class_of(vm, &exc));
+            let result = call::call(vm, &exit, vec![class, exc, Value::None], Vec::new())?;
+            frame.stack.push(result);
         }
         Op::LoadBuildClass => {
             let v = load_global(vm, frame, "__build_class__")?;

@@ -895,6 +895,19 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             Object::Cell(_) => format!("<cell at {:#x}>", o.addr()),
             Object::Code(c) => format!("<code object {} at {:#x}>", c.name, o.addr()),
             Object::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname, o.addr()),
+            Object::Property { .. } => format!("<property object at {:#x}>", o.addr()),
+            Object::ClassMethod(f) => format!("<classmethod({})>", repr(vm, f)?),
+            Object::StaticMethod(f) => format!("<staticmethod({})>", repr(vm, f)?),
+            Object::Super { class, obj } => {
+                let class = match class.get() {
+                    Object::Class(c) => c.name.to_string(),
+                    _ => String::new(),
+                };
+                format!(
+                    "<super: <class '{class}'>, <{} object>>",
+                    attr::type_name(vm, obj)
+                )
+            }
             Object::BigInt(_) => unreachable!("ints are handled above"),
         },
     })

@@ -56,6 +56,19 @@ pub enum Object {
     Cell(GilCell<Option<Value>>),
     /// A code object.
     Code(Arc<Code>),
+    /// `property(fget, fset, fdel, doc)`.
+    Property {
+        fget: Value,
+        fset: Value,
+        fdel: Value,
+        doc: Value,
+    },
+    /// `classmethod(f)`.
+    ClassMethod(Value),
+    /// `staticmethod(f)`.
+    StaticMethod(Value),
+    /// `super(class, obj)`.
+    Super { class: Obj, obj: Value },
     /// A generator: a suspended frame (see eval/generator.rs).
     Generator(crate::eval::generator::Generator),
 }
@@ -161,6 +174,10 @@ pub enum BuiltinType {
     Cell,
     Code,
     Generator,
+    Property,
+    ClassMethod,
+    StaticMethod,
+    Super,
 }
 
 /// An instance of a Python class.

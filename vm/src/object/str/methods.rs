@@ -276,6 +276,10 @@ fn type_name(v: &Value) -> &str {
             Object::Cell(_) => "cell",
             Object::Code(_) => "code",
             Object::Generator(_) => "generator",
+            Object::Property { .. } => "property",
+            Object::ClassMethod(_) => "classmethod",
+            Object::StaticMethod(_) => "staticmethod",
+            Object::Super { .. } => "super",
         },
     }
 }
