@@ -68,8 +68,10 @@ pub enum Raise {
     WithValue(ExcKind, Value),
     /// A builtin exception with no arguments (`StopIteration()`).
     Bare(ExcKind),
-    /// An exception object already made (re-raised, or raised by Python code).
+    /// An exception object already made (raised by Python code).
     Object(Value),
+    /// An exception raised again by RERAISE: its traceback already has this frame.
+    Reraised(Value),
 }
 
 impl Raise {

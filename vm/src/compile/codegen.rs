@@ -965,8 +965,10 @@ impl<'t, 'a> Compiler<'t, 'a> {
         self.emit(Op::PushExcInfo);
         self.begin_handler(cleanup);
         self.stmts(finalbody)?;
-        self.end_handler();
+        // Re-raise inside the cleanup range, which restores the exception
+        // that was being handled before.
         self.emit(Op::Reraise);
+        self.end_handler();
         self.place(cleanup);
         self.unit().depth = depth + 2;
         self.emit(Op::Swap(2));

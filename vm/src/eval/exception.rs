@@ -47,7 +47,7 @@ fn instance(vm: &mut Vm, class: Obj, args: Vec<Value>) -> Value {
 /// Turn a native error into an exception object.
 pub fn materialize(vm: &mut Vm, err: Raise) -> Value {
     let exc = match err {
-        Raise::Object(v) => return v,
+        Raise::Object(v) | Raise::Reraised(v) => return v,
         Raise::New(kind, msg) => {
             let class = vm.exc_class(kind);
             instance(vm, class, vec![PyStr::value(msg)])
@@ -139,7 +139,7 @@ pub fn is_stop_iteration(vm: &mut Vm, err: &Raise) -> bool {
         Raise::New(ExcKind::StopIteration, _)
         | Raise::WithValue(ExcKind::StopIteration, _)
         | Raise::Bare(ExcKind::StopIteration) => true,
-        Raise::Object(v) => {
+        Raise::Object(v) | Raise::Reraised(v) => {
             let class = attr::class_of(vm, v);
             let stop = vm.exc_class(ExcKind::StopIteration);
             attr::is_subclass(vm, &class, &stop)

@@ -248,7 +248,7 @@ pub fn gen_close(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
             "generator ignored GeneratorExit",
         )),
         Ok(Step::Returned(_)) => Ok(Value::None),
-        Err(Raise::Object(e))
+        Err(Raise::Object(e) | Raise::Reraised(e))
             if super::attr::is_subclass(vm, &super::attr::class_of(vm, &e), &class) =>
         {
             Ok(Value::None)

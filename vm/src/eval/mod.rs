@@ -147,11 +147,14 @@ pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step>
 /// Find a handler for `err`, frame by frame. `Ok`: a handler takes over;
 /// `Err`: no frame of this loop handles it.
 pub(crate) fn unwind(vm: &mut Vm, frames: &mut Vec<Frame>, err: Raise) -> PyResult<()> {
+    let mut skip_traceback = matches!(err, Raise::Reraised(_));
     let exc = exception::materialize(vm, err);
     loop {
         let frame = frames.last_mut().expect("a frame is running");
         let pc = frame.pc.saturating_sub(1);
-        exception::add_traceback(vm, &exc, &frame.code, pc);
+        if !std::mem::take(&mut skip_traceback) {
+            exception::add_traceback(vm, &exc, &frame.code, pc);
+        }
         let handler = frame
             .code
             .handlers
@@ -302,6 +305,11 @@ fn step(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
         }
         Op::KwNames(i) => frame.kw_names = Some(i),
         Op::Call(n) => {
+            if frame.kw_names.is_none() {
+                if let Some(f) = simple_call(frame, n as usize) {
+                    return Ok(Flow::Push(f));
+                }
+            }
             let kw_names = frame
                 .kw_names
                 .take()
@@ -603,7 +611,7 @@ fn step(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             let matched = exception::matches(vm, &exc, &class)?;
             frame.stack.push(Value::Bool(matched));
         }
-        Op::Reraise => return Err(Raise::Object(pop(frame))),
+        Op::Reraise => return Err(Raise::Reraised(pop(frame))),
         Op::LoadAssertionError => frame
             .stack
             .push(Value::Obj(vm.exc_class(ExcKind::AssertionError))),
@@ -625,6 +633,50 @@ fn step(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
         }
     }
     Ok(Flow::Next)
+}
+
+/// The fast path of CALL: a plain Python function called with exactly its
+/// positional parameters. The arguments move from the caller's stack straight
+/// into the new frame's locals; anything else takes `call::prepare`.
+fn simple_call(frame: &mut Frame, n: usize) -> Option<Frame> {
+    let callee = match &frame.stack[frame.stack.len() - n - 1] {
+        Value::Obj(o) if matches!(o.get(), Object::Function(_)) => o.clone(),
+        _ => return None,
+    };
+    let Object::Function(f) = callee.get() else {
+        return None;
+    };
+    let code = &f.code;
+    if code.argcount as usize != n
+        || code.varargs
+        || code.varkeywords
+        || code.kwonlyargcount != 0
+        || code.generator
+        || !code.cell_params.is_empty()
+    {
+        return None;
+    }
+    let mut locals = Vec::with_capacity(code.varnames.len());
+    let args_start = frame.stack.len() - n;
+    locals.extend(frame.stack.drain(args_start..).map(Some));
+    locals.resize(code.varnames.len(), None);
+    frame.stack.pop();
+    let mut cells: Vec<Obj> = code
+        .cellvars
+        .iter()
+        .map(|_| Obj::new(Object::Cell(GilCell::new(None))))
+        .collect();
+    cells.extend(f.closure.iter().cloned());
+    Some(Frame {
+        stack: Vec::with_capacity(code.stacksize as usize),
+        code: code.clone(),
+        pc: 0,
+        locals,
+        cells,
+        globals: f.globals.clone(),
+        namespace: None,
+        kw_names: None,
+    })
 }
 
 /// A global, then a builtin.

@@ -570,15 +570,15 @@ fn is_slice(v: &Value) -> bool {
 pub fn getitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<Value> {
     match container.as_object() {
         Some(Object::List(l)) => {
-            let items = l.get(&vm.gil).clone();
+            let len = l.get(&vm.gil).len();
             if is_slice(index) {
-                let picked = slice_indices(vm, index, items.len())?
-                    .into_iter()
-                    .map(|i| items[i].clone())
-                    .collect();
+                let picked = slice_indices(vm, index, len)?;
+                let items = l.get(&vm.gil);
+                let picked = picked.into_iter().map(|i| items[i].clone()).collect();
                 return Ok(Value::obj(Object::List(GilCell::new(picked))));
             }
-            Ok(items[seq_index(vm, index, items.len(), "list")?].clone())
+            let i = seq_index(vm, index, len, "list")?;
+            Ok(l.get(&vm.gil)[i].clone())
         }
         Some(Object::Tuple(t)) => {
             if is_slice(index) {

@@ -126,13 +126,12 @@ impl Dict {
         Ok(self.map.get(&Key::new(key.clone())?))
     }
 
-    /// Look up a str key (names in namespaces).
+    /// Look up a str key (names in namespaces), without making a str object.
     pub fn get_str(&self, name: &str) -> Option<&Value> {
-        let key = Key {
+        self.map.get(&StrKey {
             hash: crate::object::str::hash(name),
-            value: crate::object::PyStr::value(name),
-        };
-        self.map.get(&key)
+            text: name,
+        })
     }
 
     /// `d[key] = value`.
@@ -175,6 +174,25 @@ impl Dict {
     /// The keys in insertion order.
     pub fn keys(&self) -> impl Iterator<Item = &Value> {
         self.map.keys().map(|k| &k.value)
+    }
+}
+
+/// A borrowed str key: looks up names without allocating a str object.
+struct StrKey<'a> {
+    hash: i64,
+    text: &'a str,
+}
+
+impl Hash for StrKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash);
+    }
+}
+
+impl indexmap::Equivalent<Key> for StrKey<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        self.hash == key.hash
+            && matches!(key.value.as_object(), Some(Object::Str(s)) if &*s.text == self.text)
     }
 }
 
