@@ -28,6 +28,7 @@ pub enum ExcKind {
     LookupError,
     ArithmeticError,
     MemoryError,
+    SystemExit,
     Exception,
 }
 
@@ -54,6 +55,7 @@ impl ExcKind {
             ExcKind::LookupError => "LookupError",
             ExcKind::ArithmeticError => "ArithmeticError",
             ExcKind::MemoryError => "MemoryError",
+            ExcKind::SystemExit => "SystemExit",
             ExcKind::Exception => "Exception",
         }
     }

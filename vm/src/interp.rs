@@ -24,6 +24,8 @@ pub struct Interp {
     pub captured: GilCell<Option<String>>,
     /// `sys.path`: folders searched by `import`.
     pub search_path: GilCell<Vec<String>>,
+    /// `sys.argv`.
+    pub argv: GilCell<Vec<String>>,
 }
 
 /// What a thread needs to run Python code: the GIL token and the interpreter.
@@ -108,6 +110,7 @@ impl Interp {
             modules: GilCell::new(Dict::new()),
             captured: GilCell::new(None),
             search_path: GilCell::new(Vec::new()),
+            argv: GilCell::new(Vec::new()),
         });
         let mut vm = interp.enter();
         crate::builtins::install(&mut vm);

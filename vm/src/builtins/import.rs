@@ -10,6 +10,14 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         return Ok(m.clone());
     }
     let top = name.split('.').next().unwrap_or(name);
+    if top == "sys" {
+        let module = super::sys::module(vm);
+        vm.interp
+            .modules
+            .get_mut(&mut vm.gil)
+            .insert_str("sys", module.clone());
+        return Ok(module);
+    }
     let paths = vm.interp.search_path.get(&vm.gil).clone();
     for dir in paths {
         let file = std::path::Path::new(&dir).join(format!("{top}.py"));

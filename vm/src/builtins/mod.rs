@@ -3,6 +3,7 @@
 pub mod exceptions;
 pub mod import;
 pub mod methods;
+pub mod sys;
 
 use crate::eval::{attr, call, iter, ops};
 use crate::exc::{ExcKind, PyResult, Raise};

@@ -1,0 +1,191 @@
+//! The `sys` module: what scripts reach for first (argv, exit, path, modules,
+//! version information, the recursion limit, stdout/stderr writes).
+
+use crate::exc::{ExcKind, PyResult, Raise};
+use crate::gil::GilCell;
+use crate::interp::Vm;
+use crate::object::{Builtin, Dict, Module, NativeFn, Object, PyStr};
+use crate::value::{Obj, Value};
+use std::io::Write;
+
+type Kw = [(Box<str>, Value)];
+
+/// Make the `sys` module for this interpreter.
+pub fn module(vm: &mut Vm) -> Value {
+    let mut d = Dict::new();
+    d.insert_str("__name__", PyStr::value("sys"));
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("exit", exit),
+        ("getrecursionlimit", getrecursionlimit),
+        ("setrecursionlimit", setrecursionlimit),
+        ("exc_info", exc_info),
+    ];
+    for &(name, f) in functions {
+        d.insert_str(
+            name,
+            Value::obj(Object::Builtin(Builtin {
+                name,
+                call: f,
+                receiver: None,
+            })),
+        );
+    }
+    let argv: Vec<Value> = vm
+        .interp
+        .argv
+        .get(&vm.gil)
+        .iter()
+        .map(|a| PyStr::value(a.as_str()))
+        .collect();
+    d.insert_str("argv", Value::obj(Object::List(GilCell::new(argv))));
+    let path: Vec<Value> = vm
+        .interp
+        .search_path
+        .get(&vm.gil)
+        .iter()
+        .map(|p| PyStr::value(p.as_str()))
+        .collect();
+    d.insert_str("path", Value::obj(Object::List(GilCell::new(path))));
+    d.insert_str("maxsize", Value::Int(i64::MAX));
+    d.insert_str("platform", PyStr::value(std::env::consts::OS));
+    d.insert_str(
+        "byteorder",
+        PyStr::value(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        }),
+    );
+    d.insert_str(
+        "version",
+        PyStr::value(format!("3.11.0 (Gilt {})", env!("CARGO_PKG_VERSION"))),
+    );
+    let version_info = [
+        Value::Int(3),
+        Value::Int(11),
+        Value::Int(0),
+        PyStr::value("final"),
+        Value::Int(0),
+    ];
+    d.insert_str(
+        "version_info",
+        Value::obj(Object::Tuple(version_info.to_vec().into())),
+    );
+    let executable = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    d.insert_str("executable", PyStr::value(executable));
+    for (name, f) in [
+        ("stdout", write_stdout as NativeFn),
+        ("stderr", write_stderr as NativeFn),
+    ] {
+        let mut stream = Dict::new();
+        stream.insert_str(
+            "write",
+            Value::obj(Object::Builtin(Builtin {
+                name: "write",
+                call: f,
+                receiver: None,
+            })),
+        );
+        stream.insert_str(
+            "flush",
+            Value::obj(Object::Builtin(Builtin {
+                name: "flush",
+                call: flush,
+                receiver: None,
+            })),
+        );
+        let stream = Obj::new(Object::Dict(GilCell::new(stream)));
+        d.insert_str(
+            name,
+            Value::obj(Object::Module(Module {
+                name: name.into(),
+                dict: stream,
+            })),
+        );
+    }
+    let dict = Obj::new(Object::Dict(GilCell::new(d)));
+    Value::obj(Object::Module(Module {
+        name: "sys".into(),
+        dict,
+    }))
+}
+
+fn exit(_vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    Err(match args.first() {
+        None => Raise::Bare(ExcKind::SystemExit),
+        Some(code) => Raise::WithValue(ExcKind::SystemExit, code.clone()),
+    })
+}
+
+fn getrecursionlimit(vm: &mut Vm, _: &[Value], _: &Kw) -> PyResult<Value> {
+    Ok(Value::Int(vm.recursion_limit as i64))
+}
+
+fn setrecursionlimit(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    match args {
+        [Value::Int(n)] if *n >= 1 => {
+            if (*n as usize) <= vm.depth {
+                return Err(Raise::new(
+                    ExcKind::RecursionError,
+                    format!(
+                        "cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low",
+                        vm.depth
+                    ),
+                ));
+            }
+            vm.recursion_limit = *n as usize;
+            Ok(Value::None)
+        }
+        [Value::Int(_)] => Err(Raise::value_error(
+            "recursion limit must be greater or equal than 1",
+        )),
+        _ => Err(Raise::type_error(
+            "setrecursionlimit() takes exactly one integer argument",
+        )),
+    }
+}
+
+fn exc_info(vm: &mut Vm, _: &[Value], _: &Kw) -> PyResult<Value> {
+    let exc = vm.handling.clone();
+    let items = match &exc {
+        Value::None => vec![Value::None, Value::None, Value::None],
+        e => vec![
+            Value::Obj(crate::eval::attr::class_of(vm, e)),
+            e.clone(),
+            Value::None,
+        ],
+    };
+    Ok(Value::obj(Object::Tuple(items.into())))
+}
+
+fn write(vm: &mut Vm, args: &[Value], to_stderr: bool) -> PyResult<Value> {
+    let Some(Object::Str(s)) = args.first().and_then(Value::as_object) else {
+        return Err(Raise::type_error("write() argument must be str"));
+    };
+    if !to_stderr {
+        if let Some(captured) = vm.interp.captured.get_mut(&mut vm.gil) {
+            captured.push_str(&s.text);
+            return Ok(Value::Int(s.text.chars().count() as i64));
+        }
+        let _ = std::io::stdout().lock().write_all(s.text.as_bytes());
+    } else {
+        let _ = std::io::stdout().flush();
+        let _ = std::io::stderr().lock().write_all(s.text.as_bytes());
+    }
+    Ok(Value::Int(s.text.chars().count() as i64))
+}
+
+fn write_stdout(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    write(vm, args, false)
+}
+
+fn write_stderr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    write(vm, args, true)
+}
+
+fn flush(_vm: &mut Vm, _: &[Value], _: &Kw) -> PyResult<Value> {
+    let _ = std::io::stdout().flush();
+    Ok(Value::None)
+}
