@@ -1,7 +1,8 @@
 //! Gilt: a Python 3 interpreter in Rust that reproduces CPython's execution model.
 //!
 //! This crate is the embedding API; the `gilt` command (src/main.rs) uses nothing
-//! else. It runs scripts with an [`Interpreter`], and exposes the front end:
+//! else. It runs scripts, `-m` modules and the REPL's inputs with an
+//! [`Interpreter`], and exposes the front end:
 //! parsing source to an AST and printing it or its syntax errors exactly as
 //! CPython does.
 //!
@@ -9,7 +10,9 @@
 //! nested tens of thousands of levels deep should do so on a thread with a
 //! large stack, as the `gilt` command does.
 
+pub use gilt_lexer::ErrorKind;
 pub use gilt_parser::{ast, ParseError};
+pub use gilt_vm::run::Uncaught;
 
 /// Parse a source file's bytes (BOM and coding line honoured) into a module.
 ///
@@ -22,11 +25,13 @@ pub fn parse_source(bytes: &[u8]) -> Result<ast::Module, SourceError> {
         text: String::from_utf8_lossy(bytes).into_owned(),
         error: e.into(),
         undecodable: Some(bytes.to_vec()),
+        from_compiler: false,
     })?;
     gilt_parser::parse_module(&text).map_err(|error| SourceError {
         text,
         error,
         undecodable: None,
+        from_compiler: false,
     })
 }
 
@@ -43,6 +48,7 @@ pub fn check_source(bytes: &[u8]) -> Result<ast::Module, SourceError> {
                 text,
                 error,
                 undecodable: None,
+                from_compiler: true,
             })
         }
     }
@@ -56,6 +62,8 @@ pub fn check_source(bytes: &[u8]) -> Result<ast::Module, SourceError> {
 /// ```
 pub struct Interpreter {
     inner: std::sync::Arc<gilt_vm::interp::Interp>,
+    argv: Vec<String>,
+    inspect: bool,
 }
 
 impl Interpreter {
@@ -63,20 +71,135 @@ impl Interpreter {
     pub fn new() -> Interpreter {
         Interpreter {
             inner: gilt_vm::interp::Interp::new(),
+            argv: vec![String::new()],
+            inspect: false,
         }
+    }
+
+    /// Set the program's arguments, `sys.argv`: the script (or `-c`, `-m`'s
+    /// file, `-`) first.
+    pub fn set_argv(&mut self, argv: Vec<String>) {
+        self.argv = argv;
+        self.publish_argv();
+    }
+
+    /// Hand `argv` to the interpreter, where `sys.argv` reads it.
+    fn publish_argv(&self) {
+        let mut vm = self.inner.enter();
+        *vm.interp.argv.get_mut(&mut vm.gil) = self.argv.clone();
+    }
+
+    /// The program's arguments, as [`Interpreter::set_argv`] set them
+    /// (`['']` by default, as CPython's REPL has).
+    pub fn argv(&self) -> &[String] {
+        &self.argv
+    }
+
+    /// `python -i`: an interactive prompt follows the script, so a SystemExit
+    /// it raises is printed as a traceback instead of ending the process.
+    pub fn set_inspect(&mut self, inspect: bool) {
+        self.inspect = inspect;
     }
 
     /// Run `bytes` as the `__main__` module from `filename` and return the exit
     /// code CPython would: 0, the `sys.exit` code, or 1 after printing an
     /// uncaught exception's traceback to stderr. A syntax error is printed as
-    /// CPython prints it and gives 1.
+    /// CPython prints it and gives 1. `import` searches the script's folder.
     pub fn run_script(&self, filename: &str, bytes: &[u8]) -> i32 {
+        self.run_main(filename, bytes, None)
+    }
+
+    fn run_main(&self, filename: &str, bytes: &[u8], path0: Option<&str>) -> i32 {
+        self.publish_argv();
         if let Err(e) = check_source(bytes) {
             eprint!("{}", e.render(filename));
             return 1;
         }
-        gilt_vm::run::run_main(&self.inner, filename, bytes)
+        gilt_vm::run::run_main_with(&self.inner, filename, bytes, path0, self.inspect)
     }
+
+    /// `python -m NAME`: find module NAME (`a.b` is `a/b.py`, a package runs
+    /// its `__main__.py`) in the current folder and run it as `__main__`, with
+    /// the current folder searched first by `import`. `Err` holds CPython's
+    /// message when there is no such module (printed after the program name).
+    /// `sys.argv[0]` becomes the module's path.
+    pub fn run_module(&mut self, name: &str) -> Result<i32, String> {
+        let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
+        let path = find_module(&cwd, name)?;
+        match self.argv.first_mut() {
+            Some(first) => *first = path.display().to_string(),
+            None => self.argv.push(path.display().to_string()),
+        }
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let cwd = cwd.display().to_string();
+        Ok(self.run_main(&path.display().to_string(), &bytes, Some(&cwd)))
+    }
+
+    /// Run one input of the interactive prompt, parsed and checked, in the
+    /// `__main__` namespace that persists across inputs (a script's, after
+    /// `-i`): expression statements show their value's repr, and keep it in
+    /// `builtins._`. A traceback is printed (`Err(Printed)`); a SystemExit is
+    /// handed back (`Err(Exit(code))`) for the caller to obey.
+    ///
+    /// ```
+    /// let interp = gilt::Interpreter::new();
+    /// let module = gilt::check_source(b"x = 2\n").unwrap();
+    /// assert_eq!(interp.run_interactive(&module, "x = 2\n"), Ok(()));
+    /// ```
+    pub fn run_interactive(&self, module: &ast::Module, text: &str) -> Result<(), Uncaught> {
+        gilt_vm::run::run_interactive(&self.inner, module, text, "<stdin>")
+    }
+
+    /// Tab completions of `word` (a name or a dotted `a.b.c`, the text before
+    /// the cursor) from the keywords, `__main__`'s globals, the builtins and
+    /// attributes, as CPython's `rlcompleter`. Each replaces the whole word.
+    pub fn completions(&self, word: &str) -> Vec<String> {
+        gilt_vm::run::completions(&self.inner, word)
+    }
+}
+
+/// Where `python -m name` finds `name` under `dir`: `a.b` is `a/b.py`, or a
+/// package's `a/b/__main__.py`. The error is CPython's message.
+fn find_module(dir: &std::path::Path, name: &str) -> Result<std::path::PathBuf, String> {
+    let parts: Vec<&str> = name.split('.').collect();
+    let not_found = || format!("No module named {name}");
+    if parts.iter().any(|p| p.is_empty()) {
+        return Err(not_found());
+    }
+    // Every parent must be a package (CPython imports each before the module).
+    for i in 1..parts.len() {
+        let parent = parts[..i].join(".");
+        let path = parts[..i]
+            .iter()
+            .fold(dir.to_path_buf(), |p, part| p.join(part));
+        if path.is_dir() {
+            continue;
+        }
+        let why = if path.with_extension("py").is_file() {
+            format!("__path__ attribute not found on '{parent}' while trying to find '{name}'")
+        } else {
+            format!("No module named '{parent}'")
+        };
+        return Err(format!(
+            "Error while finding module specification for '{name}' (ModuleNotFoundError: {why})"
+        ));
+    }
+    let base = parts.iter().fold(dir.to_path_buf(), |p, part| p.join(part));
+    let file = base.with_extension("py");
+    if file.is_file() {
+        return Ok(file);
+    }
+    if base.is_dir() {
+        let main = base.join("__main__.py");
+        if main.is_file() {
+            return Ok(main);
+        }
+        // A folder is a package (a namespace package without `__init__.py`).
+        return Err(format!(
+            "No module named {name}.__main__; '{name}' is a package and cannot be directly executed"
+        ));
+    }
+    Err(not_found())
 }
 
 impl Default for Interpreter {
@@ -106,6 +229,10 @@ pub struct SourceError {
     pub error: ParseError,
     /// The file's bytes, when they could not be decoded to text at all.
     pub undecodable: Option<Vec<u8>>,
+    /// Found by the compiler's checks, not the parser. CPython then reads the
+    /// line to show from the file, so a program without one (`<string>`,
+    /// `<stdin>`) shows no line.
+    pub from_compiler: bool,
 }
 
 impl SourceError {
@@ -121,6 +248,15 @@ impl SourceError {
         let mut error = self.error.clone();
         if error.msg == "source code string cannot contain null bytes" {
             error.msg = "source code cannot contain null bytes".into();
+        }
+        if self.from_compiler && filename.starts_with('<') && filename.ends_with('>') {
+            // Same offsets and lines, nothing to show on them.
+            let blank: String = self
+                .text
+                .bytes()
+                .map(|b| if b == b'\n' { '\n' } else { ' ' })
+                .collect();
+            return gilt_parser::format_syntax_error(filename, &blank, &error);
         }
         gilt_parser::format_syntax_error(filename, &self.text, &error)
     }

@@ -1,17 +1,35 @@
-//! The `gilt` command. It uses only the embedding API in src/lib.rs.
+//! The `gilt` command: CPython's command line (`FILE`, `-c`, `-m`, `-`, `-i`,
+//! the REPL) plus developer options. It uses only the embedding API in
+//! src/lib.rs; the interactive prompt is in src/repl.rs.
 
-use std::io::Write;
+mod repl;
+
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: gilt [option] ... [file | -] [arg] ...
-Options:
-  --dump-ast [--include-attributes] FILE
-                    print FILE's syntax tree as CPython's ast.dump() does; with
-                    --include-attributes, with positions (include_attributes=True)
-  --parse-only FILE...
-                    parse each FILE and report how many parsed (for timing)
-  -V, --version     print the version and exit
-  -h, --help        print this help and exit
+const USAGE: &str = "usage: gilt [option] ... [-c cmd | -m mod | file | -] [arg] ...";
+
+const HELP: &str = "Options:
+-c cmd : program passed in as string (terminates option list)
+-h     : print this help message and exit (also -? or --help)
+-i     : inspect interactively after running script; forces a prompt even
+         if stdin does not appear to be a terminal
+-m mod : run library module as a script (terminates option list)
+-q     : don't print version and copyright messages on interactive startup
+-u     : force the stdout and stderr streams to be unbuffered
+-B, -E, -s, -S
+       : accepted for compatibility with CPython; no effect
+-V     : print the version number and exit (also --version)
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
+
+Developer options (first on the command line):
+--dump-ast [--include-attributes] FILE
+       : print FILE's syntax tree as CPython's ast.dump() does; with
+         --include-attributes, with positions (include_attributes=True)
+--parse-only FILE...
+       : parse each FILE and report how many parsed (for timing)
 ";
 
 /// Stack for the thread that runs Python: deep syntax trees are built and freed
@@ -29,47 +47,235 @@ fn main() -> ExitCode {
         .unwrap_or(ExitCode::FAILURE)
 }
 
+/// What the command line asks to run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Program {
+    /// `-c CODE`.
+    Command(String),
+    /// `-m NAME`.
+    Module(String),
+    /// A script file.
+    Script(String),
+    /// Nothing, or `-` (`dash`): a REPL if stdin is a terminal, else stdin as
+    /// a script.
+    Stdin { dash: bool },
+}
+
+/// The parsed command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Options {
+    program: Program,
+    /// `-i`.
+    inspect: bool,
+    /// `-q`.
+    quiet: bool,
+    /// What follows the program: `sys.argv[1:]`.
+    args: Vec<String>,
+}
+
+/// What the command line asks for besides running a program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Parsed {
+    Run(Options),
+    Help,
+    Version,
+    /// A usage error, worded as CPython words it.
+    Error(String),
+}
+
 fn run(args: Vec<String>) -> ExitCode {
     match args.first().map(String::as_str) {
-        Some("-h") | Some("--help") => {
-            print!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        Some("-V") | Some("--version") => {
-            println!("Gilt {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
-        Some("--dump-ast") => match (args.get(1).map(String::as_str), args.get(2)) {
-            (Some("--include-attributes"), Some(path)) => dump_ast(path, true),
-            (Some("--include-attributes"), None) | (None, _) => {
-                usage_error("--dump-ast needs a FILE")
+        Some("--dump-ast") => {
+            return match (args.get(1).map(String::as_str), args.get(2)) {
+                (Some("--include-attributes"), Some(path)) => dump_ast(path, true),
+                (Some("--include-attributes"), None) | (None, _) => {
+                    usage_error("--dump-ast needs a FILE")
+                }
+                (Some(path), _) => dump_ast(path, false),
             }
-            (Some(path), _) => dump_ast(path, false),
-        },
-        Some("--parse-only") => parse_only(&args[1..]),
-        Some(path) if !path.starts_with('-') => run_file(path),
-        Some(other) => usage_error(&format!("unknown option {other}")),
-        None => usage_error("no script given"),
+        }
+        Some("--parse-only") => return parse_only(&args[1..]),
+        _ => {}
+    }
+    match parse_args(&args) {
+        Parsed::Help => {
+            println!("{USAGE}\n{HELP}");
+            ExitCode::SUCCESS
+        }
+        Parsed::Version => {
+            println!("Gilt {} (Python 3.11)", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Parsed::Error(msg) => usage_error(&msg),
+        Parsed::Run(options) => exit_code(run_program(options)),
     }
 }
 
+/// Read options as CPython does: flags may be grouped (`-iu`), `-c` and `-m`
+/// take the rest of their word or the next one and end the options, and the
+/// first word that is not an option is the script.
+fn parse_args(args: &[String]) -> Parsed {
+    let mut options = Options {
+        program: Program::Stdin { dash: false },
+        inspect: false,
+        quiet: false,
+        args: Vec::new(),
+    };
+    let mut i = 0;
+    while i < args.len() {
+        let arg = &args[i];
+        i += 1;
+        match arg.as_str() {
+            "--help" => return Parsed::Help,
+            "--version" => return Parsed::Version,
+            "--" => {
+                if let Some(script) = args.get(i) {
+                    options.program = script_or_stdin(script);
+                    i += 1;
+                }
+                break;
+            }
+            "-" => {
+                options.program = Program::Stdin { dash: true };
+                break;
+            }
+            _ if arg.starts_with("--") => return Parsed::Error(format!("unknown option {arg}")),
+            _ if arg.starts_with('-') => {
+                let flags: Vec<char> = arg[1..].chars().collect();
+                for (at, &flag) in flags.iter().enumerate() {
+                    match flag {
+                        'c' | 'm' => {
+                            let rest: String = flags[at + 1..].iter().collect();
+                            let value = if !rest.is_empty() {
+                                rest
+                            } else if let Some(next) = args.get(i) {
+                                i += 1;
+                                next.clone()
+                            } else {
+                                return Parsed::Error(format!(
+                                    "Argument expected for the -{flag} option"
+                                ));
+                            };
+                            options.program = if flag == 'c' {
+                                Program::Command(value)
+                            } else {
+                                Program::Module(value)
+                            };
+                            options.args = args[i..].to_vec();
+                            return Parsed::Run(options);
+                        }
+                        'i' => options.inspect = true,
+                        'q' => options.quiet = true,
+                        // -u: Gilt's stdout and stderr are written through at
+                        // each line and flushed before a traceback and at exit.
+                        'u' | 'B' | 'E' | 's' | 'S' => {}
+                        'h' | '?' => return Parsed::Help,
+                        'V' => return Parsed::Version,
+                        other => return Parsed::Error(format!("Unknown option: -{other}")),
+                    }
+                }
+            }
+            script => {
+                options.program = Program::Script(script.to_string());
+                break;
+            }
+        }
+    }
+    options.args = args[i..].to_vec();
+    Parsed::Run(options)
+}
+
+fn script_or_stdin(word: &str) -> Program {
+    if word == "-" {
+        Program::Stdin { dash: true }
+    } else {
+        Program::Script(word.to_string())
+    }
+}
+
+/// Run what the options ask for and return the exit code.
+fn run_program(options: Options) -> i32 {
+    let mut interp = gilt::Interpreter::new();
+    interp.set_inspect(options.inspect);
+    let argv0 = match &options.program {
+        Program::Command(_) => "-c".to_string(),
+        // `run_module` puts the module's path there.
+        Program::Module(_) => "-m".to_string(),
+        Program::Stdin { dash } => if *dash { "-" } else { "" }.to_string(),
+        Program::Script(path) => path.clone(),
+    };
+    interp.set_argv(
+        std::iter::once(argv0)
+            .chain(options.args.iter().cloned())
+            .collect(),
+    );
+    let code = match &options.program {
+        Program::Command(code) => interp.run_script("<string>", code.as_bytes()),
+        Program::Module(name) => match interp.run_module(name) {
+            Ok(code) => code,
+            Err(msg) => {
+                eprintln!("{}: {msg}", program_name());
+                return 1;
+            }
+        },
+        Program::Script(path) => {
+            let bytes = match read_script(path) {
+                Ok(b) => b,
+                Err(code) => return code,
+            };
+            // CPython names a script by its absolute path in tracebacks.
+            let shown = std::path::absolute(path).unwrap_or_else(|_| path.into());
+            interp.run_script(&shown.display().to_string(), &bytes)
+        }
+        Program::Stdin { .. } if options.inspect || std::io::stdin().is_terminal() => {
+            return repl::run(&interp, !options.quiet);
+        }
+        Program::Stdin { .. } => {
+            let mut bytes = Vec::new();
+            if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+                eprintln!("{}: can't read <stdin>: {}", program_name(), errno_text(&e));
+                return 1;
+            }
+            interp.run_script("<stdin>", &bytes)
+        }
+    };
+    if options.inspect {
+        // `-i`: the prompt follows the program whatever became of it.
+        return repl::run(&interp, false);
+    }
+    code
+}
+
+/// The process exit status for a Python exit code, as the OS truncates it.
+fn exit_code(code: i32) -> ExitCode {
+    ExitCode::from((code & 0xff) as u8)
+}
+
+/// The program's name in messages: CPython prints its executable's path.
+fn program_name() -> String {
+    std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "gilt".into())
+}
+
 fn usage_error(msg: &str) -> ExitCode {
-    eprintln!("gilt: {msg}");
-    eprint!("{USAGE}");
+    let usage = USAGE.replacen("gilt", &program_name(), 1);
+    eprintln!("{msg}\n{usage}\nTry `gilt -h' for more information.");
     ExitCode::from(2)
 }
 
 /// Read a script as CPython does, or report `can't open file` (exit 2).
-fn read_script(path: &str) -> Result<Vec<u8>, ExitCode> {
+fn read_script(path: &str) -> Result<Vec<u8>, i32> {
     std::fs::read(path).map_err(|e| {
         let abs = std::path::absolute(path).unwrap_or_else(|_| path.into());
         eprintln!(
-            "gilt: can't open file '{}': [Errno {}] {}",
+            "{}: can't open file '{}': [Errno {}] {}",
+            program_name(),
             abs.display(),
             e.raw_os_error().unwrap_or(0),
             errno_text(&e)
         );
-        ExitCode::from(2)
+        2
     })
 }
 
@@ -94,7 +300,7 @@ fn parse_bytes_or_report(path: &str, bytes: &[u8]) -> Result<gilt::ast::Module, 
 
 /// `--dump-ast`: `ast.dump(tree)`, or with `positions` `include_attributes=True`.
 fn dump_ast(path: &str, positions: bool) -> ExitCode {
-    let dumped = read_script(path).and_then(|bytes| {
+    let dumped = read_script(path).map_err(exit_code).and_then(|bytes| {
         let module = parse_bytes_or_report(path, &bytes)?;
         Ok(if positions {
             gilt::dump_with_positions(&module, &bytes)
@@ -124,14 +330,55 @@ fn parse_only(paths: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Run a script as CPython runs it: syntax errors first, then the program.
-fn run_file(path: &str) -> ExitCode {
-    let bytes = match read_script(path) {
-        Ok(b) => b,
-        Err(code) => return code,
-    };
-    // CPython names a script by its absolute path in tracebacks.
-    let shown = std::path::absolute(path).unwrap_or_else(|_| path.into());
-    let code = gilt::Interpreter::new().run_script(&shown.display().to_string(), &bytes);
-    ExitCode::from(code.clamp(0, 255) as u8)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(words: &[&str]) -> Parsed {
+        let args: Vec<String> = words.iter().map(|s| s.to_string()).collect();
+        parse_args(&args)
+    }
+
+    fn run(program: Program, inspect: bool, args: &[&str]) -> Parsed {
+        Parsed::Run(Options {
+            program,
+            inspect,
+            quiet: false,
+            args: args.iter().map(|s| s.to_string()).collect(),
+        })
+    }
+
+    #[test]
+    fn options_end_at_the_program() {
+        let c = |s: &str| Program::Command(s.into());
+        assert_eq!(parse(&["-c", "x", "-i"]), run(c("x"), false, &["-i"]));
+        assert_eq!(parse(&["-ic", "x", "a"]), run(c("x"), true, &["a"]));
+        assert_eq!(parse(&["-cprint(1)"]), run(c("print(1)"), false, &[]));
+        assert_eq!(
+            parse(&["-u", "-m", "mod", "-c"]),
+            run(Program::Module("mod".into()), false, &["-c"])
+        );
+        assert_eq!(
+            parse(&["-i", "f.py", "-c", "1"]),
+            run(Program::Script("f.py".into()), true, &["-c", "1"])
+        );
+        let stdin = |dash| Program::Stdin { dash };
+        assert_eq!(parse(&["-", "a"]), run(stdin(true), false, &["a"]));
+        assert_eq!(parse(&[]), run(stdin(false), false, &[]));
+        assert_eq!(
+            parse(&["--", "-f.py"]),
+            run(Program::Script("-f.py".into()), false, &[])
+        );
+    }
+
+    #[test]
+    fn usage_errors_and_info() {
+        assert_eq!(parse(&["-V"]), Parsed::Version);
+        assert_eq!(parse(&["-h", "-z"]), Parsed::Help);
+        assert_eq!(parse(&["-z"]), Parsed::Error("Unknown option: -z".into()));
+        assert_eq!(
+            parse(&["-i", "-c"]),
+            Parsed::Error("Argument expected for the -c option".into())
+        );
+    }
 }

@@ -79,6 +79,12 @@ pub fn run_main_with(
     inspect: bool,
 ) -> i32 {
     let mut vm = interp.enter();
+    if vm.interp.argv.get(&vm.gil).is_empty() {
+        vm.interp
+            .argv
+            .get_mut(&mut vm.gil)
+            .push(filename.to_string());
+    }
     let dir = match path0 {
         Some(dir) => dir.to_string(),
         None => std::path::Path::new(filename)
