@@ -491,17 +491,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
         }
         self.emit(Op::ReturnValue);
         let code = self.pop_unit();
-        let mut flags = 0;
-        if !code.freevars.is_empty() {
-            for free in code.freevars.iter() {
-                let i = self.deref_index(free);
-                self.emit(Op::LoadClosure(i));
-            }
-            self.emit(Op::BuildTuple(code.freevars.len() as u32));
-            flags |= 8;
-        }
-        self.load_const(Value::obj(Object::Code(code)));
-        self.emit(Op::MakeFunction(flags));
+        self.make_function(code, 0);
         self.expr(&generators[0].iter)?;
         self.emit(Op::GetIter);
         self.emit(Op::Call(1));

@@ -15,7 +15,7 @@ mod stmt;
 
 use super::symtable::{Access, SymbolTable};
 use crate::bytecode::{Code, CodeKind, Handler, Op};
-use crate::object::{int, PyStr};
+use crate::object::{int, Object, PyStr};
 use crate::value::Value;
 use gilt_lexer::{IntValue, LineIndex};
 use gilt_parser::ast::*;
@@ -369,6 +369,21 @@ impl<'t, 'a> Compiler<'t, 'a> {
             let pc = self.pc();
             self.unit().open_handlers.push((pc, target, depth));
         }
+    }
+
+    /// MAKE_FUNCTION for `code`, with a closure tuple of the cells its free
+    /// variables come from; `flags` says what else is already on the stack.
+    pub(super) fn make_function(&mut self, code: Arc<Code>, mut flags: u32) {
+        if !code.freevars.is_empty() {
+            for free in code.freevars.iter() {
+                let i = self.deref_index(free);
+                self.emit(Op::LoadClosure(i));
+            }
+            self.emit(Op::BuildTuple(code.freevars.len() as u32));
+            flags |= 8;
+        }
+        self.load_const(Value::obj(Object::Code(code)));
+        self.emit(Op::MakeFunction(flags));
     }
 
     fn add_const(&mut self, value: Value) -> u32 {

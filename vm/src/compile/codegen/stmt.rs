@@ -674,16 +674,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
         }
         body(self)?;
         let code = self.pop_unit();
-        if !code.freevars.is_empty() {
-            for free in code.freevars.iter() {
-                let i = self.deref_index(free);
-                self.emit(Op::LoadClosure(i));
-            }
-            self.emit(Op::BuildTuple(code.freevars.len() as u32));
-            flags |= 8;
-        }
-        self.load_const(Value::obj(Object::Code(code)));
-        self.emit(Op::MakeFunction(flags));
+        self.make_function(code, flags);
         Ok(())
     }
 
@@ -747,17 +738,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
         self.load_const(Value::None);
         self.emit(Op::ReturnValue);
         let code = self.pop_unit();
-        let mut flags = 0;
-        if !code.freevars.is_empty() {
-            for free in code.freevars.iter() {
-                let i = self.deref_index(free);
-                self.emit(Op::LoadClosure(i));
-            }
-            self.emit(Op::BuildTuple(code.freevars.len() as u32));
-            flags |= 8;
-        }
-        self.load_const(Value::obj(Object::Code(code)));
-        self.emit(Op::MakeFunction(flags));
+        self.make_function(code, 0);
         self.load_const(PyStr::value(name));
         self.call_args(bases, keywords, 2)?;
         for _ in decorators {
