@@ -863,13 +863,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             Object::Module(m) => format!("<module '{}'>", m.name),
             Object::Instance(i) => {
                 if let Some(r) = call_dunder(vm, v, "__repr__", Vec::new())? {
-                    return match r.as_object() {
-                        Some(Object::Str(s)) => Ok(s.text.to_string()),
-                        _ => Err(Raise::type_error(format!(
-                            "__repr__ returned non-string (type {})",
-                            attr::type_name(vm, &r)
-                        ))),
-                    };
+                    return string_result(vm, r, "__repr__");
                 }
                 if super::exception::is_exception_class(vm, &i.class) {
                     return super::exception::repr(vm, v);
@@ -913,19 +907,24 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     })
 }
 
+/// The text a `__repr__` or `__str__` returned, which must be a str.
+fn string_result(vm: &Vm, r: Value, method: &str) -> PyResult<String> {
+    match r.as_object() {
+        Some(Object::Str(s)) => Ok(s.text.to_string()),
+        _ => Err(Raise::type_error(format!(
+            "{method} returned non-string (type {})",
+            attr::type_name(vm, &r)
+        ))),
+    }
+}
+
 /// `str(v)`.
 pub fn str_of(vm: &mut Vm, v: &Value) -> PyResult<String> {
     match v.as_object() {
         Some(Object::Str(s)) => Ok(s.text.to_string()),
         Some(Object::Instance(i)) => {
             if let Some(r) = call_dunder(vm, v, "__str__", Vec::new())? {
-                return match r.as_object() {
-                    Some(Object::Str(s)) => Ok(s.text.to_string()),
-                    _ => Err(Raise::type_error(format!(
-                        "__str__ returned non-string (type {})",
-                        attr::type_name(vm, &r)
-                    ))),
-                };
+                return string_result(vm, r, "__str__");
             }
             if super::exception::is_exception_class(vm, &i.class) {
                 return super::exception::str_of(vm, v);
