@@ -468,12 +468,13 @@ fn reversed(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 }
 
 fn enumerate(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    let start = match args.get(1).or_else(|| keyword(kwargs, "start")) {
+    let count = match args.get(1).or_else(|| keyword(kwargs, "start")) {
         Some(Value::Int(n)) => *n,
-        Some(_) => {
-            return Err(Raise::type_error(
-                "'str' object cannot be interpreted as an integer",
-            ))
+        Some(v) => {
+            return Err(Raise::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                attr::type_name(vm, v)
+            )))
         }
         None => 0,
     };
@@ -482,13 +483,8 @@ fn enumerate(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
             "enumerate() missing required argument 'iterable' (pos 1)",
         ));
     };
-    let items = vm.collect(iterable)?;
-    let pairs = items
-        .into_iter()
-        .enumerate()
-        .map(|(i, v)| Value::obj(Object::Tuple(vec![Value::Int(start + i as i64), v].into())))
-        .collect();
-    Ok(snapshot_iter(pairs))
+    let iter = iter::get_iter(vm, iterable)?;
+    Ok(iter::lazy(SeqIter::Enumerate { iter, count }))
 }
 
 fn zip(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
@@ -496,63 +492,76 @@ fn zip(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
         Some(v) => ops::truthy(vm, v)?,
         None => false,
     };
-    let mut columns = Vec::with_capacity(args.len());
-    for a in args {
-        columns.push(vm.collect(a)?);
+    if strict {
+        // strict=True checks lengths, so it reads everything first.
+        let mut columns = Vec::with_capacity(args.len());
+        for a in args {
+            columns.push(vm.collect(a)?);
+        }
+        let n = columns.iter().map(Vec::len).min().unwrap_or(0);
+        // CPython reports the first argument to run out (or, when the first
+        // does, the first one with items left) against the ones before it.
+        let before = |i: usize| {
+            if i == 1 {
+                "argument 1".to_string()
+            } else {
+                format!("arguments 1-{i}")
+            }
+        };
+        let first_short = columns.iter().position(|c| c.len() == n).unwrap_or(0);
+        if first_short > 0 {
+            let msg = format!(
+                "zip() argument {} is shorter than {}",
+                first_short + 1,
+                before(first_short)
+            );
+            return Err(Raise::value_error(msg));
+        }
+        if let Some(j) = columns.iter().position(|c| c.len() > n) {
+            let msg = format!("zip() argument {} is longer than {}", j + 1, before(j));
+            return Err(Raise::value_error(msg));
+        }
+        let rows = (0..n)
+            .map(|i| {
+                Value::obj(Object::Tuple(
+                    columns
+                        .iter()
+                        .map(|c| c[i].clone())
+                        .collect::<Vec<_>>()
+                        .into(),
+                ))
+            })
+            .collect();
+        return Ok(snapshot_iter(rows));
     }
-    let n = columns.iter().map(Vec::len).min().unwrap_or(0);
-    if strict && columns.iter().any(|c| c.len() != n) {
-        return Err(Raise::value_error(
-            "zip() argument 2 is shorter than argument 1",
-        ));
-    }
-    let rows = (0..n)
-        .map(|i| {
-            Value::obj(Object::Tuple(
-                columns
-                    .iter()
-                    .map(|c| c[i].clone())
-                    .collect::<Vec<_>>()
-                    .into(),
-            ))
-        })
-        .collect();
-    Ok(snapshot_iter(rows))
+    let iters = args
+        .iter()
+        .map(|a| iter::get_iter(vm, a))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(iter::lazy(SeqIter::Zip { iters }))
 }
 
 fn map(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     if args.len() < 2 {
         return Err(Raise::type_error("map() must have at least two arguments."));
     }
-    let mut columns = Vec::new();
-    for a in &args[1..] {
-        columns.push(vm.collect(a)?);
-    }
-    let n = columns.iter().map(Vec::len).min().unwrap_or(0);
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let call_args = columns.iter().map(|c| c[i].clone()).collect();
-        out.push(call::call(vm, &args[0], call_args, Vec::new())?);
-    }
-    Ok(snapshot_iter(out))
+    let iters = args[1..]
+        .iter()
+        .map(|a| iter::get_iter(vm, a))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(iter::lazy(SeqIter::Map {
+        func: args[0].clone(),
+        iters,
+    }))
 }
 
 fn filter(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("filter", args, 2, 2)?;
-    let mut out = Vec::new();
-    for item in vm.collect(&args[1])? {
-        let keep = match &args[0] {
-            Value::None => ops::truthy(vm, &item)?,
-            f => {
-                let r = call::call(vm, f, vec![item.clone()], Vec::new())?;
-                ops::truthy(vm, &r)?
-            }
-        };
-        if keep {
-            out.push(item);
-        }
-    }
-    Ok(snapshot_iter(out))
+    let iter = iter::get_iter(vm, &args[1])?;
+    Ok(iter::lazy(SeqIter::Filter {
+        func: args[0].clone(),
+        iter,
+    }))
 }
 
 fn iter_fn(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {

@@ -79,6 +79,7 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         return Err(not_iterator(vm, it));
     };
     match o.get() {
+        Object::Iter(state) if is_lazy(state.get(&vm.gil)) => lazy_next(vm, state),
         Object::Iter(state) => {
             // Read what is needed first: the list may be the one being iterated.
             let step = match state.get(&vm.gil) {
@@ -102,6 +103,7 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                     _ => None,
                 },
                 SeqIter::Values { items, next } => items.get(*next).cloned(),
+                _ => unreachable!("lazy iterators are handled by lazy_next"),
             };
             match state.get_mut(&mut vm.gil) {
                 SeqIter::List { next, .. }
@@ -121,6 +123,7 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                         *next += s.text.len();
                     }
                 }
+                _ => unreachable!("lazy iterators are handled by lazy_next"),
             }
             Ok(step)
         }
@@ -138,6 +141,82 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         },
         _ => Err(not_iterator(vm, it)),
     }
+}
+
+fn is_lazy(state: &SeqIter) -> bool {
+    matches!(
+        state,
+        SeqIter::Map { .. }
+            | SeqIter::Filter { .. }
+            | SeqIter::Zip { .. }
+            | SeqIter::Enumerate { .. }
+    )
+}
+
+/// The next item of `map`, `filter`, `zip` or `enumerate`: the inner
+/// iterators advance only now, so infinite ones work as in CPython.
+fn lazy_next(vm: &mut Vm, state: &GilCell<SeqIter>) -> PyResult<Option<Value>> {
+    match state.get(&vm.gil) {
+        SeqIter::Map { func, iters } => {
+            let (func, iters) = (func.clone(), iters.clone());
+            let mut args = Vec::with_capacity(iters.len());
+            for it in &iters {
+                match next(vm, it)? {
+                    Some(v) => args.push(v),
+                    None => return Ok(None),
+                }
+            }
+            super::call::call(vm, &func, args, Vec::new()).map(Some)
+        }
+        SeqIter::Filter { func, iter } => {
+            let (func, iter) = (func.clone(), iter.clone());
+            while let Some(item) = next(vm, &iter)? {
+                let keep = match &func {
+                    Value::None => ops::truthy(vm, &item)?,
+                    f => {
+                        let r = super::call::call(vm, f, vec![item.clone()], Vec::new())?;
+                        ops::truthy(vm, &r)?
+                    }
+                };
+                if keep {
+                    return Ok(Some(item));
+                }
+            }
+            Ok(None)
+        }
+        SeqIter::Zip { iters } => {
+            let iters = iters.clone();
+            if iters.is_empty() {
+                return Ok(None);
+            }
+            let mut row = Vec::with_capacity(iters.len());
+            for it in &iters {
+                match next(vm, it)? {
+                    Some(v) => row.push(v),
+                    None => return Ok(None),
+                }
+            }
+            Ok(Some(Value::obj(Object::Tuple(row.into()))))
+        }
+        SeqIter::Enumerate { iter, count } => {
+            let (iter, count) = (iter.clone(), *count);
+            let Some(item) = next(vm, &iter)? else {
+                return Ok(None);
+            };
+            if let SeqIter::Enumerate { count, .. } = state.get_mut(&mut vm.gil) {
+                *count += 1;
+            }
+            Ok(Some(Value::obj(Object::Tuple(
+                vec![Value::Int(count), item].into(),
+            ))))
+        }
+        _ => unreachable!("only lazy iterators come here"),
+    }
+}
+
+/// A lazy iterator object.
+pub fn lazy(state: SeqIter) -> Value {
+    iterator(state)
 }
 
 fn not_iterator(vm: &Vm, v: &Value) -> Raise {

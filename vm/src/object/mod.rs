@@ -93,6 +93,14 @@ pub enum SeqIter {
     Str { text: Obj, next: usize },
     /// Over a snapshot of keys or items.
     Values { items: Vec<Value>, next: usize },
+    /// `map(func, *iterators)`, lazily.
+    Map { func: Value, iters: Vec<Value> },
+    /// `filter(func, iterator)`, lazily (`func` None keeps true items).
+    Filter { func: Value, iter: Value },
+    /// `zip(*iterators)`, lazily.
+    Zip { iters: Vec<Value> },
+    /// `enumerate(iterator, start)`, lazily.
+    Enumerate { iter: Value, count: i64 },
 }
 
 /// A function defined in Python: code plus what `def` evaluated.
