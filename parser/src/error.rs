@@ -441,42 +441,10 @@ fn line_start(tokens: &[Token], at: usize) -> usize {
     i
 }
 
-/// For an error where a block was expected: what CPython calls the statement
-/// that opened it, and the offset of its first token.
-fn block_header(tokens: &[Token], at: usize) -> Option<(String, u32)> {
-    // tokens[at - 1] is the NEWLINE after the header's colon.
-    let newline = (0..at).rev().find(|&i| tokens[i].tok == Tok::Newline)?;
-    let first = line_start(tokens, newline);
-    let mut i = first;
-    while i < newline && tokens[i].tok == Tok::Async {
-        i += 1;
-    }
-    let what = match &tokens[i].tok {
-        Tok::Def => "function definition".to_string(),
-        Tok::Class => "class definition".to_string(),
-        Tok::Except if tokens.get(i + 1).is_some_and(|t| t.tok == Tok::Star) => {
-            "'except*' statement".to_string()
-        }
-        Tok::If
-        | Tok::Elif
-        | Tok::Else
-        | Tok::For
-        | Tok::While
-        | Tok::With
-        | Tok::Try
-        | Tok::Except
-        | Tok::Finally
-        | Tok::Match
-        | Tok::Case => format!("'{}' statement", tokens[i].tok.text()),
-        _ => return None,
-    };
-    Some((what, tokens[i].start))
-}
-
-/// Is `tokens[at]` (a NEWLINE) the end of a compound statement's header?
-fn in_compound_header(tokens: &[Token], at: usize) -> bool {
-    let first = line_start(tokens, at);
-    let mut i = first;
+/// The compound-statement keyword that starts the logical line holding
+/// `tokens[at]` (after any `async`), if it starts with one.
+fn compound_keyword(tokens: &[Token], at: usize) -> Option<usize> {
+    let mut i = line_start(tokens, at);
     while i < at && tokens[i].tok == Tok::Async {
         i += 1;
     }
@@ -496,6 +464,29 @@ fn in_compound_header(tokens: &[Token], at: usize) -> bool {
             | Tok::Match
             | Tok::Case
     )
+    .then_some(i)
+}
+
+/// For an error where a block was expected: what CPython calls the statement
+/// that opened it, and the offset of its first token.
+fn block_header(tokens: &[Token], at: usize) -> Option<(String, u32)> {
+    // tokens[at - 1] is the NEWLINE after the header's colon.
+    let newline = (0..at).rev().find(|&i| tokens[i].tok == Tok::Newline)?;
+    let i = compound_keyword(tokens, newline)?;
+    let what = match &tokens[i].tok {
+        Tok::Def => "function definition".to_string(),
+        Tok::Class => "class definition".to_string(),
+        Tok::Except if tokens.get(i + 1).is_some_and(|t| t.tok == Tok::Star) => {
+            "'except*' statement".to_string()
+        }
+        other => format!("'{}' statement", other.text()),
+    };
+    Some((what, tokens[i].start))
+}
+
+/// Is `tokens[at]` (a NEWLINE) the end of a compound statement's header?
+fn in_compound_header(tokens: &[Token], at: usize) -> bool {
+    compound_keyword(tokens, at).is_some()
 }
 
 /// `print "x"`: Python 2's print statement.

@@ -693,20 +693,20 @@ pub fn setitem(vm: &mut Vm, container: &Value, index: Value, value: Value) -> Py
             Ok(())
         }
         Some(Object::Dict(d)) => d.get_mut(&mut vm.gil).insert(index, value),
-        Some(Object::Instance(_)) => {
-            match call_dunder(vm, container, "__setitem__", vec![index, value])? {
-                Some(_) => Ok(()),
-                None => Err(Raise::type_error(format!(
-                    "'{}' object does not support item assignment",
-                    attr::type_name(vm, container)
-                ))),
-            }
+        Some(Object::Instance(_))
+            if call_dunder(vm, container, "__setitem__", vec![index, value])?.is_some() =>
+        {
+            Ok(())
         }
-        _ => Err(Raise::type_error(format!(
-            "'{}' object does not support item assignment",
-            attr::type_name(vm, container)
-        ))),
+        _ => Err(no_item_support(vm, container, "assignment")),
     }
+}
+
+fn no_item_support(vm: &Vm, container: &Value, what: &str) -> Raise {
+    Raise::type_error(format!(
+        "'{}' object does not support item {what}",
+        attr::type_name(vm, container)
+    ))
 }
 
 /// `del container[index]`.
@@ -728,19 +728,12 @@ pub fn delitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<()> {
             Ok(())
         }
         Some(Object::Dict(d)) => d.get_mut(&mut vm.gil).remove(index).map(|_| ()),
-        Some(Object::Instance(_)) => {
-            match call_dunder(vm, container, "__delitem__", vec![index.clone()])? {
-                Some(_) => Ok(()),
-                None => Err(Raise::type_error(format!(
-                    "'{}' object does not support item deletion",
-                    attr::type_name(vm, container)
-                ))),
-            }
+        Some(Object::Instance(_))
+            if call_dunder(vm, container, "__delitem__", vec![index.clone()])?.is_some() =>
+        {
+            Ok(())
         }
-        _ => Err(Raise::type_error(format!(
-            "'{}' object does not support item deletion",
-            attr::type_name(vm, container)
-        ))),
+        _ => Err(no_item_support(vm, container, "deletion")),
     }
 }
 
