@@ -5,6 +5,7 @@
 //! Names follow CPython 3.11's opcodes; jump operands are absolute instruction
 //! indices.
 
+use crate::gil::GilCell;
 use crate::value::Value;
 
 macro_rules! opcodes {
@@ -163,6 +164,17 @@ pub struct Code {
     pub handlers: Vec<Handler>,
     /// Deepest the value stack gets.
     pub stacksize: u32,
+    /// What LOAD_GLOBAL last found for each name in `names`.
+    pub global_cache: Box<[GilCell<GlobalSlot>]>,
+}
+
+/// A LOAD_GLOBAL result with the versions of the globals and builtins dicts it
+/// was found in: while both versions are unchanged, the result stands.
+#[derive(Debug, Default)]
+pub struct GlobalSlot {
+    pub globals: u64,
+    pub builtins: u64,
+    pub value: Option<Value>,
 }
 
 impl Code {

@@ -5,7 +5,9 @@ use crate::exc::{ExcKind, PyResult};
 use crate::gil::{Gil, GilCell, GilLock};
 use crate::object::{BuiltinType, Class, Dict, Object};
 use crate::value::{Obj, Value};
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 
 /// What every thread of one interpreter shares.
@@ -14,6 +16,9 @@ pub struct Interp {
     pub lock: GilLock,
     /// The builtin classes, by the kind of object they describe.
     pub types: HashMap<BuiltinType, Obj>,
+    /// The same classes indexed by `BuiltinType as usize`: `type_obj` runs on
+    /// every attribute lookup on a builtin value, too often for a hash map.
+    type_table: Vec<Option<Obj>>,
     /// The builtin exception classes, by name.
     pub exceptions: HashMap<&'static str, Obj>,
     /// The `builtins` namespace (a dict).
@@ -26,6 +31,9 @@ pub struct Interp {
     pub search_path: GilCell<Vec<String>>,
     /// `sys.argv`.
     pub argv: GilCell<Vec<String>>,
+    /// Bumped whenever a class's namespace changes after the class was made;
+    /// class lookups cached under an older epoch are stale.
+    pub type_epoch: AtomicU64,
 }
 
 /// What a thread needs to run Python code: the GIL token and the interpreter.
@@ -41,6 +49,11 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// The exception being handled (`sys.exc_info()`), or None.
     pub handling: Value,
+    /// Emptied locals and stacks of finished frames, reused by new ones so a
+    /// call allocates nothing in the steady state.
+    pub(crate) frame_pool: Vec<(Vec<Option<Value>>, Vec<Value>)>,
+    /// This thread's cache of class attribute lookups (see `attr::lookup`).
+    pub(crate) lookup_cache: RefCell<Box<[crate::eval::attr::CacheEntry]>>,
 }
 
 impl Vm {
@@ -51,7 +64,10 @@ impl Vm {
 
     /// The class object of a builtin type.
     pub fn type_obj(&self, t: BuiltinType) -> Obj {
-        self.interp.types[&t].clone()
+        match self.interp.type_table.get(t as usize) {
+            Some(Some(class)) => class.clone(),
+            _ => self.interp.types[&t].clone(),
+        }
     }
 
     /// The class object of a builtin exception.
@@ -102,15 +118,25 @@ impl Interp {
         let exceptions = crate::builtins::exceptions::hierarchy(&object, &mut gil);
         let builtins = Obj::new(Object::Dict(GilCell::new(Dict::new())));
         drop(gil);
+        let mut type_table = Vec::new();
+        for (t, class) in &types {
+            let i = *t as usize;
+            if type_table.len() <= i {
+                type_table.resize(i + 1, None);
+            }
+            type_table[i] = Some(class.clone());
+        }
         let interp = Arc::new(Interp {
             lock,
             types,
+            type_table,
             exceptions,
             builtins,
             modules: GilCell::new(Dict::new()),
             captured: GilCell::new(None),
             search_path: GilCell::new(Vec::new()),
             argv: GilCell::new(Vec::new()),
+            type_epoch: AtomicU64::new(1),
         });
         let mut vm = interp.enter();
         crate::builtins::install(&mut vm);
@@ -125,6 +151,8 @@ impl Interp {
             depth: 0,
             recursion_limit: 1000,
             handling: Value::None,
+            frame_pool: Vec::new(),
+            lookup_cache: RefCell::new(crate::eval::attr::new_cache()),
         }
     }
 }
@@ -144,6 +172,8 @@ pub fn new_class(
         mro: GilCell::new(mro),
         dict: GilCell::new(Dict::new()),
         builtin,
+        metaclass: None,
+        slots: None,
     })))
 }
 

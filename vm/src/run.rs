@@ -229,6 +229,7 @@ pub fn run_interactive(
         name: "displayhook",
         call: display_hook,
         receiver: None,
+        binds: false,
     }));
     set_builtin(&mut vm, DISPLAY_HOOK, Some(hook));
     let result = crate::eval::run(&mut vm, Frame::new(code, globals.clone(), Some(globals)));

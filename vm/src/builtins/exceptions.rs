@@ -71,6 +71,7 @@ pub fn hierarchy(object: &Obj, gil: &mut Gil) -> HashMap<&'static str, Obj> {
                     name: "__init__",
                     call: base_exception_init,
                     receiver: None,
+                    binds: true,
                 });
                 dict.insert_str("__init__", Value::obj(init));
             }

@@ -66,6 +66,63 @@ fn table(t: BuiltinType) -> &'static [(&'static str, NativeFn)] {
     }
 }
 
+/// The names of `str`'s methods (their code is in object/str).
+const STR_METHODS: &[&str] = &[
+    "capitalize",
+    "casefold",
+    "center",
+    "count",
+    "endswith",
+    "expandtabs",
+    "find",
+    "index",
+    "isalnum",
+    "isalpha",
+    "isascii",
+    "isdecimal",
+    "isdigit",
+    "isidentifier",
+    "islower",
+    "isnumeric",
+    "isprintable",
+    "isspace",
+    "istitle",
+    "isupper",
+    "join",
+    "ljust",
+    "lower",
+    "lstrip",
+    "partition",
+    "removeprefix",
+    "removesuffix",
+    "replace",
+    "rfind",
+    "rindex",
+    "rjust",
+    "rpartition",
+    "rsplit",
+    "rstrip",
+    "split",
+    "splitlines",
+    "startswith",
+    "strip",
+    "swapcase",
+    "title",
+    "upper",
+    "zfill",
+];
+
+/// Every method of a builtin type, for its class namespace.
+pub fn table_of(t: BuiltinType) -> Vec<(&'static str, NativeFn)> {
+    if t == BuiltinType::Str {
+        return STR_METHODS
+            .iter()
+            .filter_map(|&n| Some((n, crate::object::str::method(n)?)))
+            .collect();
+    }
+    table(t).to_vec()
+}
+
 /// The method `name` of a builtin type, if it has one.
 pub fn find_for_type(t: BuiltinType, name: &str) -> Option<NativeFn> {
     if t == BuiltinType::Str {

@@ -3,6 +3,7 @@
 pub mod exceptions;
 pub mod import;
 pub mod methods;
+pub mod object_type;
 pub mod sys;
 
 use crate::eval::{attr, call, iter, ops};
@@ -50,7 +51,7 @@ pub fn install(vm: &mut Vm) {
         ("all", all),
         ("callable", callable),
         ("format", format),
-        ("__build_class__", call::build_class),
+        ("__build_class__", crate::eval::class::build_class),
     ];
     let mut dict = Dict::new();
     for &(name, f) in functions {
@@ -60,6 +61,7 @@ pub fn install(vm: &mut Vm) {
                 name,
                 call: f,
                 receiver: None,
+                binds: false,
             })),
         );
     }
@@ -106,6 +108,7 @@ pub fn install(vm: &mut Vm) {
     if let Object::Dict(d) = vm.interp.builtins.get() {
         *d.get_mut(&mut vm.gil) = dict;
     }
+    object_type::install(vm);
 }
 
 /// The `NotImplemented` singleton.

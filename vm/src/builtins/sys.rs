@@ -27,6 +27,7 @@ pub fn module(vm: &mut Vm) -> Value {
                 name,
                 call: f,
                 receiver: None,
+                binds: false,
             })),
         );
     }
@@ -86,6 +87,7 @@ pub fn module(vm: &mut Vm) -> Value {
                 name: "write",
                 call: f,
                 receiver: None,
+                binds: false,
             })),
         );
         stream.insert_str(
@@ -94,6 +96,7 @@ pub fn module(vm: &mut Vm) -> Value {
                 name: "flush",
                 call: flush,
                 receiver: None,
+                binds: false,
             })),
         );
         let stream = Obj::new(Object::Dict(GilCell::new(stream)));

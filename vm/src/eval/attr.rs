@@ -6,6 +6,7 @@ use crate::exc::{ExcKind, PyResult, Raise};
 use crate::interp::Vm;
 use crate::object::{Builtin, BuiltinType, Object, PyStr};
 use crate::value::{Obj, Value};
+use std::sync::atomic::Ordering;
 
 /// The class of any value.
 pub fn class_of(vm: &Vm, v: &Value) -> Obj {
@@ -27,7 +28,10 @@ pub fn class_of(vm: &Vm, v: &Value) -> Obj {
             Object::Function(_) => BuiltinType::Function,
             Object::Builtin(_) => BuiltinType::BuiltinFunction,
             Object::Method { .. } => BuiltinType::Method,
-            Object::Class(_) => BuiltinType::Type,
+            Object::Class(c) => match &c.metaclass {
+                Some(meta) => return meta.clone(),
+                None => BuiltinType::Type,
+            },
             Object::Module(_) => BuiltinType::Module,
             Object::Cell(_) => BuiltinType::Cell,
             Object::Code(_) => BuiltinType::Code,
@@ -49,8 +53,51 @@ pub fn type_name(vm: &Vm, v: &Value) -> String {
     }
 }
 
-/// Find `name` in a class or its bases.
+/// One remembered class lookup: `name` on `class` found `value` (or nothing),
+/// valid while the interpreter's type epoch is `epoch`.
+#[derive(Default)]
+pub struct CacheEntry {
+    epoch: u64,
+    class: Option<Obj>,
+    name: Box<str>,
+    value: Option<Value>,
+}
+
+const CACHE_SIZE: usize = 1024;
+
+/// An empty lookup cache for a new thread.
+pub fn new_cache() -> Box<[CacheEntry]> {
+    (0..CACHE_SIZE).map(|_| CacheEntry::default()).collect()
+}
+
+/// Find `name` in a class or its bases (through this thread's cache, which
+/// also remembers misses: `__getattr__` and friends are looked for often).
 pub fn lookup(vm: &Vm, class: &Obj, name: &str) -> Option<Value> {
+    let epoch = vm.interp.type_epoch.load(Ordering::Relaxed);
+    let slot = (class.addr() >> 4 ^ crate::object::str::hash(name) as usize) % CACHE_SIZE;
+    {
+        let cache = vm.lookup_cache.borrow();
+        let e = &cache[slot];
+        if e.epoch == epoch && e.class.as_ref().is_some_and(|c| c.is(class)) && &*e.name == name {
+            return e.value.clone();
+        }
+    }
+    let value = lookup_uncached(vm, class, name);
+    vm.lookup_cache.borrow_mut()[slot] = CacheEntry {
+        epoch,
+        class: Some(class.clone()),
+        name: name.into(),
+        value: value.clone(),
+    };
+    value
+}
+
+/// Forget every cached class lookup: a class namespace changed.
+pub fn class_changed(vm: &Vm) {
+    vm.interp.type_epoch.fetch_add(1, Ordering::Relaxed);
+}
+
+fn lookup_uncached(vm: &Vm, class: &Obj, name: &str) -> Option<Value> {
     let Object::Class(c) = class.get() else {
         return None;
     };
@@ -85,6 +132,7 @@ fn builtin_method(vm: &Vm, receiver: &Value, name: &str) -> Option<Value> {
         name: leak_name(name),
         call,
         receiver: Some(receiver.clone()),
+        binds: false,
     })))
 }
 
@@ -93,8 +141,43 @@ fn leak_name(name: &str) -> &'static str {
     crate::builtins::methods::static_name(name)
 }
 
-/// `obj.name`.
+/// `obj.name`: the class's own `__getattribute__` when it has one (with
+/// `__getattr__` as the fallback on AttributeError), else the generic lookup.
 pub fn get(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
+    if let Some(Object::Instance(inst)) = obj.as_object() {
+        if let Some(f) = lookup(vm, &inst.class, "__getattribute__") {
+            if !is_native(&f, crate::builtins::object_type::object_getattribute) {
+                let class = inst.class.clone();
+                let found =
+                    super::call::call(vm, &f, vec![obj.clone(), PyStr::value(name)], Vec::new());
+                return match found {
+                    Err(e) if super::exception::is_attribute_error(vm, &e) => {
+                        match lookup(vm, &class, "__getattr__") {
+                            Some(getattr) => super::call::call(
+                                vm,
+                                &getattr,
+                                vec![obj.clone(), PyStr::value(name)],
+                                Vec::new(),
+                            ),
+                            None => Err(e),
+                        }
+                    }
+                    other => other,
+                };
+            }
+        }
+    }
+    generic_get(vm, obj, name)
+}
+
+/// Is `v` the native function `f`?
+pub fn is_native(v: &Value, f: crate::object::NativeFn) -> bool {
+    matches!(v.as_object(), Some(Object::Builtin(b)) if std::ptr::fn_addr_eq(b.call, f))
+}
+
+/// `object.__getattribute__(obj, name)`: descriptors on the class, the
+/// instance's own attributes, then `__getattr__`.
+pub fn generic_get(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
     if let Value::Obj(o) = obj {
         match o.get() {
             Object::Instance(inst) => {
@@ -148,12 +231,18 @@ pub fn get(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
                 if let Some(v) = lookup(vm, o, name) {
                     return descriptor::get(vm, v, name, None, o);
                 }
+                if let Some(meta) = &c.metaclass {
+                    if let Some(v) = lookup(vm, meta, name) {
+                        return descriptor::get(vm, v, name, Some(obj), meta);
+                    }
+                }
                 if let Some(t) = c.builtin {
                     if let Some(call) = crate::builtins::methods::find_for_type(t, name) {
                         return Ok(Value::obj(Object::Builtin(Builtin {
                             name: leak_name(name),
                             call,
                             receiver: None,
+                            binds: false,
                         })));
                     }
                 }
@@ -216,7 +305,7 @@ fn bind_to(v: Value, receiver: &Value) -> Value {
             func: v,
         }),
         Value::Obj(o) => match o.get() {
-            Object::Builtin(b) if b.receiver.is_none() => Value::obj(Object::Method {
+            Object::Builtin(b) if b.binds && b.receiver.is_none() => Value::obj(Object::Method {
                 receiver: receiver.clone(),
                 func: v,
             }),
@@ -226,8 +315,28 @@ fn bind_to(v: Value, receiver: &Value) -> Value {
     }
 }
 
-/// `obj.name = value`.
+/// `obj.name = value`: the class's own `__setattr__` when it has one, else
+/// the generic assignment.
 pub fn set(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+    if let Some(Object::Instance(inst)) = obj.as_object() {
+        if let Some(setattr) = lookup(vm, &inst.class, "__setattr__") {
+            if !is_native(&setattr, crate::builtins::object_type::object_setattr) {
+                super::call::call(
+                    vm,
+                    &setattr,
+                    vec![obj.clone(), PyStr::value(name), value],
+                    Vec::new(),
+                )?;
+                return Ok(());
+            }
+        }
+    }
+    generic_set(vm, obj, name, value)
+}
+
+/// `object.__setattr__(obj, name, value)`: a data descriptor on the class,
+/// else the instance's own attributes (only the `__slots__` names, if any).
+pub fn generic_set(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
     if let Some(Object::Instance(inst)) = obj.as_object() {
         if let Some(d) = lookup(vm, &inst.class, name) {
             if descriptor::is_data(vm, &d) {
@@ -235,14 +344,15 @@ pub fn set(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
                 return Ok(());
             }
         }
-        if let Some(setattr) = lookup(vm, &inst.class, "__setattr__") {
-            super::call::call(
-                vm,
-                &setattr,
-                vec![obj.clone(), PyStr::value(name), value],
-                Vec::new(),
-            )?;
-            return Ok(());
+        if let Object::Class(c) = inst.class.get() {
+            if let Some(slots) = &c.slots {
+                if !slots.iter().any(|s| &**s == name) {
+                    return Err(Raise::new(
+                        ExcKind::AttributeError,
+                        format!("'{}' object has no attribute '{name}'", c.name),
+                    ));
+                }
+            }
         }
     }
     if let Value::Obj(o) = obj {
@@ -266,6 +376,9 @@ pub fn set(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
                 }
             }
             d.get_mut(&mut vm.gil).insert_str(name, value);
+            if matches!(o.get(), Object::Class(_)) {
+                class_changed(vm);
+            }
             return Ok(());
         }
     }
@@ -275,8 +388,27 @@ pub fn set(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
     ))
 }
 
-/// `del obj.name`.
+/// `del obj.name`: the class's own `__delattr__` when it has one, else the
+/// generic deletion.
 pub fn delete(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
+    if let Some(Object::Instance(inst)) = obj.as_object() {
+        if let Some(delattr) = lookup(vm, &inst.class, "__delattr__") {
+            if !is_native(&delattr, crate::builtins::object_type::object_delattr) {
+                super::call::call(
+                    vm,
+                    &delattr,
+                    vec![obj.clone(), PyStr::value(name)],
+                    Vec::new(),
+                )?;
+                return Ok(());
+            }
+        }
+    }
+    generic_delete(vm, obj, name)
+}
+
+/// `object.__delattr__(obj, name)`.
+pub fn generic_delete(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
     if let Some(Object::Instance(inst)) = obj.as_object() {
         if let Some(d) = lookup(vm, &inst.class, name) {
             if descriptor::delete(vm, &d, name, obj)? {
@@ -292,7 +424,11 @@ pub fn delete(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
             _ => None,
         };
         if let Some(d) = dict {
-            return match d.get_mut(&mut vm.gil).remove(&PyStr::value(name)) {
+            let removed = d.get_mut(&mut vm.gil).remove(&PyStr::value(name));
+            if matches!(o.get(), Object::Class(_)) {
+                class_changed(vm);
+            }
+            return match removed {
                 Ok(_) => Ok(()),
                 Err(_) => Err(Raise::new(ExcKind::AttributeError, name.to_string())),
             };

@@ -1,12 +1,12 @@
 //! Calls: binding arguments to parameters, functions, methods, classes, and
 //! building classes from `class` statements.
 
-use super::{attr, exception, Frame};
+use super::{attr, Frame};
 use crate::bytecode::Code;
-use crate::exc::{ExcKind, PyResult, Raise};
+use crate::exc::{PyResult, Raise};
 use crate::gil::{Gil, GilCell};
 use crate::interp::Vm;
-use crate::object::{BuiltinType, Class, Dict, Function, Instance, Object, PyStr};
+use crate::object::{Dict, Function, Object, PyStr};
 use crate::value::{Obj, Value};
 use std::sync::Arc;
 
@@ -87,7 +87,7 @@ pub fn prepare(
             args.insert(0, receiver.clone());
             prepare(vm, func, args, kwargs)
         }
-        Object::Class(_) => Ok(Prepared::Done(instantiate(vm, o, args, kwargs)?)),
+        Object::Class(_) => super::class::call_class(vm, o, args, kwargs),
         Object::Instance(_) => {
             let class = attr::class_of(vm, callable);
             match attr::lookup(vm, &class, "__call__") {
@@ -112,7 +112,7 @@ fn not_callable(vm: &mut Vm, v: &Value) -> Raise {
 /// Bind `args` and `kwargs` to `f`'s parameters in a new frame.
 pub fn bind(vm: &mut Vm, f: &Function, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Frame> {
     let code = &f.code;
-    let mut frame = Frame::new(code.clone(), f.globals.clone(), None);
+    let mut frame = Frame::pooled(vm, code.clone(), f.globals.clone(), None);
     let argcount = code.argcount as usize;
     let kwonly = code.kwonlyargcount as usize;
     let given = args.len();
@@ -352,142 +352,6 @@ pub fn linearize(bases: &[Obj], gil: &Gil) -> PyResult<Vec<Obj>> {
 }
 
 /// `Class(args)`: a builtin type's constructor, or a new instance and `__init__`.
-fn instantiate(vm: &mut Vm, class: &Obj, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    let Object::Class(c) = class.get() else {
-        unreachable!()
-    };
-    // The nearest builtin base decides what kind of object is made.
-    let builtin = std::iter::once(class.clone())
-        .chain(c.mro.get(&vm.gil).iter().cloned())
-        .find_map(|k| match k.get() {
-            Object::Class(k) => k.builtin,
-            _ => None,
-        })
-        .unwrap_or(BuiltinType::Object);
-    if c.builtin.is_some() && builtin != BuiltinType::Object {
-        return crate::builtins::construct(vm, builtin, args, kwargs);
-    }
-    if builtin != BuiltinType::Object {
-        return Err(Raise::new(
-            ExcKind::NotImplementedError,
-            format!(
-                "subclassing the builtin type '{}' is not supported yet",
-                builtin_name(vm, builtin)
-            ),
-        ));
-    }
-    if c.builtin == Some(BuiltinType::Object) {
-        if !args.is_empty() || !kwargs.is_empty() {
-            return Err(Raise::type_error("object() takes no arguments"));
-        }
-        return Ok(Value::obj(Object::Instance(Instance {
-            class: class.clone(),
-            dict: GilCell::new(Dict::new()),
-        })));
-    }
-    let instance = Value::obj(Object::Instance(Instance {
-        class: class.clone(),
-        dict: GilCell::new(Dict::new()),
-    }));
-    if exception::is_exception_class(vm, class) {
-        exception::init_args(vm, &instance, &args);
-    }
-    match attr::lookup(vm, class, "__init__") {
-        Some(init) => {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(instance.clone());
-            full.extend(args);
-            let result = call(vm, &init, full, kwargs)?;
-            if !matches!(result, Value::None) {
-                return Err(Raise::type_error(format!(
-                    "__init__() should return None, not '{}'",
-                    attr::type_name(vm, &result)
-                )));
-            }
-        }
-        None if (!args.is_empty() || !kwargs.is_empty())
-            && !exception::is_exception_class(vm, class) =>
-        {
-            return Err(Raise::type_error(format!(
-                "{}() takes no arguments",
-                c.name
-            )));
-        }
-        None => {}
-    }
-    Ok(instance)
-}
-
-fn builtin_name(vm: &Vm, t: BuiltinType) -> String {
-    match vm.interp.types[&t].get() {
-        Object::Class(c) => c.name.to_string(),
-        _ => String::new(),
-    }
-}
-
-/// `__build_class__(func, name, *bases)`: run the class body in a fresh
-/// namespace and make the class.
-pub fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) -> PyResult<Value> {
-    if !kwargs.is_empty() {
-        return Err(Raise::new(
-            ExcKind::NotImplementedError,
-            "class keywords (metaclass=...) are not supported yet",
-        ));
-    }
-    let (Some(Value::Obj(func)), Some(name)) = (args.first(), args.get(1)) else {
-        return Err(Raise::type_error("__build_class__: not enough arguments"));
-    };
-    let Object::Function(f) = func.get() else {
-        return Err(Raise::type_error(
-            "__build_class__: func must be a function",
-        ));
-    };
-    let name = match name.as_object() {
-        Some(Object::Str(s)) => s.text.clone(),
-        _ => return Err(Raise::type_error("__build_class__: name is not a string")),
-    };
-    let mut bases = Vec::new();
-    for b in &args[2..] {
-        match b {
-            Value::Obj(o) if matches!(o.get(), Object::Class(_)) => bases.push(o.clone()),
-            _ => return Err(Raise::type_error("bases must be types")),
-        }
-    }
-    if bases.is_empty() {
-        bases.push(vm.type_obj(BuiltinType::Object));
-    }
-    let namespace = Obj::new(Object::Dict(GilCell::new(Dict::new())));
-    let mut frame = Frame::new(f.code.clone(), f.globals.clone(), Some(namespace.clone()));
-    frame.cells.extend(f.closure.iter().cloned());
-    super::run(vm, frame)?;
-    let mro = linearize(&bases, &vm.gil)?;
-    let dict = match namespace.get() {
-        Object::Dict(d) => d.get(&vm.gil).clone(),
-        _ => unreachable!(),
-    };
-    let mut dict = dict;
-    let class_cell = dict.get_str("__classcell__").cloned();
-    if class_cell.is_some() {
-        dict.remove(&PyStr::value("__classcell__"))?;
-    }
-    let qualname = match dict.get_str("__qualname__").and_then(Value::as_object) {
-        Some(Object::Str(s)) => s.text.clone(),
-        _ => name.clone(),
-    };
-    let class = Value::obj(Object::Class(Class {
-        name,
-        qualname,
-        bases: bases.into(),
-        mro: GilCell::new(mro),
-        dict: GilCell::new(dict),
-        builtin: None,
-    }));
-    if let Some(Object::Cell(cell)) = class_cell.as_ref().and_then(Value::as_object) {
-        *cell.get_mut(&mut vm.gil) = Some(class.clone());
-    }
-    Ok(class)
-}
-
 /// A str value for a name.
 pub fn name_value(name: &str) -> Value {
     PyStr::value(name)

@@ -46,10 +46,12 @@ pub fn get(
             receiver: i.clone(),
             func: v,
         })),
-        (Object::Builtin(b), Some(i)) if b.receiver.is_none() => Ok(Value::obj(Object::Method {
-            receiver: i.clone(),
-            func: v,
-        })),
+        (Object::Builtin(b), Some(i)) if b.binds && b.receiver.is_none() => {
+            Ok(Value::obj(Object::Method {
+                receiver: i.clone(),
+                func: v,
+            }))
+        }
         (Object::ClassMethod(f), _) => Ok(Value::obj(Object::Method {
             receiver: Value::Obj(owner.clone()),
             func: f.clone(),

@@ -135,17 +135,26 @@ fn catching_non_exception() -> Raise {
 
 /// Did `err` come from StopIteration?
 pub fn is_stop_iteration(vm: &mut Vm, err: &Raise) -> bool {
-    match err {
-        Raise::New(ExcKind::StopIteration, _)
-        | Raise::WithValue(ExcKind::StopIteration, _)
-        | Raise::Bare(ExcKind::StopIteration) => true,
-        Raise::Object(v) | Raise::Reraised(v) => {
-            let class = attr::class_of(vm, v);
-            let stop = vm.exc_class(ExcKind::StopIteration);
-            attr::is_subclass(vm, &class, &stop)
+    is_kind(vm, err, ExcKind::StopIteration)
+}
+
+/// Is `err` an AttributeError (or a subclass of it)?
+pub fn is_attribute_error(vm: &Vm, err: &Raise) -> bool {
+    is_kind(vm, err, ExcKind::AttributeError)
+}
+
+/// Is `err` an exception of class `kind` or a subclass?
+pub fn is_kind(vm: &Vm, err: &Raise, kind: ExcKind) -> bool {
+    let class = match err {
+        Raise::New(k, _) | Raise::WithValue(k, _) | Raise::Bare(k) => {
+            if *k == kind {
+                return true;
+            }
+            vm.exc_class(*k)
         }
-        _ => false,
-    }
+        Raise::Object(v) | Raise::Reraised(v) => attr::class_of(vm, v),
+    };
+    attr::is_subclass(vm, &class, &vm.exc_class(kind))
 }
 
 /// RAISE_VARARGS.

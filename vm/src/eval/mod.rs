@@ -13,6 +13,7 @@
 
 pub mod attr;
 pub mod call;
+pub mod class;
 pub mod descriptor;
 pub mod exception;
 pub mod generator;
@@ -23,7 +24,7 @@ use crate::bytecode::{Code, Op};
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
-use crate::object::{Dict, Object, PyStr};
+use crate::object::{int, Dict, Object, PyStr};
 use crate::value::{Obj, Value};
 use std::sync::Arc;
 
@@ -45,6 +46,9 @@ pub struct Frame {
     pub namespace: Option<Obj>,
     /// Keyword names for the next CALL.
     kw_names: Option<u32>,
+    /// For an `__init__` run by calling a class: the new instance, which is
+    /// what the call returns (the frame's own return value must be None).
+    pub init_of: Option<Value>,
 }
 
 impl Frame {
@@ -64,7 +68,48 @@ impl Frame {
             globals,
             namespace,
             kw_names: None,
+            init_of: None,
         }
+    }
+
+    /// A frame like `new`'s, its locals and stack taken from the thread's pool.
+    pub fn pooled(vm: &mut Vm, code: Arc<Code>, globals: Obj, namespace: Option<Obj>) -> Frame {
+        let (mut locals, mut stack) = vm.frame_pool.pop().unwrap_or_default();
+        locals.resize(code.varnames.len(), None);
+        stack.reserve(code.stacksize as usize);
+        let cells = code
+            .cellvars
+            .iter()
+            .map(|_| Obj::new(Object::Cell(GilCell::new(None))))
+            .collect();
+        Frame {
+            locals,
+            stack,
+            code,
+            pc: 0,
+            cells,
+            globals,
+            namespace,
+            kw_names: None,
+            init_of: None,
+        }
+    }
+}
+
+/// How many emptied frames a thread keeps for reuse.
+const FRAME_POOL_SIZE: usize = 64;
+
+/// Give a finished frame's locals and stack back to the pool.
+fn recycle(vm: &mut Vm, frame: Frame) {
+    if vm.frame_pool.len() < FRAME_POOL_SIZE {
+        let Frame {
+            mut locals,
+            mut stack,
+            ..
+        } = frame;
+        locals.clear();
+        stack.clear();
+        vm.frame_pool.push((locals, stack));
     }
 }
 
@@ -100,8 +145,6 @@ pub enum Step {
 enum Flow {
     /// The current frame (a generator's) yields this value.
     Yield(Value),
-    /// Keep going in the current frame.
-    Next,
     /// Start running a new frame (a call).
     Push(Frame),
     /// The current frame returned this value.
@@ -112,9 +155,8 @@ enum Flow {
 pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step> {
     loop {
         let frame = frames.last_mut().expect("a frame is running");
-        let result = step(vm, frame);
+        let result = run_frame(vm, frame);
         match result {
-            Ok(Flow::Next) => {}
             Ok(Flow::Push(f)) => {
                 if vm.depth >= vm.recursion_limit {
                     let err =
@@ -125,8 +167,24 @@ pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step>
                 vm.depth += 1;
                 frames.push(f);
             }
-            Ok(Flow::Return(value)) => {
-                frames.pop();
+            Ok(Flow::Return(mut value)) => {
+                let mut done = frames.pop().expect("a frame returned");
+                if let Some(instance) = done.init_of.take() {
+                    value = match class::init_result(vm, value, instance) {
+                        Ok(v) => v,
+                        Err(err) => {
+                            if frames.is_empty() {
+                                return Err(err);
+                            }
+                            vm.depth -= 1;
+                            unwind(vm, frames, err)?;
+                            continue;
+                        }
+                    };
+                }
+                if !frames.is_empty() {
+                    recycle(vm, done);
+                }
                 match frames.last_mut() {
                     Some(caller) => {
                         vm.depth -= 1;
@@ -167,10 +225,11 @@ pub(crate) fn unwind(vm: &mut Vm, frames: &mut Vec<Frame>, err: Raise) -> PyResu
             frame.pc = h.target as usize;
             return Ok(());
         }
-        frames.pop();
+        let done = frames.pop().expect("a frame is running");
         if frames.is_empty() {
             return Err(Raise::Object(exc));
         }
+        recycle(vm, done);
         vm.depth -= 1;
     }
 }
@@ -196,449 +255,473 @@ fn dict_of(o: &Obj) -> &GilCell<Dict> {
     }
 }
 
-/// Execute one instruction.
-fn step(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
-    let op = frame.code.ops[frame.pc];
-    frame.pc += 1;
-    match op {
-        Op::Nop => {}
-        Op::PopTop => {
-            pop(frame);
-        }
-        Op::Copy(n) => {
-            let v = frame.stack[frame.stack.len() - n as usize].clone();
-            frame.stack.push(v);
-        }
-        Op::Swap(n) => {
-            let len = frame.stack.len();
-            frame.stack.swap(len - 1, len - n as usize);
-        }
-        Op::LoadConst(i) => frame.stack.push(frame.code.consts[i as usize].clone()),
-        Op::LoadFast(i) => match &frame.locals[i as usize] {
-            Some(v) => frame.stack.push(v.clone()),
-            None => return Err(exception::unbound_local(&frame.code.varnames[i as usize])),
-        },
-        Op::StoreFast(i) => frame.locals[i as usize] = Some(pop(frame)),
-        Op::DeleteFast(i) => {
-            if frame.locals[i as usize].take().is_none() {
-                return Err(exception::unbound_local(&frame.code.varnames[i as usize]));
-            }
-        }
-        Op::LoadDeref(i) => {
-            let value = match frame.cells[i as usize].get() {
-                Object::Cell(c) => c.get(&vm.gil).clone(),
-                _ => unreachable!("cells hold cells"),
-            };
-            match value {
-                Some(v) => frame.stack.push(v),
-                None => return Err(exception::unbound_free(&frame.code, i)),
-            }
-        }
-        Op::StoreDeref(i) => {
-            let v = pop(frame);
-            if let Object::Cell(c) = frame.cells[i as usize].get() {
-                *c.get_mut(&mut vm.gil) = Some(v);
-            }
-        }
-        Op::LoadClosure(i) => frame
-            .stack
-            .push(Value::Obj(frame.cells[i as usize].clone())),
-        Op::LoadGlobal(i) => {
-            let v = load_global(vm, frame, name(frame, i))?;
-            frame.stack.push(v);
-        }
-        Op::StoreGlobal(i) => {
-            let v = pop(frame);
-            let key = name(frame, i).to_owned();
-            dict_of(&frame.globals)
-                .get_mut(&mut vm.gil)
-                .insert_str(&key, v);
-        }
-        Op::DeleteGlobal(i) => {
-            let key = PyStr::value(name(frame, i));
-            if dict_of(&frame.globals)
-                .get_mut(&mut vm.gil)
-                .remove(&key)
-                .is_err()
-            {
-                return Err(exception::name_error(name(frame, i)));
-            }
-        }
-        Op::LoadName(i) => {
-            let key = name(frame, i);
-            let local = frame
-                .namespace
-                .as_ref()
-                .and_then(|ns| dict_of(ns).get(&vm.gil).get_str(key).cloned());
-            let v = match local {
-                Some(v) => v,
-                None => load_global(vm, frame, key)?,
-            };
-            frame.stack.push(v);
-        }
-        Op::StoreName(i) => {
-            let v = pop(frame);
-            let key = name(frame, i).to_owned();
-            let ns = frame.namespace.as_ref().unwrap_or(&frame.globals);
-            dict_of(ns).get_mut(&mut vm.gil).insert_str(&key, v);
-        }
-        Op::DeleteName(i) => {
-            let key = PyStr::value(name(frame, i));
-            let ns = frame.namespace.as_ref().unwrap_or(&frame.globals);
-            if dict_of(ns).get_mut(&mut vm.gil).remove(&key).is_err() {
-                return Err(exception::name_error(name(frame, i)));
-            }
-        }
-        Op::LoadAttr(i) => {
-            let obj = pop(frame);
-            let v = attr::get(vm, &obj, name(frame, i))?;
-            frame.stack.push(v);
-        }
-        Op::StoreAttr(i) => {
-            let obj = pop(frame);
-            let v = pop(frame);
-            attr::set(vm, &obj, name(frame, i), v)?;
-        }
-        Op::DeleteAttr(i) => {
-            let obj = pop(frame);
-            attr::delete(vm, &obj, name(frame, i))?;
-        }
-        Op::KwNames(i) => frame.kw_names = Some(i),
-        Op::Call(n) => {
-            if frame.kw_names.is_none() {
-                if let Some(f) = simple_call(frame, n as usize) {
-                    return Ok(Flow::Push(f));
-                }
-            }
-            let kw_names = frame
-                .kw_names
-                .take()
-                .map(|i| frame.code.consts[i as usize].clone());
-            let args = frame.stack.split_off(frame.stack.len() - n as usize);
-            let callable = pop(frame);
-            let (positional, keywords) = call::split_keywords(args, kw_names.as_ref());
-            return match call::prepare(vm, &callable, positional, keywords)? {
-                call::Prepared::Frame(f) => Ok(Flow::Push(f)),
-                call::Prepared::Done(v) => {
-                    frame.stack.push(v);
-                    Ok(Flow::Next)
-                }
-            };
-        }
-        Op::CallEx(has_kwargs) => {
-            let kwargs = if has_kwargs == 1 {
-                Some(pop(frame))
-            } else {
-                None
-            };
-            let args = pop(frame);
-            let callable = pop(frame);
-            let positional = match args.as_object() {
-                Some(Object::Tuple(t)) => t.to_vec(),
-                _ => vm.collect(&args)?,
-            };
-            let keywords = match kwargs {
-                Some(k) => call::keywords_from_dict(vm, &k)?,
-                None => Vec::new(),
-            };
-            return match call::prepare(vm, &callable, positional, keywords)? {
-                call::Prepared::Frame(f) => Ok(Flow::Push(f)),
-                call::Prepared::Done(v) => {
-                    frame.stack.push(v);
-                    Ok(Flow::Next)
-                }
-            };
-        }
-        Op::BinaryOp(arg) => {
-            let b = pop(frame);
-            let a = pop(frame);
-            let v = ops::binary(vm, arg, &a, &b)?;
-            frame.stack.push(v);
-        }
-        Op::CompareOp(arg) => {
-            let b = pop(frame);
-            let a = pop(frame);
-            let op = crate::compile::codegen::COMPARE_OPS[arg as usize];
-            let v = ops::compare(vm, op, &a, &b)?;
-            frame.stack.push(v);
-        }
-        Op::IsOp(invert) => {
-            let b = pop(frame);
-            let a = pop(frame);
-            frame
-                .stack
-                .push(Value::Bool(ops::is(&a, &b) != (invert == 1)));
-        }
-        Op::ContainsOp(invert) => {
-            let container = pop(frame);
-            let item = pop(frame);
-            let found = ops::contains(vm, &container, &item)?;
-            frame.stack.push(Value::Bool(found != (invert == 1)));
-        }
-        Op::UnaryNegative | Op::UnaryPositive | Op::UnaryInvert => {
-            let a = pop(frame);
-            let v = ops::unary(vm, op, &a)?;
-            frame.stack.push(v);
-        }
-        Op::UnaryNot => {
-            let a = pop(frame);
-            let truth = ops::truthy(vm, &a)?;
-            frame.stack.push(Value::Bool(!truth));
-        }
-        Op::BinarySubscr => {
-            let index = pop(frame);
-            let container = pop(frame);
-            let v = ops::getitem(vm, &container, &index)?;
-            frame.stack.push(v);
-        }
-        Op::StoreSubscr => {
-            let index = pop(frame);
-            let container = pop(frame);
-            let v = pop(frame);
-            ops::setitem(vm, &container, index, v)?;
-        }
-        Op::DeleteSubscr => {
-            let index = pop(frame);
-            let container = pop(frame);
-            ops::delitem(vm, &container, &index)?;
-        }
-        Op::BuildSlice(n) => {
-            let step = if n == 3 { pop(frame) } else { Value::None };
-            let stop = pop(frame);
-            let start = pop(frame);
-            frame.stack.push(ops::make_slice(vm, start, stop, step));
-        }
-        Op::BuildTuple(n) => {
-            let items = frame.stack.split_off(frame.stack.len() - n as usize);
-            frame.stack.push(Value::obj(Object::Tuple(items.into())));
-        }
-        Op::BuildList(n) => {
-            let items = frame.stack.split_off(frame.stack.len() - n as usize);
-            frame
-                .stack
-                .push(Value::obj(Object::List(GilCell::new(items))));
-        }
-        Op::BuildMap(n) => {
-            let items = frame.stack.split_off(frame.stack.len() - 2 * n as usize);
-            let mut dict = Dict::new();
-            let mut it = items.into_iter();
-            while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                dict.insert(k, v)?;
-            }
-            frame
-                .stack
-                .push(Value::obj(Object::Dict(GilCell::new(dict))));
-        }
-        Op::BuildString(n) => {
-            let parts = frame.stack.split_off(frame.stack.len() - n as usize);
-            let mut text = String::new();
-            for p in &parts {
-                if let Some(Object::Str(s)) = p.as_object() {
-                    text.push_str(&s.text);
-                }
-            }
-            frame.stack.push(PyStr::value(text));
-        }
-        Op::ListAppend(depth) => {
-            let v = pop(frame);
-            let list = frame.stack[frame.stack.len() - depth as usize].clone();
-            if let Some(Object::List(l)) = list.as_object() {
-                l.get_mut(&mut vm.gil).push(v);
-            }
-        }
-        Op::ListExtend(depth) => {
-            let iterable = pop(frame);
-            let items = vm.collect(&iterable)?;
-            let list = frame.stack[frame.stack.len() - depth as usize].clone();
-            if let Some(Object::List(l)) = list.as_object() {
-                l.get_mut(&mut vm.gil).extend(items);
-            }
-        }
-        Op::ListToTuple => {
-            let list = pop(frame);
-            let items = match list.as_object() {
-                Some(Object::List(l)) => l.get(&vm.gil).clone(),
-                _ => Vec::new(),
-            };
-            frame.stack.push(Value::obj(Object::Tuple(items.into())));
-        }
-        Op::MapAdd(depth) => {
-            let v = pop(frame);
-            let k = pop(frame);
-            let dict = frame.stack[frame.stack.len() - depth as usize].clone();
-            if let Some(Object::Dict(d)) = dict.as_object() {
-                d.get_mut(&mut vm.gil).insert(k, v)?;
-            }
-        }
-        Op::DictUpdate(depth) => {
-            let other = pop(frame);
-            let dict = frame.stack[frame.stack.len() - depth as usize].clone();
-            ops::dict_update(vm, &dict, &other)?;
-        }
-        Op::UnpackSequence(n) => {
-            let seq = pop(frame);
-            let items = iter::unpack(vm, &seq, n as usize, None)?;
-            frame.stack.extend(items.into_iter().rev());
-        }
-        Op::UnpackEx(arg) => {
-            let seq = pop(frame);
-            let (before, after) = ((arg & 0xFF) as usize, (arg >> 8) as usize);
-            let items = iter::unpack(vm, &seq, before, Some(after))?;
-            frame.stack.extend(items.into_iter().rev());
-        }
-        Op::FormatValue(flags) => {
-            let spec = if flags & 4 != 0 {
-                Some(pop(frame))
-            } else {
-                None
-            };
-            let v = pop(frame);
-            let s = ops::format_value(vm, &v, flags & 3, spec.as_ref())?;
-            frame.stack.push(s);
-        }
-        Op::Jump(t) => frame.pc = t as usize,
-        Op::PopJumpIfFalse(t) => {
-            let v = pop(frame);
-            if !ops::truthy(vm, &v)? {
-                frame.pc = t as usize;
-            }
-        }
-        Op::PopJumpIfTrue(t) => {
-            let v = pop(frame);
-            if ops::truthy(vm, &v)? {
-                frame.pc = t as usize;
-            }
-        }
-        Op::JumpIfFalseOrPop(t) => {
-            if !ops::truthy(vm, top(frame))? {
-                frame.pc = t as usize;
-            } else {
+/// Run instructions of `frame` until it calls, returns, yields or raises.
+fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
+    loop {
+        let op = frame.code.ops[frame.pc];
+        frame.pc += 1;
+        match op {
+            Op::Nop => {}
+            Op::PopTop => {
                 pop(frame);
             }
-        }
-        Op::JumpIfTrueOrPop(t) => {
-            if ops::truthy(vm, top(frame))? {
-                frame.pc = t as usize;
-            } else {
-                pop(frame);
+            Op::Copy(n) => {
+                let v = frame.stack[frame.stack.len() - n as usize].clone();
+                frame.stack.push(v);
             }
-        }
-        Op::GetIter => {
-            let v = pop(frame);
-            let it = iter::get_iter(vm, &v)?;
-            frame.stack.push(it);
-        }
-        Op::ForIter(t) => {
-            let it = top(frame).clone();
-            match iter::next(vm, &it)? {
-                Some(v) => frame.stack.push(v),
-                None => {
-                    pop(frame);
+            Op::Swap(n) => {
+                let len = frame.stack.len();
+                frame.stack.swap(len - 1, len - n as usize);
+            }
+            Op::LoadConst(i) => frame.stack.push(frame.code.consts[i as usize].clone()),
+            Op::LoadFast(i) => match &frame.locals[i as usize] {
+                Some(v) => frame.stack.push(v.clone()),
+                None => return Err(exception::unbound_local(&frame.code.varnames[i as usize])),
+            },
+            Op::StoreFast(i) => frame.locals[i as usize] = Some(pop(frame)),
+            Op::DeleteFast(i) => {
+                if frame.locals[i as usize].take().is_none() {
+                    return Err(exception::unbound_local(&frame.code.varnames[i as usize]));
+                }
+            }
+            Op::LoadDeref(i) => {
+                let value = match frame.cells[i as usize].get() {
+                    Object::Cell(c) => c.get(&vm.gil).clone(),
+                    _ => unreachable!("cells hold cells"),
+                };
+                match value {
+                    Some(v) => frame.stack.push(v),
+                    None => return Err(exception::unbound_free(&frame.code, i)),
+                }
+            }
+            Op::StoreDeref(i) => {
+                let v = pop(frame);
+                if let Object::Cell(c) = frame.cells[i as usize].get() {
+                    *c.get_mut(&mut vm.gil) = Some(v);
+                }
+            }
+            Op::LoadClosure(i) => frame
+                .stack
+                .push(Value::Obj(frame.cells[i as usize].clone())),
+            Op::LoadGlobal(i) => {
+                let v = load_global_cached(vm, frame, i)?;
+                frame.stack.push(v);
+            }
+            Op::StoreGlobal(i) => {
+                let v = pop(frame);
+                let key = name(frame, i).to_owned();
+                dict_of(&frame.globals)
+                    .get_mut(&mut vm.gil)
+                    .insert_str(&key, v);
+            }
+            Op::DeleteGlobal(i) => {
+                let key = PyStr::value(name(frame, i));
+                if dict_of(&frame.globals)
+                    .get_mut(&mut vm.gil)
+                    .remove(&key)
+                    .is_err()
+                {
+                    return Err(exception::name_error(name(frame, i)));
+                }
+            }
+            Op::LoadName(i) => {
+                let key = name(frame, i);
+                let local = frame
+                    .namespace
+                    .as_ref()
+                    .and_then(|ns| dict_of(ns).get(&vm.gil).get_str(key).cloned());
+                let v = match local {
+                    Some(v) => v,
+                    None => load_global(vm, frame, key)?,
+                };
+                frame.stack.push(v);
+            }
+            Op::StoreName(i) => {
+                let v = pop(frame);
+                let key = name(frame, i).to_owned();
+                let ns = frame.namespace.as_ref().unwrap_or(&frame.globals);
+                dict_of(ns).get_mut(&mut vm.gil).insert_str(&key, v);
+            }
+            Op::DeleteName(i) => {
+                let key = PyStr::value(name(frame, i));
+                let ns = frame.namespace.as_ref().unwrap_or(&frame.globals);
+                if dict_of(ns).get_mut(&mut vm.gil).remove(&key).is_err() {
+                    return Err(exception::name_error(name(frame, i)));
+                }
+            }
+            Op::LoadAttr(i) => {
+                let obj = pop(frame);
+                let v = attr::get(vm, &obj, name(frame, i))?;
+                frame.stack.push(v);
+            }
+            Op::StoreAttr(i) => {
+                let obj = pop(frame);
+                let v = pop(frame);
+                attr::set(vm, &obj, name(frame, i), v)?;
+            }
+            Op::DeleteAttr(i) => {
+                let obj = pop(frame);
+                attr::delete(vm, &obj, name(frame, i))?;
+            }
+            Op::KwNames(i) => frame.kw_names = Some(i),
+            Op::Call(n) => {
+                if frame.kw_names.is_none() {
+                    if let Some(f) = simple_call(vm, frame, n as usize) {
+                        return Ok(Flow::Push(f));
+                    }
+                }
+                let kw_names = frame
+                    .kw_names
+                    .take()
+                    .map(|i| frame.code.consts[i as usize].clone());
+                let args = frame.stack.split_off(frame.stack.len() - n as usize);
+                let callable = pop(frame);
+                let (positional, keywords) = call::split_keywords(args, kw_names.as_ref());
+                return match call::prepare(vm, &callable, positional, keywords)? {
+                    call::Prepared::Frame(f) => Ok(Flow::Push(f)),
+                    call::Prepared::Done(v) => {
+                        frame.stack.push(v);
+                        continue;
+                    }
+                };
+            }
+            Op::CallEx(has_kwargs) => {
+                let kwargs = if has_kwargs == 1 {
+                    Some(pop(frame))
+                } else {
+                    None
+                };
+                let args = pop(frame);
+                let callable = pop(frame);
+                let positional = match args.as_object() {
+                    Some(Object::Tuple(t)) => t.to_vec(),
+                    _ => vm.collect(&args)?,
+                };
+                let keywords = match kwargs {
+                    Some(k) => call::keywords_from_dict(vm, &k)?,
+                    None => Vec::new(),
+                };
+                return match call::prepare(vm, &callable, positional, keywords)? {
+                    call::Prepared::Frame(f) => Ok(Flow::Push(f)),
+                    call::Prepared::Done(v) => {
+                        frame.stack.push(v);
+                        continue;
+                    }
+                };
+            }
+            Op::BinaryOp(arg) => {
+                // Numbers first, without leaving the loop (most arithmetic is on them).
+                let len = frame.stack.len();
+                let op = crate::compile::codegen::binary_operator(arg);
+                let fast = int::fast_binary_op(op, &frame.stack[len - 2], &frame.stack[len - 1]);
+                if let Some(v) = fast {
+                    frame.stack.truncate(len - 2);
+                    frame.stack.push(v);
+                    continue;
+                }
+                let b = pop(frame);
+                let a = pop(frame);
+                let v = ops::binary(vm, arg, &a, &b)?;
+                frame.stack.push(v);
+            }
+            Op::CompareOp(arg) => {
+                let b = pop(frame);
+                let a = pop(frame);
+                let op = crate::compile::codegen::COMPARE_OPS[arg as usize];
+                if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                    frame
+                        .stack
+                        .push(Value::Bool(int::compare_small(op, *x, *y)));
+                    continue;
+                }
+                let v = ops::compare(vm, op, &a, &b)?;
+                frame.stack.push(v);
+            }
+            Op::IsOp(invert) => {
+                let b = pop(frame);
+                let a = pop(frame);
+                frame
+                    .stack
+                    .push(Value::Bool(ops::is(&a, &b) != (invert == 1)));
+            }
+            Op::ContainsOp(invert) => {
+                let container = pop(frame);
+                let item = pop(frame);
+                let found = ops::contains(vm, &container, &item)?;
+                frame.stack.push(Value::Bool(found != (invert == 1)));
+            }
+            Op::UnaryNegative | Op::UnaryPositive | Op::UnaryInvert => {
+                let a = pop(frame);
+                let v = ops::unary(vm, op, &a)?;
+                frame.stack.push(v);
+            }
+            Op::UnaryNot => {
+                let a = pop(frame);
+                let truth = ops::truthy(vm, &a)?;
+                frame.stack.push(Value::Bool(!truth));
+            }
+            Op::BinarySubscr => {
+                let index = pop(frame);
+                let container = pop(frame);
+                let v = ops::getitem(vm, &container, &index)?;
+                frame.stack.push(v);
+            }
+            Op::StoreSubscr => {
+                let index = pop(frame);
+                let container = pop(frame);
+                let v = pop(frame);
+                ops::setitem(vm, &container, index, v)?;
+            }
+            Op::DeleteSubscr => {
+                let index = pop(frame);
+                let container = pop(frame);
+                ops::delitem(vm, &container, &index)?;
+            }
+            Op::BuildSlice(n) => {
+                let step = if n == 3 { pop(frame) } else { Value::None };
+                let stop = pop(frame);
+                let start = pop(frame);
+                frame.stack.push(ops::make_slice(vm, start, stop, step));
+            }
+            Op::BuildTuple(n) => {
+                let items = frame.stack.split_off(frame.stack.len() - n as usize);
+                frame.stack.push(Value::obj(Object::Tuple(items.into())));
+            }
+            Op::BuildList(n) => {
+                let items = frame.stack.split_off(frame.stack.len() - n as usize);
+                frame
+                    .stack
+                    .push(Value::obj(Object::List(GilCell::new(items))));
+            }
+            Op::BuildMap(n) => {
+                let items = frame.stack.split_off(frame.stack.len() - 2 * n as usize);
+                let mut dict = Dict::new();
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    dict.insert(k, v)?;
+                }
+                frame
+                    .stack
+                    .push(Value::obj(Object::Dict(GilCell::new(dict))));
+            }
+            Op::BuildString(n) => {
+                let parts = frame.stack.split_off(frame.stack.len() - n as usize);
+                let mut text = String::new();
+                for p in &parts {
+                    if let Some(Object::Str(s)) = p.as_object() {
+                        text.push_str(&s.text);
+                    }
+                }
+                frame.stack.push(PyStr::value(text));
+            }
+            Op::ListAppend(depth) => {
+                let v = pop(frame);
+                let list = frame.stack[frame.stack.len() - depth as usize].clone();
+                if let Some(Object::List(l)) = list.as_object() {
+                    l.get_mut(&mut vm.gil).push(v);
+                }
+            }
+            Op::ListExtend(depth) => {
+                let iterable = pop(frame);
+                let items = vm.collect(&iterable)?;
+                let list = frame.stack[frame.stack.len() - depth as usize].clone();
+                if let Some(Object::List(l)) = list.as_object() {
+                    l.get_mut(&mut vm.gil).extend(items);
+                }
+            }
+            Op::ListToTuple => {
+                let list = pop(frame);
+                let items = match list.as_object() {
+                    Some(Object::List(l)) => l.get(&vm.gil).clone(),
+                    _ => Vec::new(),
+                };
+                frame.stack.push(Value::obj(Object::Tuple(items.into())));
+            }
+            Op::MapAdd(depth) => {
+                let v = pop(frame);
+                let k = pop(frame);
+                let dict = frame.stack[frame.stack.len() - depth as usize].clone();
+                if let Some(Object::Dict(d)) = dict.as_object() {
+                    d.get_mut(&mut vm.gil).insert(k, v)?;
+                }
+            }
+            Op::DictUpdate(depth) => {
+                let other = pop(frame);
+                let dict = frame.stack[frame.stack.len() - depth as usize].clone();
+                ops::dict_update(vm, &dict, &other)?;
+            }
+            Op::UnpackSequence(n) => {
+                let seq = pop(frame);
+                let items = iter::unpack(vm, &seq, n as usize, None)?;
+                frame.stack.extend(items.into_iter().rev());
+            }
+            Op::UnpackEx(arg) => {
+                let seq = pop(frame);
+                let (before, after) = ((arg & 0xFF) as usize, (arg >> 8) as usize);
+                let items = iter::unpack(vm, &seq, before, Some(after))?;
+                frame.stack.extend(items.into_iter().rev());
+            }
+            Op::FormatValue(flags) => {
+                let spec = if flags & 4 != 0 {
+                    Some(pop(frame))
+                } else {
+                    None
+                };
+                let v = pop(frame);
+                let s = ops::format_value(vm, &v, flags & 3, spec.as_ref())?;
+                frame.stack.push(s);
+            }
+            Op::Jump(t) => frame.pc = t as usize,
+            Op::PopJumpIfFalse(t) => {
+                let v = pop(frame);
+                let truth = match v {
+                    Value::Bool(b) => b,
+                    _ => ops::truthy(vm, &v)?,
+                };
+                if !truth {
                     frame.pc = t as usize;
                 }
             }
-        }
-        Op::MakeFunction(flags) => {
-            let code = pop(frame);
-            let closure = if flags & 8 != 0 {
-                Some(pop(frame))
-            } else {
-                None
-            };
-            let kw_defaults = if flags & 2 != 0 {
-                Some(pop(frame))
-            } else {
-                None
-            };
-            let defaults = if flags & 1 != 0 {
-                Some(pop(frame))
-            } else {
-                None
-            };
-            let f = call::make_function(vm, frame, code, defaults, kw_defaults, closure);
-            frame.stack.push(f);
-        }
-        Op::ReturnValue => return Ok(Flow::Return(pop(frame))),
-        Op::YieldValue => return Ok(Flow::Yield(pop(frame))),
-        Op::GetYieldFromIter => {
-            let v = pop(frame);
-            let it = iter::get_iter(vm, &v)?;
-            frame.stack.push(it);
-        }
-        Op::YieldFrom => {
-            let sent = pop(frame);
-            let it = top(frame).clone();
-            match generator::send(vm, &it, sent)? {
-                Step::Yielded(v) => {
-                    // Come back to this instruction with the next value sent in.
-                    frame.pc -= 1;
-                    return Ok(Flow::Yield(v));
-                }
-                Step::Returned(v) => {
-                    pop(frame);
-                    frame.stack.push(v);
+            Op::PopJumpIfTrue(t) => {
+                let v = pop(frame);
+                let truth = match v {
+                    Value::Bool(b) => b,
+                    _ => ops::truthy(vm, &v)?,
+                };
+                if truth {
+                    frame.pc = t as usize;
                 }
             }
-        }
-        Op::BeforeWith => {
-            let manager = pop(frame);
-            let (exit, entered) = attr::enter_context(vm, &manager)?;
-            frame.stack.push(exit);
-            frame.stack.push(entered);
-        }
-        Op::WithExceptStart => {
-            let exc = top(frame).clone();
-            let exit = frame.stack[frame.stack.len() - 3].clone();
-            let class = Value::Obj(attr::class_of(vm, &exc));
-            let result = call::call(vm, &exit, vec![class, exc, Value::None], Vec::new())?;
-            frame.stack.push(result);
-        }
-        Op::LoadBuildClass => {
-            let v = load_global(vm, frame, "__build_class__")?;
-            frame.stack.push(v);
-        }
-        Op::RaiseVarargs(n) => return Err(exception::raise_op(vm, frame, n)),
-        Op::PushExcInfo => {
-            let exc = pop(frame);
-            let prev = std::mem::replace(&mut vm.handling, exc.clone());
-            frame.stack.push(prev);
-            frame.stack.push(exc);
-        }
-        Op::PopExcept => vm.handling = pop(frame),
-        Op::CheckExcMatch => {
-            let class = pop(frame);
-            let exc = top(frame).clone();
-            let matched = exception::matches(vm, &exc, &class)?;
-            frame.stack.push(Value::Bool(matched));
-        }
-        Op::Reraise => return Err(Raise::Reraised(pop(frame))),
-        Op::LoadAssertionError => frame
-            .stack
-            .push(Value::Obj(vm.exc_class(ExcKind::AssertionError))),
-        Op::ImportName(i) => {
-            let _fromlist = pop(frame);
-            let _level = pop(frame);
-            let m = crate::builtins::import::import(vm, name(frame, i))?;
-            frame.stack.push(m);
-        }
-        Op::ImportFrom(i) => {
-            let module = top(frame).clone();
-            let v = attr::get(vm, &module, name(frame, i)).map_err(|_| {
-                Raise::new(
-                    ExcKind::ImportError,
-                    format!("cannot import name '{}'", name(frame, i)),
-                )
-            })?;
-            frame.stack.push(v);
+            Op::JumpIfFalseOrPop(t) => {
+                if !ops::truthy(vm, top(frame))? {
+                    frame.pc = t as usize;
+                } else {
+                    pop(frame);
+                }
+            }
+            Op::JumpIfTrueOrPop(t) => {
+                if ops::truthy(vm, top(frame))? {
+                    frame.pc = t as usize;
+                } else {
+                    pop(frame);
+                }
+            }
+            Op::GetIter => {
+                let v = pop(frame);
+                let it = iter::get_iter(vm, &v)?;
+                frame.stack.push(it);
+            }
+            Op::ForIter(t) => {
+                let it = top(frame).clone();
+                match iter::next(vm, &it)? {
+                    Some(v) => frame.stack.push(v),
+                    None => {
+                        pop(frame);
+                        frame.pc = t as usize;
+                    }
+                }
+            }
+            Op::MakeFunction(flags) => {
+                let code = pop(frame);
+                let closure = if flags & 8 != 0 {
+                    Some(pop(frame))
+                } else {
+                    None
+                };
+                let kw_defaults = if flags & 2 != 0 {
+                    Some(pop(frame))
+                } else {
+                    None
+                };
+                let defaults = if flags & 1 != 0 {
+                    Some(pop(frame))
+                } else {
+                    None
+                };
+                let f = call::make_function(vm, frame, code, defaults, kw_defaults, closure);
+                frame.stack.push(f);
+            }
+            Op::ReturnValue => return Ok(Flow::Return(pop(frame))),
+            Op::YieldValue => return Ok(Flow::Yield(pop(frame))),
+            Op::GetYieldFromIter => {
+                let v = pop(frame);
+                let it = iter::get_iter(vm, &v)?;
+                frame.stack.push(it);
+            }
+            Op::YieldFrom => {
+                let sent = pop(frame);
+                let it = top(frame).clone();
+                match generator::send(vm, &it, sent)? {
+                    Step::Yielded(v) => {
+                        // Come back to this instruction with the next value sent in.
+                        frame.pc -= 1;
+                        return Ok(Flow::Yield(v));
+                    }
+                    Step::Returned(v) => {
+                        pop(frame);
+                        frame.stack.push(v);
+                    }
+                }
+            }
+            Op::BeforeWith => {
+                let manager = pop(frame);
+                let (exit, entered) = attr::enter_context(vm, &manager)?;
+                frame.stack.push(exit);
+                frame.stack.push(entered);
+            }
+            Op::WithExceptStart => {
+                let exc = top(frame).clone();
+                let exit = frame.stack[frame.stack.len() - 3].clone();
+                let class = Value::Obj(attr::class_of(vm, &exc));
+                let result = call::call(vm, &exit, vec![class, exc, Value::None], Vec::new())?;
+                frame.stack.push(result);
+            }
+            Op::LoadBuildClass => {
+                let v = load_global(vm, frame, "__build_class__")?;
+                frame.stack.push(v);
+            }
+            Op::RaiseVarargs(n) => return Err(exception::raise_op(vm, frame, n)),
+            Op::PushExcInfo => {
+                let exc = pop(frame);
+                let prev = std::mem::replace(&mut vm.handling, exc.clone());
+                frame.stack.push(prev);
+                frame.stack.push(exc);
+            }
+            Op::PopExcept => vm.handling = pop(frame),
+            Op::CheckExcMatch => {
+                let class = pop(frame);
+                let exc = top(frame).clone();
+                let matched = exception::matches(vm, &exc, &class)?;
+                frame.stack.push(Value::Bool(matched));
+            }
+            Op::Reraise => return Err(Raise::Reraised(pop(frame))),
+            Op::LoadAssertionError => frame
+                .stack
+                .push(Value::Obj(vm.exc_class(ExcKind::AssertionError))),
+            Op::ImportName(i) => {
+                let _fromlist = pop(frame);
+                let _level = pop(frame);
+                let m = crate::builtins::import::import(vm, name(frame, i))?;
+                frame.stack.push(m);
+            }
+            Op::ImportFrom(i) => {
+                let module = top(frame).clone();
+                let v = attr::get(vm, &module, name(frame, i)).map_err(|_| {
+                    Raise::new(
+                        ExcKind::ImportError,
+                        format!("cannot import name '{}'", name(frame, i)),
+                    )
+                })?;
+                frame.stack.push(v);
+            }
         }
     }
-    Ok(Flow::Next)
 }
 
 /// The fast path of CALL: a plain Python function called with exactly its
 /// positional parameters. The arguments move from the caller's stack straight
 /// into the new frame's locals; anything else takes `call::prepare`.
-fn simple_call(frame: &mut Frame, n: usize) -> Option<Frame> {
+fn simple_call(vm: &mut Vm, frame: &mut Frame, n: usize) -> Option<Frame> {
     let callee = match &frame.stack[frame.stack.len() - n - 1] {
         Value::Obj(o) if matches!(o.get(), Object::Function(_)) => o.clone(),
         _ => return None,
@@ -656,10 +739,11 @@ fn simple_call(frame: &mut Frame, n: usize) -> Option<Frame> {
     {
         return None;
     }
-    let mut locals = Vec::with_capacity(code.varnames.len());
+    let (mut locals, mut stack) = vm.frame_pool.pop().unwrap_or_default();
     let args_start = frame.stack.len() - n;
     locals.extend(frame.stack.drain(args_start..).map(Some));
     locals.resize(code.varnames.len(), None);
+    stack.reserve(code.stacksize as usize);
     frame.stack.pop();
     let mut cells: Vec<Obj> = code
         .cellvars
@@ -668,7 +752,7 @@ fn simple_call(frame: &mut Frame, n: usize) -> Option<Frame> {
         .collect();
     cells.extend(f.closure.iter().cloned());
     Some(Frame {
-        stack: Vec::with_capacity(code.stacksize as usize),
+        stack,
         code: code.clone(),
         pc: 0,
         locals,
@@ -676,7 +760,28 @@ fn simple_call(frame: &mut Frame, n: usize) -> Option<Frame> {
         globals: f.globals.clone(),
         namespace: None,
         kw_names: None,
+        init_of: None,
     })
+}
+
+/// LOAD_GLOBAL of `names[i]`, through the code object's cache.
+fn load_global_cached(vm: &mut Vm, frame: &Frame, i: u32) -> PyResult<Value> {
+    let globals = dict_of(&frame.globals).get(&vm.gil).version();
+    let builtins = dict_of(&vm.interp.builtins).get(&vm.gil).version();
+    let slot = &frame.code.global_cache[i as usize];
+    let cached = slot.get(&vm.gil);
+    if cached.globals == globals && cached.builtins == builtins {
+        if let Some(v) = &cached.value {
+            return Ok(v.clone());
+        }
+    }
+    let v = load_global(vm, frame, name(frame, i))?;
+    *slot.get_mut(&mut vm.gil) = crate::bytecode::GlobalSlot {
+        globals,
+        builtins,
+        value: Some(v.clone()),
+    };
+    Ok(v)
 }
 
 /// A global, then a builtin.

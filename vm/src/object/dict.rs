@@ -12,9 +12,30 @@ use indexmap::IndexMap;
 use std::hash::{Hash, Hasher};
 
 /// A dict's contents.
-#[derive(Debug, Default, Clone)]
+///
+/// Every change gives the dict a new `version`, unique across all dicts, so a
+/// cache can remember what a lookup found together with the version it saw
+/// (see `Code::global_cache`). All changes go through `map_mut`, which does it.
+#[derive(Debug, Clone)]
 pub struct Dict {
     map: IndexMap<Key, Value, BuildPassThrough>,
+    version: u64,
+}
+
+impl Default for Dict {
+    fn default() -> Dict {
+        Dict {
+            map: IndexMap::default(),
+            version: next_version(),
+        }
+    }
+}
+
+/// A fresh dict version. Relaxed is enough: versions only need to be unique.
+fn next_version() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static VERSIONS: AtomicU64 = AtomicU64::new(1);
+    VERSIONS.fetch_add(1, Ordering::Relaxed)
 }
 
 /// A key with its Python hash computed once.
@@ -121,6 +142,17 @@ impl Dict {
         Dict::default()
     }
 
+    /// Changes with every change to the dict; never repeats.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// The map, for a change: bumps the version first.
+    fn map_mut(&mut self) -> &mut IndexMap<Key, Value, BuildPassThrough> {
+        self.version = next_version();
+        &mut self.map
+    }
+
     /// `d[key]`, or None when missing.
     pub fn get(&self, key: &Value) -> PyResult<Option<&Value>> {
         Ok(self.map.get(&Key::new(key.clone())?))
@@ -136,7 +168,7 @@ impl Dict {
 
     /// `d[key] = value`.
     pub fn insert(&mut self, key: Value, value: Value) -> PyResult<()> {
-        self.map.insert(Key::new(key)?, value);
+        self.map_mut().insert(Key::new(key)?, value);
         Ok(())
     }
 
@@ -146,12 +178,12 @@ impl Dict {
             hash: crate::object::str::hash(name),
             value: crate::object::PyStr::value(name),
         };
-        self.map.insert(key, value);
+        self.map_mut().insert(key, value);
     }
 
     /// `del d[key]`, raising KeyError when missing.
     pub fn remove(&mut self, key: &Value) -> PyResult<Value> {
-        self.map
+        self.map_mut()
             .shift_remove(&Key::new(key.clone())?)
             .ok_or_else(|| Raise::WithValue(ExcKind::KeyError, key.clone()))
     }

@@ -131,6 +131,31 @@ pub struct Builtin {
     pub call: NativeFn,
     /// The object it is bound to, for methods of builtin types.
     pub receiver: Option<Value>,
+    /// A method in a class's dict: looked up on an instance, it binds to it as
+    /// a Python function would. Plain functions (`len`) never bind.
+    pub binds: bool,
+}
+
+impl Builtin {
+    /// A function that does not bind (`len`, `sys.exit`).
+    pub fn function(name: &'static str, call: NativeFn) -> Value {
+        Value::obj(Object::Builtin(Builtin {
+            name,
+            call,
+            receiver: None,
+            binds: false,
+        }))
+    }
+
+    /// A method for a class's dict: `args[0]` is the object it is called on.
+    pub fn method(name: &'static str, call: NativeFn) -> Value {
+        Value::obj(Object::Builtin(Builtin {
+            name,
+            call,
+            receiver: None,
+            binds: true,
+        }))
+    }
 }
 
 /// The signature of a native function.
@@ -157,6 +182,11 @@ pub struct Class {
     pub dict: GilCell<Dict>,
     /// Which builtin kind of object its instances are; `None` for Python classes.
     pub builtin: Option<BuiltinType>,
+    /// Its metaclass when that is not `type`.
+    pub metaclass: Option<Obj>,
+    /// With `__slots__` (here and in every base): the only attribute names its
+    /// instances may have. `None`: instances have a `__dict__`.
+    pub slots: Option<Box<[Box<str>]>>,
 }
 
 /// The builtin types whose instances are not `Object::Instance`.

@@ -121,6 +121,7 @@ fn binary_arg(op: Operator) -> u32 {
 }
 
 /// The operator of a BINARY_OP argument (in-place forms are `+ 13`).
+#[inline]
 pub fn binary_operator(arg: u32) -> Operator {
     [
         Operator::Add,
@@ -251,6 +252,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
             generator: s.generator,
             handlers: Vec::new(),
             stacksize: 0,
+            global_cache: Box::new([]),
         };
         let line = self.units.last().map_or(1, |u| u.line);
         self.units.push(Unit {
@@ -295,6 +297,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
         unit.code
             .handlers
             .sort_by_key(|h| (h.end - h.start, h.start));
+        unit.code.global_cache = unit.code.names.iter().map(|_| Default::default()).collect();
         Arc::new(unit.code)
     }
 

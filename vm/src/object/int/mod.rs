@@ -537,6 +537,19 @@ pub fn unary_op(op: UnaryOp, a: &Value) -> Option<PyResult<Value>> {
     }))
 }
 
+/// `x op y` for two small ints (`op` one of the six orderings).
+#[inline(always)]
+pub fn compare_small(op: CmpOp, x: i64, y: i64) -> bool {
+    match op {
+        CmpOp::Eq => x == y,
+        CmpOp::NotEq => x != y,
+        CmpOp::Lt => x < y,
+        CmpOp::LtE => x <= y,
+        CmpOp::Gt => x > y,
+        _ => x >= y,
+    }
+}
+
 /// `a <op> b` for the six comparisons between ints, bools and floats; `None`
 /// for other operand types or operators. Int/float comparisons are exact
 /// (`2**53 + 1 != 2.0**53`); any comparison with NaN is false except `!=`.
