@@ -166,6 +166,10 @@ pub struct Code {
     pub stacksize: u32,
     /// What LOAD_GLOBAL last found for each name in `names`.
     pub global_cache: Box<[GilCell<GlobalSlot>]>,
+    /// `names` as str objects, shared by every dict key made from them.
+    pub name_objs: Box<[Value]>,
+    /// The str hash of each name.
+    pub name_hashes: Box<[i64]>,
 }
 
 /// A LOAD_GLOBAL result with the versions of the globals and builtins dicts it

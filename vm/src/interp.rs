@@ -174,6 +174,7 @@ pub fn new_class(
         builtin,
         metaclass: None,
         slots: None,
+        hooks: Default::default(),
     })))
 }
 

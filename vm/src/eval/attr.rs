@@ -59,8 +59,80 @@ pub fn type_name(vm: &Vm, v: &Value) -> String {
 pub struct CacheEntry {
     epoch: u64,
     class: Option<Obj>,
+    hash: i64,
     name: Box<str>,
     value: Option<Value>,
+}
+
+/// An attribute name with its str hash worked out once. Names from code
+/// objects also carry their str object, which instance dicts then share.
+#[derive(Clone, Copy)]
+pub struct Name<'a> {
+    pub text: &'a str,
+    pub hash: i64,
+    pub key: Option<&'a Value>,
+}
+
+impl<'a> Name<'a> {
+    /// A name from text (hashes it).
+    pub fn new(text: &'a str) -> Name<'a> {
+        Name {
+            text,
+            hash: crate::object::str::hash(text),
+            key: None,
+        }
+    }
+
+    /// A name from a str object and its hash.
+    pub fn of_key(key: &'a Value, hash: i64) -> Name<'a> {
+        let text = match key.as_object() {
+            Some(Object::Str(s)) => &*s.text,
+            _ => "",
+        };
+        Name {
+            text,
+            hash,
+            key: Some(key),
+        }
+    }
+}
+
+/// `hooks` bits: the class's MRO has its own `__getattribute__`,
+/// `__setattr__`, `__delattr__`, or has a `__getattr__`.
+pub const HOOK_GETATTRIBUTE: u8 = 1;
+pub const HOOK_SETATTR: u8 = 2;
+pub const HOOK_DELATTR: u8 = 4;
+pub const HOOK_GETATTR: u8 = 8;
+
+/// Which attribute hooks `class` has (cached on the class per type epoch).
+pub fn hooks(vm: &Vm, class: &Obj) -> u8 {
+    let Object::Class(c) = class.get() else {
+        return 0;
+    };
+    let epoch = vm.interp.type_epoch.load(Ordering::Relaxed);
+    let seen = c.hooks.load(Ordering::Relaxed);
+    if seen >> 8 == epoch {
+        return seen as u8;
+    }
+    use crate::builtins::object_type as ot;
+    let mut bits = 0;
+    let custom = |name: &str, native: crate::object::NativeFn| {
+        lookup(vm, class, name).is_some_and(|f| !is_native(&f, native))
+    };
+    if custom("__getattribute__", ot::object_getattribute) {
+        bits |= HOOK_GETATTRIBUTE;
+    }
+    if custom("__setattr__", ot::object_setattr) {
+        bits |= HOOK_SETATTR;
+    }
+    if custom("__delattr__", ot::object_delattr) {
+        bits |= HOOK_DELATTR;
+    }
+    if lookup(vm, class, "__getattr__").is_some() {
+        bits |= HOOK_GETATTR;
+    }
+    c.hooks.store(epoch << 8 | bits as u64, Ordering::Relaxed);
+    bits
 }
 
 const CACHE_SIZE: usize = 1024;
@@ -70,15 +142,25 @@ pub fn new_cache() -> Box<[CacheEntry]> {
     (0..CACHE_SIZE).map(|_| CacheEntry::default()).collect()
 }
 
-/// Find `name` in a class or its bases (through this thread's cache, which
-/// also remembers misses: `__getattr__` and friends are looked for often).
+/// Find `name` in a class or its bases.
 pub fn lookup(vm: &Vm, class: &Obj, name: &str) -> Option<Value> {
+    lookup_name(vm, class, &Name::new(name))
+}
+
+/// Find `name` in a class or its bases, through this thread's cache (which
+/// also remembers misses: `__getattr__` and friends are looked for often).
+pub fn lookup_name(vm: &Vm, class: &Obj, name: &Name) -> Option<Value> {
     let epoch = vm.interp.type_epoch.load(Ordering::Relaxed);
-    let slot = (class.addr() >> 4 ^ crate::object::str::hash(name) as usize) % CACHE_SIZE;
+    let mix = (class.addr() >> 4) as u64 ^ (name.hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let slot = (mix >> 32) as usize % CACHE_SIZE;
     {
         let cache = vm.lookup_cache.borrow();
         let e = &cache[slot];
-        if e.epoch == epoch && e.class.as_ref().is_some_and(|c| c.is(class)) && &*e.name == name {
+        if e.epoch == epoch
+            && e.hash == name.hash
+            && e.class.as_ref().is_some_and(|c| c.is(class))
+            && &*e.name == name.text
+        {
             return e.value.clone();
         }
     }
@@ -86,7 +168,8 @@ pub fn lookup(vm: &Vm, class: &Obj, name: &str) -> Option<Value> {
     vm.lookup_cache.borrow_mut()[slot] = CacheEntry {
         epoch,
         class: Some(class.clone()),
-        name: name.into(),
+        hash: name.hash,
+        name: name.text.into(),
         value: value.clone(),
     };
     value
@@ -97,16 +180,16 @@ pub fn class_changed(vm: &Vm) {
     vm.interp.type_epoch.fetch_add(1, Ordering::Relaxed);
 }
 
-fn lookup_uncached(vm: &Vm, class: &Obj, name: &str) -> Option<Value> {
+fn lookup_uncached(vm: &Vm, class: &Obj, name: &Name) -> Option<Value> {
     let Object::Class(c) = class.get() else {
         return None;
     };
-    if let Some(v) = c.dict.get(&vm.gil).get_str(name) {
+    if let Some(v) = c.dict.get(&vm.gil).get_hashed(name.text, name.hash) {
         return Some(v.clone());
     }
     for base in c.mro.get(&vm.gil).iter() {
         if let Object::Class(b) = base.get() {
-            if let Some(v) = b.dict.get(&vm.gil).get_str(name) {
+            if let Some(v) = b.dict.get(&vm.gil).get_hashed(name.text, name.hash) {
                 return Some(v.clone());
             }
         }
@@ -144,30 +227,31 @@ fn leak_name(name: &str) -> &'static str {
 /// `obj.name`: the class's own `__getattribute__` when it has one (with
 /// `__getattr__` as the fallback on AttributeError), else the generic lookup.
 pub fn get(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
+    get_name(vm, obj, &Name::new(name))
+}
+
+/// `get` for a name whose hash is known.
+pub fn get_name(vm: &mut Vm, obj: &Value, name: &Name) -> PyResult<Value> {
     if let Some(Object::Instance(inst)) = obj.as_object() {
-        if let Some(f) = lookup(vm, &inst.class, "__getattribute__") {
-            if !is_native(&f, crate::builtins::object_type::object_getattribute) {
-                let class = inst.class.clone();
-                let found =
-                    super::call::call(vm, &f, vec![obj.clone(), PyStr::value(name)], Vec::new());
-                return match found {
-                    Err(e) if super::exception::is_attribute_error(vm, &e) => {
-                        match lookup(vm, &class, "__getattr__") {
-                            Some(getattr) => super::call::call(
-                                vm,
-                                &getattr,
-                                vec![obj.clone(), PyStr::value(name)],
-                                Vec::new(),
-                            ),
-                            None => Err(e),
+        if hooks(vm, &inst.class) & HOOK_GETATTRIBUTE != 0 {
+            let class = inst.class.clone();
+            let f = lookup(vm, &class, "__getattribute__").expect("hooks saw it");
+            let text = PyStr::value(name.text);
+            let found = super::call::call(vm, &f, vec![obj.clone(), text.clone()], Vec::new());
+            return match found {
+                Err(e) if super::exception::is_attribute_error(vm, &e) => {
+                    match lookup(vm, &class, "__getattr__") {
+                        Some(getattr) => {
+                            super::call::call(vm, &getattr, vec![obj.clone(), text], Vec::new())
                         }
+                        None => Err(e),
                     }
-                    other => other,
-                };
-            }
+                }
+                other => other,
+            };
         }
     }
-    generic_get(vm, obj, name)
+    generic_get_name(vm, obj, name)
 }
 
 /// Is `v` the native function `f`?
@@ -178,6 +262,11 @@ pub fn is_native(v: &Value, f: crate::object::NativeFn) -> bool {
 /// `object.__getattribute__(obj, name)`: descriptors on the class, the
 /// instance's own attributes, then `__getattr__`.
 pub fn generic_get(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
+    generic_get_name(vm, obj, &Name::new(name))
+}
+
+fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
+    let name = full.text;
     if let Value::Obj(o) = obj {
         match o.get() {
             Object::Instance(inst) => {
@@ -190,17 +279,18 @@ pub fn generic_get(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
                         "__dict__ is not supported yet",
                     ));
                 }
-                let class_attr = lookup(vm, &inst.class, name);
+                let class_attr = lookup_name(vm, &inst.class, full);
                 if let Some(v) = class_attr.as_ref().filter(|v| descriptor::is_data(vm, v)) {
                     return descriptor::get(vm, v.clone(), name, Some(obj), &inst.class);
                 }
-                if let Some(v) = inst.dict.get(&vm.gil).get_str(name) {
+                if let Some(v) = inst.dict.get(&vm.gil).get_hashed(name, full.hash) {
                     return Ok(v.clone());
                 }
                 if let Some(v) = class_attr {
                     return descriptor::get(vm, v, name, Some(obj), &inst.class);
                 }
-                if let Some(getattr) = lookup(vm, &inst.class, "__getattr__") {
+                if hooks(vm, &inst.class) & HOOK_GETATTR != 0 {
+                    let getattr = lookup(vm, &inst.class, "__getattr__").expect("hooks saw it");
                     return super::call::call(
                         vm,
                         &getattr,
@@ -318,27 +408,32 @@ fn bind_to(v: Value, receiver: &Value) -> Value {
 /// `obj.name = value`: the class's own `__setattr__` when it has one, else
 /// the generic assignment.
 pub fn set(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+    set_name(vm, obj, &Name::new(name), value)
+}
+
+/// `set` for a name whose hash is known.
+pub fn set_name(vm: &mut Vm, obj: &Value, name: &Name, value: Value) -> PyResult<()> {
     if let Some(Object::Instance(inst)) = obj.as_object() {
-        if let Some(setattr) = lookup(vm, &inst.class, "__setattr__") {
-            if !is_native(&setattr, crate::builtins::object_type::object_setattr) {
-                super::call::call(
-                    vm,
-                    &setattr,
-                    vec![obj.clone(), PyStr::value(name), value],
-                    Vec::new(),
-                )?;
-                return Ok(());
-            }
+        if hooks(vm, &inst.class) & HOOK_SETATTR != 0 {
+            let setattr = lookup(vm, &inst.class, "__setattr__").expect("hooks saw it");
+            let args = vec![obj.clone(), PyStr::value(name.text), value];
+            super::call::call(vm, &setattr, args, Vec::new())?;
+            return Ok(());
         }
     }
-    generic_set(vm, obj, name, value)
+    generic_set_name(vm, obj, name, value)
 }
 
 /// `object.__setattr__(obj, name, value)`: a data descriptor on the class,
 /// else the instance's own attributes (only the `__slots__` names, if any).
 pub fn generic_set(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+    generic_set_name(vm, obj, &Name::new(name), value)
+}
+
+fn generic_set_name(vm: &mut Vm, obj: &Value, full: &Name, value: Value) -> PyResult<()> {
+    let name = full.text;
     if let Some(Object::Instance(inst)) = obj.as_object() {
-        if let Some(d) = lookup(vm, &inst.class, name) {
+        if let Some(d) = lookup_name(vm, &inst.class, full) {
             if descriptor::is_data(vm, &d) {
                 descriptor::set(vm, &d, name, obj, value)?;
                 return Ok(());
@@ -354,6 +449,12 @@ pub fn generic_set(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResu
                 }
             }
         }
+        let dict = inst.dict.get_mut(&mut vm.gil);
+        match full.key {
+            Some(key) => dict.set_named(key, full.hash, value),
+            None => dict.insert_str(name, value),
+        }
+        return Ok(());
     }
     if let Value::Obj(o) = obj {
         let dict = match o.get() {

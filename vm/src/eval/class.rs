@@ -256,6 +256,7 @@ fn make_class(
         builtin: None,
         metaclass: (!is_type).then(|| meta.clone()),
         slots,
+        hooks: Default::default(),
     }));
     for (key, value) in attrs {
         if let Some(Object::Instance(i)) = value.as_object() {

@@ -244,6 +244,13 @@ fn top(frame: &Frame) -> &Value {
     frame.stack.last().expect("the compiler balances the stack")
 }
 
+/// Name `i` of the frame's code, hashed and as a shared str object.
+#[inline]
+fn code_name(frame: &Frame, i: u32) -> attr::Name<'_> {
+    let code = &*frame.code;
+    attr::Name::of_key(&code.name_objs[i as usize], code.name_hashes[i as usize])
+}
+
 fn name(frame: &Frame, i: u32) -> &str {
     &frame.code.names[i as usize]
 }
@@ -351,13 +358,13 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             }
             Op::LoadAttr(i) => {
                 let obj = pop(frame);
-                let v = attr::get(vm, &obj, name(frame, i))?;
+                let v = attr::get_name(vm, &obj, &code_name(frame, i))?;
                 frame.stack.push(v);
             }
             Op::StoreAttr(i) => {
                 let obj = pop(frame);
                 let v = pop(frame);
-                attr::set(vm, &obj, name(frame, i), v)?;
+                attr::set_name(vm, &obj, &code_name(frame, i), v)?;
             }
             Op::DeleteAttr(i) => {
                 let obj = pop(frame);

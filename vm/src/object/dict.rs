@@ -166,6 +166,33 @@ impl Dict {
         })
     }
 
+    /// Look up a str key whose hash is known.
+    #[inline]
+    pub fn get_hashed(&self, name: &str, hash: i64) -> Option<&Value> {
+        self.map.get(&StrKey { hash, text: name })
+    }
+
+    /// Set the str key `key` (a str value) whose hash is known: no new str is
+    /// made, the dict shares `key`.
+    pub fn set_named(&mut self, key: &Value, hash: i64, value: Value) {
+        let text = match key.as_object() {
+            Some(Object::Str(s)) => &*s.text,
+            _ => unreachable!("names are strs"),
+        };
+        let map = self.map_mut();
+        if let Some(slot) = map.get_mut(&StrKey { hash, text }) {
+            *slot = value;
+            return;
+        }
+        map.insert(
+            Key {
+                hash,
+                value: key.clone(),
+            },
+            value,
+        );
+    }
+
     /// `d[key] = value`.
     pub fn insert(&mut self, key: Value, value: Value) -> PyResult<()> {
         self.map_mut().insert(Key::new(key)?, value);
@@ -174,6 +201,11 @@ impl Dict {
 
     /// Set a str key.
     pub fn insert_str(&mut self, name: &str, value: Value) {
+        let hash = crate::object::str::hash(name);
+        if let Some(slot) = self.map_mut().get_mut(&StrKey { hash, text: name }) {
+            *slot = value;
+            return;
+        }
         let key = Key {
             hash: crate::object::str::hash(name),
             value: crate::object::PyStr::value(name),
@@ -223,8 +255,11 @@ impl Hash for StrKey<'_> {
 
 impl indexmap::Equivalent<Key> for StrKey<'_> {
     fn equivalent(&self, key: &Key) -> bool {
+        // Names usually share their text with the key (see `set_named`).
         self.hash == key.hash
-            && matches!(key.value.as_object(), Some(Object::Str(s)) if &*s.text == self.text)
+            && matches!(key.value.as_object(), Some(Object::Str(s))
+                if std::ptr::eq(s.text.as_ptr(), self.text.as_ptr()) && s.text.len() == self.text.len()
+                    || &*s.text == self.text)
     }
 }
 

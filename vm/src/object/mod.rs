@@ -187,6 +187,9 @@ pub struct Class {
     /// With `__slots__` (here and in every base): the only attribute names its
     /// instances may have. `None`: instances have a `__dict__`.
     pub slots: Option<Box<[Box<str>]>>,
+    /// Which attribute hooks its MRO overrides (see `attr::hooks`): the type
+    /// epoch that answer is good for, shifted left 8, then the hook bits.
+    pub hooks: std::sync::atomic::AtomicU64,
 }
 
 /// The builtin types whose instances are not `Object::Instance`.

@@ -253,6 +253,8 @@ impl<'t, 'a> Compiler<'t, 'a> {
             handlers: Vec::new(),
             stacksize: 0,
             global_cache: Box::new([]),
+            name_objs: Box::new([]),
+            name_hashes: Box::new([]),
         };
         let line = self.units.last().map_or(1, |u| u.line);
         self.units.push(Unit {
@@ -298,6 +300,13 @@ impl<'t, 'a> Compiler<'t, 'a> {
             .handlers
             .sort_by_key(|h| (h.end - h.start, h.start));
         unit.code.global_cache = unit.code.names.iter().map(|_| Default::default()).collect();
+        unit.code.name_objs = unit.code.names.iter().map(|n| PyStr::value(&**n)).collect();
+        unit.code.name_hashes = unit
+            .code
+            .names
+            .iter()
+            .map(|n| crate::object::str::hash(n))
+            .collect();
         Arc::new(unit.code)
     }
 
