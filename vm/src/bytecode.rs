@@ -51,6 +51,8 @@ opcodes! {
     StoreAttr(u32) = "STORE_ATTR": "pop object, pop value; set attribute `arg`",
     DeleteAttr(u32) = "DELETE_ATTR": "pop object; delete attribute `arg`",
     KwNames(u32) = "KW_NAMES": "the next CALL's last arguments are keywords named by constant `arg`",
+    LoadMethod(u32) = "LOAD_METHOD": "replace the object on top with method `arg` of its class and the object, or with the attribute and NULL",
+    CallMethod(u32) = "CALL_METHOD": "call what LOAD_METHOD pushed with `arg` arguments (the object first when it pushed one)",
     Call(u32) = "CALL": "call with `arg` arguments: pops callable (with self or NULL) and args, pushes result",
     CallEx(u32) = "CALL_FUNCTION_EX": "call with a tuple of arguments and, if `arg` is 1, a dict of keywords",
     BinaryOp(u32) = "BINARY_OP": "pop two, push the result of binary operator `arg` (`+=` forms are `arg` + 13)",

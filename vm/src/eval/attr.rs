@@ -254,6 +254,45 @@ pub fn get_name(vm: &mut Vm, obj: &Value, name: &Name) -> PyResult<Value> {
     generic_get_name(vm, obj, name)
 }
 
+/// LOAD_METHOD: the function that `obj.name` would bind to `obj`, when it is
+/// one (a Python function or a builtin method found on the class and not
+/// shadowed by the instance); `None` when the attribute must be looked up the
+/// full way.
+pub fn method_of(vm: &Vm, obj: &Value, name: &Name) -> Option<Value> {
+    let Value::Obj(o) = obj else {
+        return None;
+    };
+    let class = match o.get() {
+        Object::Instance(inst) => {
+            if hooks(vm, &inst.class) & HOOK_GETATTRIBUTE != 0 {
+                return None;
+            }
+            let f = lookup_name(vm, &inst.class, name)?;
+            if !is_plain_method(&f)
+                || inst
+                    .dict
+                    .get(&vm.gil)
+                    .get_hashed(name.text, name.hash)
+                    .is_some()
+            {
+                return None;
+            }
+            return Some(f);
+        }
+        Object::Class(_) | Object::Module(_) | Object::Super { .. } => return None,
+        _ => class_of(vm, obj),
+    };
+    lookup_name(vm, &class, name).filter(is_plain_method)
+}
+
+fn is_plain_method(f: &Value) -> bool {
+    match f.as_object() {
+        Some(Object::Function(_)) => true,
+        Some(Object::Builtin(b)) => b.binds && b.receiver.is_none(),
+        _ => false,
+    }
+}
+
 /// Is `v` the native function `f`?
 pub fn is_native(v: &Value, f: crate::object::NativeFn) -> bool {
     matches!(v.as_object(), Some(Object::Builtin(b)) if std::ptr::fn_addr_eq(b.call, f))

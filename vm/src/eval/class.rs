@@ -119,9 +119,14 @@ fn class_name(class: &Obj) -> String {
 /// The most derived of `meta` and the metaclasses of `bases`, or the
 /// "metaclass conflict" TypeError.
 fn derived_metaclass(vm: &Vm, meta: &Obj, bases: &[Obj]) -> PyResult<Obj> {
+    let bases: Vec<Value> = bases.iter().map(|b| Value::Obj(b.clone())).collect();
+    derived_metaclass_of(vm, meta, &bases)
+}
+
+fn derived_metaclass_of(vm: &Vm, meta: &Obj, bases: &[Value]) -> PyResult<Obj> {
     let mut winner = meta.clone();
     for b in bases {
-        let m = attr::class_of(vm, &Value::Obj(b.clone()));
+        let m = attr::class_of(vm, b);
         if attr::is_subclass(vm, &winner, &m) {
             continue;
         }
@@ -159,6 +164,7 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) -> Py
     let mut bases = Vec::new();
     match args[2].as_object() {
         Some(Object::Tuple(items)) => {
+            derived_metaclass_of(vm, &meta, items)?;
             for b in items.iter() {
                 match b {
                     Value::Obj(o) if matches!(o.get(), Object::Class(_)) => bases.push(o.clone()),

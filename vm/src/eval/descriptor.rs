@@ -136,9 +136,11 @@ pub fn delete(vm: &mut Vm, v: &Value, name: &str, instance: &Value) -> PyResult<
 
 /// `super(class, obj).name`: search the MRO of `obj`'s class after `class`.
 pub fn super_get(vm: &mut Vm, class: &Obj, obj: &Value, name: &str) -> PyResult<Value> {
-    let (start, instance) = match obj.as_object() {
-        Some(Object::Class(_)) => {
-            let Value::Obj(c) = obj else { unreachable!() };
+    // super(C, cls) with cls a subclass of C searches cls's MRO; otherwise
+    // super(C, obj) searches the MRO of obj's class (obj may be a class whose
+    // metaclass derives from C).
+    let (start, instance) = match obj {
+        Value::Obj(c) if matches!(c.get(), Object::Class(_)) && attr::is_subclass(vm, c, class) => {
             (c.clone(), None)
         }
         _ => (attr::class_of(vm, obj), Some(obj)),

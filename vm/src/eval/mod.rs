@@ -372,25 +372,37 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             }
             Op::KwNames(i) => frame.kw_names = Some(i),
             Op::Call(n) => {
-                if frame.kw_names.is_none() {
-                    if let Some(f) = simple_call(vm, frame, n as usize) {
-                        return Ok(Flow::Push(f));
+                if let Some(f) = call_op(vm, frame, n as usize)? {
+                    return Ok(Flow::Push(f));
+                }
+            }
+            Op::LoadMethod(i) => {
+                let obj = pop(frame);
+                let name = code_name(frame, i);
+                match attr::method_of(vm, &obj, &name) {
+                    Some(func) => {
+                        frame.stack.push(func);
+                        frame.stack.push(obj);
+                    }
+                    None => {
+                        let v = attr::get_name(vm, &obj, &name)?;
+                        frame.stack.push(v);
+                        frame.stack.push(null());
                     }
                 }
-                let kw_names = frame
-                    .kw_names
-                    .take()
-                    .map(|i| frame.code.consts[i as usize].clone());
-                let args = frame.stack.split_off(frame.stack.len() - n as usize);
-                let callable = pop(frame);
-                let (positional, keywords) = call::split_keywords(args, kw_names.as_ref());
-                return match call::prepare(vm, &callable, positional, keywords)? {
-                    call::Prepared::Frame(f) => Ok(Flow::Push(f)),
-                    call::Prepared::Done(v) => {
-                        frame.stack.push(v);
-                        continue;
-                    }
+            }
+            Op::CallMethod(n) => {
+                let n = n as usize;
+                let self_slot = frame.stack.len() - n - 1;
+                let argc = if is_null(&frame.stack[self_slot]) {
+                    frame.stack.remove(self_slot);
+                    n
+                } else {
+                    n + 1
                 };
+                if let Some(f) = call_op(vm, frame, argc)? {
+                    return Ok(Flow::Push(f));
+                }
             }
             Op::CallEx(has_kwargs) => {
                 let kwargs = if has_kwargs == 1 {
@@ -721,6 +733,54 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                 })?;
                 frame.stack.push(v);
             }
+        }
+    }
+}
+
+/// The NULL that LOAD_METHOD pushes when it found no method to bind: a
+/// private object that Python code never sees.
+fn null() -> Value {
+    static NULL: std::sync::LazyLock<Obj> =
+        std::sync::LazyLock::new(|| Obj::new(Object::Tuple(Box::new([]))));
+    Value::Obj(NULL.clone())
+}
+
+fn is_null(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(null(), Value::Obj(n) if n.is(o)))
+}
+
+/// CALL with `n` arguments above the callable: a frame to push for Python
+/// code, or `None` when the result is already on the stack.
+#[inline]
+fn call_op(vm: &mut Vm, frame: &mut Frame, n: usize) -> PyResult<Option<Frame>> {
+    if frame.kw_names.is_none() {
+        if let Some(f) = simple_call(vm, frame, n) {
+            return Ok(Some(f));
+        }
+        // A native function or method: it reads its arguments off the stack.
+        let start = frame.stack.len() - n;
+        if let Some(Object::Builtin(b)) = frame.stack[start - 1].as_object() {
+            if b.receiver.is_none() {
+                let f = b.call;
+                let result = f(vm, &frame.stack[start..], &[])?;
+                frame.stack.truncate(start - 1);
+                frame.stack.push(result);
+                return Ok(None);
+            }
+        }
+    }
+    let kw_names = frame
+        .kw_names
+        .take()
+        .map(|i| frame.code.consts[i as usize].clone());
+    let args = frame.stack.split_off(frame.stack.len() - n);
+    let callable = pop(frame);
+    let (positional, keywords) = call::split_keywords(args, kw_names.as_ref());
+    match call::prepare(vm, &callable, positional, keywords)? {
+        call::Prepared::Frame(f) => Ok(Some(f)),
+        call::Prepared::Done(v) => {
+            frame.stack.push(v);
+            Ok(None)
         }
     }
 }

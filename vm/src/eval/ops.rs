@@ -617,15 +617,17 @@ pub fn getitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<Value>
                 None => Err(not_subscriptable(vm, container)),
             }
         }
-        Some(Object::Class(_)) => {
-            if let Some(f) = attr::lookup(
-                vm,
-                match container {
-                    Value::Obj(o) => o,
-                    _ => unreachable!(),
-                },
-                "__class_getitem__",
-            ) {
+        Some(Object::Class(c)) => {
+            let Value::Obj(class) = container else {
+                unreachable!()
+            };
+            if c.metaclass.is_some() {
+                if let Some(v) = call_dunder(vm, container, "__getitem__", vec![index.clone()])? {
+                    return Ok(v);
+                }
+            }
+            if let Some(f) = attr::lookup(vm, class, "__class_getitem__") {
+                let f = super::descriptor::get(vm, f, "__class_getitem__", None, class)?;
                 return call::call(vm, &f, vec![index.clone()], Vec::new());
             }
             Err(Raise::type_error(format!(

@@ -207,8 +207,23 @@ impl<'t, 'a> Compiler<'t, 'a> {
                 if self.zero_argument_super(func, args, keywords) {
                     return Ok(());
                 }
-                self.expr(func)?;
-                self.call_args(args, keywords, 0)?;
+                let simple = !args
+                    .iter()
+                    .any(|a| matches!(a.node, ExprKind::Starred { .. }))
+                    && keywords.iter().all(|k| k.arg.is_some());
+                match &func.node {
+                    // `obj.name(...)`: no bound method object is made.
+                    ExprKind::Attribute { value, attr, .. } if simple => {
+                        self.expr(value)?;
+                        let i = self.attr_index(attr);
+                        self.emit(Op::LoadMethod(i));
+                        self.call_args_as(args, keywords, 0, true)?;
+                    }
+                    _ => {
+                        self.expr(func)?;
+                        self.call_args(args, keywords, 0)?;
+                    }
+                }
             }
             ExprKind::FormattedValue {
                 value,
@@ -330,6 +345,37 @@ impl<'t, 'a> Compiler<'t, 'a> {
 
     /// Push arguments and call: the callable (and `extra` leading arguments
     /// already pushed) are on the stack.
+    /// Plain positional and named arguments, then CALL (or CALL_METHOD).
+    fn call_args_as(
+        &mut self,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+        extra: u32,
+        method: bool,
+    ) -> Res {
+        for a in args {
+            self.expr(a)?;
+        }
+        for k in keywords {
+            self.expr(&k.value)?;
+        }
+        if !keywords.is_empty() {
+            let names: Vec<Value> = keywords
+                .iter()
+                .map(|k| PyStr::value(&**k.arg.as_ref().expect("no ** here")))
+                .collect();
+            let i = self.add_const(Value::obj(Object::Tuple(names.into())));
+            self.emit(Op::KwNames(i));
+        }
+        let n = extra + (args.len() + keywords.len()) as u32;
+        self.emit(if method {
+            Op::CallMethod(n)
+        } else {
+            Op::Call(n)
+        });
+        Ok(())
+    }
+
     pub(super) fn call_args(
         &mut self,
         args: &'a [Expr],
@@ -341,22 +387,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
             .any(|a| matches!(a.node, ExprKind::Starred { .. }));
         let double = keywords.iter().any(|k| k.arg.is_none());
         if !starred && !double {
-            for a in args {
-                self.expr(a)?;
-            }
-            for k in keywords {
-                self.expr(&k.value)?;
-            }
-            if !keywords.is_empty() {
-                let names: Vec<Value> = keywords
-                    .iter()
-                    .map(|k| PyStr::value(&**k.arg.as_ref().unwrap()))
-                    .collect();
-                let i = self.add_const(Value::obj(Object::Tuple(names.into())));
-                self.emit(Op::KwNames(i));
-            }
-            self.emit(Op::Call(extra + (args.len() + keywords.len()) as u32));
-            return Ok(());
+            return self.call_args_as(args, keywords, extra, false);
         }
         // General form: a tuple of positional arguments and a dict of keywords.
         self.emit(Op::BuildList(extra));

@@ -175,6 +175,8 @@ fn stack_effect(op: &Op) -> i32 {
         Op::StoreAttr(_) => -2,
         Op::DeleteAttr(_) => -1,
         Op::Call(n) => -(n as i32),
+        Op::LoadMethod(_) => 1,
+        Op::CallMethod(n) => -(n as i32) - 1,
         Op::CallEx(k) => -1 - k as i32,
         Op::BinaryOp(_) | Op::CompareOp(_) | Op::IsOp(_) | Op::ContainsOp(_) | Op::BinarySubscr => {
             -1
