@@ -200,7 +200,7 @@ fn print(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 /// `len(v)` as a Rust number.
 pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     Ok(match v.as_object() {
-        Some(Object::Str(s)) => object::str::char_len(&s.text),
+        Some(Object::Str(s)) => s.char_len(),
         Some(Object::List(l)) => l.get(&vm.gil).len(),
         Some(Object::Tuple(t)) => t.len(),
         Some(Object::Dict(d)) => d.get(&vm.gil).len(),

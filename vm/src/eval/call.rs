@@ -288,7 +288,7 @@ pub fn make_function(
         _ => Box::new([]),
     };
     let mut dict = Dict::new();
-    let module = super::dict_of(&frame.globals)
+    let module = super::dict_of(frame.globals())
         .get(&vm.gil)
         .get_str("__name__")
         .cloned();
@@ -297,7 +297,7 @@ pub fn make_function(
         name: code.name.clone(),
         qualname: code.qualname.clone(),
         code,
-        globals: frame.globals.clone(),
+        globals: frame.globals().clone(),
         defaults,
         kw_defaults: kw_defaults.and_then(|k| match k {
             Value::Obj(o) => Some(o),

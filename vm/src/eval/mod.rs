@@ -40,8 +40,11 @@ pub struct Frame {
     pub locals: Vec<Option<Value>>,
     /// Cells: this code's cellvars, then the closure's free variables.
     pub cells: Vec<Obj>,
-    /// The module globals (a dict).
-    pub globals: Obj,
+    /// The function running, when it is one: moved off the caller's stack,
+    /// it also gives the globals without another reference count.
+    pub func: Option<Obj>,
+    /// The module globals (a dict) of module and class bodies.
+    pub module_globals: Option<Obj>,
     /// The namespace of a module or class body (a dict), for `*_NAME`.
     pub namespace: Option<Obj>,
     /// Keyword names for the next CALL.
@@ -52,6 +55,18 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// The module globals (a dict).
+    #[inline]
+    pub fn globals(&self) -> &Obj {
+        match &self.func {
+            Some(f) => match f.get() {
+                Object::Function(f) => &f.globals,
+                _ => unreachable!("frames run functions"),
+            },
+            None => self.module_globals.as_ref().expect("a frame has globals"),
+        }
+    }
+
     /// A frame for `code` with empty locals.
     pub fn new(code: Arc<Code>, globals: Obj, namespace: Option<Obj>) -> Frame {
         let cells = code
@@ -65,7 +80,8 @@ impl Frame {
             code,
             pc: 0,
             cells,
-            globals,
+            func: None,
+            module_globals: Some(globals),
             namespace,
             kw_names: None,
             init_of: None,
@@ -88,7 +104,8 @@ impl Frame {
             code,
             pc: 0,
             cells,
-            globals,
+            func: None,
+            module_globals: Some(globals),
             namespace,
             kw_names: None,
             init_of: None,
@@ -317,13 +334,13 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             Op::StoreGlobal(i) => {
                 let v = pop(frame);
                 let key = name(frame, i).to_owned();
-                dict_of(&frame.globals)
+                dict_of(frame.globals())
                     .get_mut(&mut vm.gil)
                     .insert_str(&key, v);
             }
             Op::DeleteGlobal(i) => {
                 let key = PyStr::value(name(frame, i));
-                if dict_of(&frame.globals)
+                if dict_of(frame.globals())
                     .get_mut(&mut vm.gil)
                     .remove(&key)
                     .is_err()
@@ -346,12 +363,12 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             Op::StoreName(i) => {
                 let v = pop(frame);
                 let key = name(frame, i).to_owned();
-                let ns = frame.namespace.as_ref().unwrap_or(&frame.globals);
+                let ns = frame.namespace.as_ref().unwrap_or(frame.globals());
                 dict_of(ns).get_mut(&mut vm.gil).insert_str(&key, v);
             }
             Op::DeleteName(i) => {
                 let key = PyStr::value(name(frame, i));
-                let ns = frame.namespace.as_ref().unwrap_or(&frame.globals);
+                let ns = frame.namespace.as_ref().unwrap_or(frame.globals());
                 if dict_of(ns).get_mut(&mut vm.gil).remove(&key).is_err() {
                     return Err(exception::name_error(name(frame, i)));
                 }
@@ -789,11 +806,11 @@ fn call_op(vm: &mut Vm, frame: &mut Frame, n: usize) -> PyResult<Option<Frame>> 
 /// positional parameters. The arguments move from the caller's stack straight
 /// into the new frame's locals; anything else takes `call::prepare`.
 fn simple_call(vm: &mut Vm, frame: &mut Frame, n: usize) -> Option<Frame> {
-    let callee = match &frame.stack[frame.stack.len() - n - 1] {
-        Value::Obj(o) if matches!(o.get(), Object::Function(_)) => o.clone(),
-        _ => return None,
+    let callee_at = frame.stack.len() - n - 1;
+    let Value::Obj(o) = &frame.stack[callee_at] else {
+        return None;
     };
-    let Object::Function(f) = callee.get() else {
+    let Object::Function(f) = o.get() else {
         return None;
     };
     let code = &f.code;
@@ -806,25 +823,32 @@ fn simple_call(vm: &mut Vm, frame: &mut Frame, n: usize) -> Option<Frame> {
     {
         return None;
     }
+    let code = code.clone();
+    let mut cells: Vec<Obj> = Vec::new();
+    if !code.cellvars.is_empty() || !f.closure.is_empty() {
+        cells.extend(
+            code.cellvars
+                .iter()
+                .map(|_| Obj::new(Object::Cell(GilCell::new(None)))),
+        );
+        cells.extend(f.closure.iter().cloned());
+    }
     let (mut locals, mut stack) = vm.frame_pool.pop().unwrap_or_default();
-    let args_start = frame.stack.len() - n;
-    locals.extend(frame.stack.drain(args_start..).map(Some));
+    locals.extend(frame.stack.drain(callee_at + 1..).map(Some));
     locals.resize(code.varnames.len(), None);
     stack.reserve(code.stacksize as usize);
-    frame.stack.pop();
-    let mut cells: Vec<Obj> = code
-        .cellvars
-        .iter()
-        .map(|_| Obj::new(Object::Cell(GilCell::new(None))))
-        .collect();
-    cells.extend(f.closure.iter().cloned());
+    // The function moves from the caller's stack into the frame.
+    let Some(Value::Obj(func)) = frame.stack.pop() else {
+        unreachable!("the callee was checked above")
+    };
     Some(Frame {
         stack,
-        code: code.clone(),
+        code,
         pc: 0,
         locals,
         cells,
-        globals: f.globals.clone(),
+        func: Some(func),
+        module_globals: None,
         namespace: None,
         kw_names: None,
         init_of: None,
@@ -833,7 +857,7 @@ fn simple_call(vm: &mut Vm, frame: &mut Frame, n: usize) -> Option<Frame> {
 
 /// LOAD_GLOBAL of `names[i]`, through the code object's cache.
 fn load_global_cached(vm: &mut Vm, frame: &Frame, i: u32) -> PyResult<Value> {
-    let globals = dict_of(&frame.globals).get(&vm.gil).version();
+    let globals = dict_of(frame.globals()).get(&vm.gil).version();
     let builtins = dict_of(&vm.interp.builtins).get(&vm.gil).version();
     let slot = &frame.code.global_cache[i as usize];
     let cached = slot.get(&vm.gil);
@@ -853,7 +877,7 @@ fn load_global_cached(vm: &mut Vm, frame: &Frame, i: u32) -> PyResult<Value> {
 
 /// A global, then a builtin.
 fn load_global(vm: &mut Vm, frame: &Frame, key: &str) -> PyResult<Value> {
-    if let Some(v) = dict_of(&frame.globals).get(&vm.gil).get_str(key) {
+    if let Some(v) = dict_of(frame.globals()).get(&vm.gil).get_str(key) {
         return Ok(v.clone());
     }
     if let Some(v) = dict_of(&vm.interp.builtins).get(&vm.gil).get_str(key) {

@@ -591,6 +591,10 @@ pub fn getitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<Value>
             Ok(t[seq_index(vm, index, t.len(), "tuple")?].clone())
         }
         Some(Object::Str(s)) => {
+            if s.is_ascii() && !is_slice(index) {
+                let i = seq_index(vm, index, s.text.len(), "string")?;
+                return Ok(PyStr::value(&s.text[i..i + 1]));
+            }
             let chars: Vec<char> = s.text.chars().collect();
             if is_slice(index) {
                 let picked: String = slice_indices(vm, index, chars.len())?

@@ -82,7 +82,7 @@ pub fn hash(v: &Value) -> PyResult<i64> {
     match v {
         Value::None => Ok(0xFC_AB1E),
         Value::Obj(o) => match o.get() {
-            Object::Str(s) => Ok(crate::object::str::hash(&s.text)),
+            Object::Str(s) => Ok(s.hash()),
             Object::Tuple(items) => {
                 // CPython's tuple hash (xxHash-based), so equal tuples hash equal.
                 let mut acc: u64 = 0x27D4_EB2F_1656_67C5;

@@ -78,6 +78,11 @@ pub enum Object {
 pub struct PyStr {
     /// The text.
     pub text: Box<str>,
+    /// Its length in code points: `len()` and indexing need it, and when it
+    /// equals the byte length the text is ASCII and indexes by byte.
+    chars: usize,
+    /// The str hash once computed, else -1 (never a Python hash).
+    hash: std::sync::atomic::AtomicI64,
 }
 
 /// Iteration state over a builtin sequence.
@@ -242,6 +247,45 @@ pub struct Module {
 impl PyStr {
     /// A str value.
     pub fn value(text: impl Into<Box<str>>) -> Value {
-        Value::obj(Object::Str(PyStr { text: text.into() }))
+        Value::obj(Object::Str(PyStr::new(text.into())))
+    }
+
+    /// A str.
+    pub fn new(text: Box<str>) -> PyStr {
+        let chars = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        PyStr {
+            text,
+            chars,
+            hash: std::sync::atomic::AtomicI64::new(-1),
+        }
+    }
+
+    /// `len(s)`.
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.chars
+    }
+
+    /// Only ASCII characters (so byte offsets are character offsets).
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.chars == self.text.len()
+    }
+
+    /// `hash(s)`, computed once.
+    #[inline]
+    pub fn hash(&self) -> i64 {
+        use std::sync::atomic::Ordering;
+        let h = self.hash.load(Ordering::Relaxed);
+        if h != -1 {
+            return h;
+        }
+        let h = str::hash(&self.text);
+        self.hash.store(h, Ordering::Relaxed);
+        h
     }
 }
