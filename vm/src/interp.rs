@@ -41,6 +41,9 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// The exception being handled (`sys.exc_info()`), or None.
     pub handling: Value,
+    /// Addresses of the containers whose repr is being made on this thread
+    /// (CPython's `Py_ReprEnter`), so one inside itself prints as `...`.
+    pub reprs_open: Vec<usize>,
 }
 
 impl Vm {
@@ -78,6 +81,11 @@ impl Interp {
             (BuiltinType::Tuple, "tuple"),
             (BuiltinType::List, "list"),
             (BuiltinType::Dict, "dict"),
+            (BuiltinType::Set, "set"),
+            (BuiltinType::FrozenSet, "frozenset"),
+            (BuiltinType::DictKeys, "dict_keys"),
+            (BuiltinType::DictValues, "dict_values"),
+            (BuiltinType::DictItems, "dict_items"),
             (BuiltinType::Range, "range"),
             (BuiltinType::Slice, "slice"),
             (BuiltinType::Iterator, "iterator"),
@@ -125,6 +133,7 @@ impl Interp {
             depth: 0,
             recursion_limit: 1000,
             handling: Value::None,
+            reprs_open: Vec::new(),
         }
     }
 }
