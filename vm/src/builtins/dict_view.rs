@@ -6,8 +6,8 @@
 //! so the sets they build have the same layout. A dict iterator walks entries
 //! by position and raises RuntimeError once the dict's size changed.
 
-use crate::builtins::set;
 use crate::builtins::reprs;
+use crate::builtins::set;
 use crate::eval::{attr, iter, ops};
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
@@ -104,8 +104,14 @@ pub fn iter_next(vm: &mut Vm, state: &GilCell<SeqIter>) -> PyResult<Option<Value
         return Ok(None);
     };
     let changed = d.len() != *used;
-    let at = if *reverse { pos.checked_sub(1) } else { Some(*pos) };
-    let found = at.and_then(|i| d.item_at(i)).map(|(k, v)| item(*kind, k, v));
+    let at = if *reverse {
+        pos.checked_sub(1)
+    } else {
+        Some(*pos)
+    };
+    let found = at
+        .and_then(|i| d.item_at(i))
+        .map(|(k, v)| item(*kind, k, v));
     let SeqIter::Dict {
         dict,
         pos,
@@ -218,7 +224,8 @@ pub fn binary(vm: &mut Vm, op: Operator, a: &Value, b: &Value) -> PyResult<Optio
         return intersect(vm, a, b).map(Some);
     }
     if op == Operator::BitXor {
-        if let (Some((d1, ViewKind::Items)), Some((d2, ViewKind::Items))) = (set_like(a), set_like(b))
+        if let (Some((d1, ViewKind::Items)), Some((d2, ViewKind::Items))) =
+            (set_like(a), set_like(b))
         {
             return items_xor(vm, d1, d2).map(Some);
         }
@@ -242,7 +249,11 @@ fn set_len(vm: &Vm, v: &Value) -> Option<usize> {
 
 /// `a & b` with a view on either side (CPython's `_PyDictView_Intersect`).
 fn intersect(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let (mut view, mut other) = if set_like(a).is_some() { (a, b) } else { (b, a) };
+    let (mut view, mut other) = if set_like(a).is_some() {
+        (a, b)
+    } else {
+        (b, a)
+    };
     let view_len = set_len(vm, view).unwrap_or(0);
     if matches!(other.as_object(), Some(Object::Set(_)))
         && view_len <= set_len(vm, other).unwrap_or(0)
@@ -340,7 +351,9 @@ fn isdisjoint(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let name = match args.first().and_then(set_like) {
         Some((_, kind)) => kind.name(),
         None => {
-            let got = args.first().map_or("nothing".into(), |v| attr::type_name(vm, v));
+            let got = args
+                .first()
+                .map_or("nothing".into(), |v| attr::type_name(vm, v));
             return Err(Raise::type_error(format!(
                 "descriptor 'isdisjoint' for 'dict_keys' objects doesn't apply to a '{got}' object"
             )));

@@ -1,10 +1,10 @@
 //! Iteration: `iter()`, `next()`, and the helpers built on them.
 
 use super::{attr, ops};
+use crate::builtins::dict_view;
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
-use crate::builtins::dict_view;
 use crate::object::{Object, PyStr, SeqIter, ViewKind};
 use crate::value::Value;
 
@@ -109,7 +109,7 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                     _ => None,
                 },
                 SeqIter::Values { items, next } => items.get(*next).cloned(),
-                _ => unreachable!("lazy iterators are handled by lazy_next"),
+                _ => unreachable!("lazy, set and dict iterators are handled above"),
             };
             match state.get_mut(&mut vm.gil) {
                 SeqIter::List { next, .. }
@@ -129,7 +129,7 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                         *next += s.text.len();
                     }
                 }
-                _ => unreachable!("lazy iterators are handled by lazy_next"),
+                _ => unreachable!("lazy, set and dict iterators are handled above"),
             }
             Ok(step)
         }

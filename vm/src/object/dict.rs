@@ -78,16 +78,14 @@ pub fn hash(v: &Value) -> PyResult<i64> {
                     acc as i64
                 })
             }
-            Object::List(_) | Object::Dict(_) | Object::Set(_) => {
-                Err(Raise::type_error(format!(
-                    "unhashable type: '{}'",
-                    match o.get() {
-                        Object::List(_) => "list",
-                        Object::Dict(_) => "dict",
-                        _ => "set",
-                    }
-                )))
-            }
+            Object::List(_) | Object::Dict(_) | Object::Set(_) => Err(Raise::type_error(format!(
+                "unhashable type: '{}'",
+                match o.get() {
+                    Object::List(_) => "list",
+                    Object::Dict(_) => "dict",
+                    _ => "set",
+                }
+            ))),
             Object::FrozenSet(f) => Ok(f.hash()),
             // Keys and items views compare as sets, so they have no hash.
             Object::DictView { kind, .. } if *kind != crate::object::ViewKind::Values => Err(
@@ -115,7 +113,9 @@ pub fn equal(a: &Value, b: &Value) -> bool {
                 (Object::Tuple(s), Object::Tuple(t)) => {
                     s.len() == t.len() && s.iter().zip(t.iter()).all(|(p, q)| equal(p, q))
                 }
-                (Object::FrozenSet(s), Object::FrozenSet(t)) => crate::object::set::frozen_equal(s, t),
+                (Object::FrozenSet(s), Object::FrozenSet(t)) => {
+                    crate::object::set::frozen_equal(s, t)
+                }
                 _ => false,
             }
         }

@@ -20,9 +20,13 @@ pub const SET_METHODS: &[(&str, NativeFn)] = &[
     ("clear", clear),
     ("copy", |vm, a, k| copy_method(vm, Kind::Set, a, k)),
     ("discard", discard),
-    ("difference", |vm, a, k| difference_method(vm, Kind::Set, a, k)),
+    ("difference", |vm, a, k| {
+        difference_method(vm, Kind::Set, a, k)
+    }),
     ("difference_update", difference_update_method),
-    ("intersection", |vm, a, k| intersection_method(vm, Kind::Set, a, k)),
+    ("intersection", |vm, a, k| {
+        intersection_method(vm, Kind::Set, a, k)
+    }),
     ("intersection_update", intersection_update),
     ("isdisjoint", |vm, a, k| isdisjoint(vm, Kind::Set, a, k)),
     ("issubset", |vm, a, k| issubset(vm, Kind::Set, a, k)),
@@ -32,7 +36,10 @@ pub const SET_METHODS: &[(&str, NativeFn)] = &[
     ("symmetric_difference", |vm, a, k| {
         symmetric_difference_method(vm, Kind::Set, a, k)
     }),
-    ("symmetric_difference_update", symmetric_difference_update_method),
+    (
+        "symmetric_difference_update",
+        symmetric_difference_update_method,
+    ),
     ("union", |vm, a, k| union(vm, Kind::Set, a, k)),
     ("update", update_method),
 ];
@@ -159,9 +166,7 @@ fn pop(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let (so, _) = check(vm, Kind::Set, "pop", Arity::None, args, kwargs)?;
     cell(so)
         .and_then(|t| t.get_mut(&mut vm.gil).pop())
-        .ok_or_else(|| {
-            Raise::WithValue(ExcKind::KeyError, PyStr::value("pop from an empty set"))
-        })
+        .ok_or_else(|| Raise::WithValue(ExcKind::KeyError, PyStr::value("pop from an empty set")))
 }
 
 fn union(vm: &mut Vm, kind: Kind, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
@@ -185,7 +190,14 @@ fn intersection_method(vm: &mut Vm, kind: Kind, args: &[Value], kwargs: &Kw) -> 
 }
 
 fn intersection_update(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    let (so, others) = check(vm, Kind::Set, "intersection_update", Arity::Any, args, kwargs)?;
+    let (so, others) = check(
+        vm,
+        Kind::Set,
+        "intersection_update",
+        Arity::Any,
+        args,
+        kwargs,
+    )?;
     let kept = intersection_many(vm, so, others)?;
     if let Some(t) = cell(so) {
         t.get_mut(&mut vm.gil).replace_with(kept);
@@ -218,11 +230,7 @@ fn symmetric_difference_method(
     Ok(kind.wrap(symmetric_difference(vm, so, &rest[0])?))
 }
 
-fn symmetric_difference_update_method(
-    vm: &mut Vm,
-    args: &[Value],
-    kwargs: &Kw,
-) -> PyResult<Value> {
+fn symmetric_difference_update_method(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let name = "symmetric_difference_update";
     let (so, rest) = check(vm, Kind::Set, name, Arity::One, args, kwargs)?;
     if let Some(t) = cell(so) {

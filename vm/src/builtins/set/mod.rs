@@ -199,7 +199,12 @@ fn copy(vm: &Vm, so: &Value) -> SetTable {
 }
 
 /// `set(iterable)` or `frozenset(iterable)`.
-pub fn construct(vm: &mut Vm, kind: Kind, args: &[Value], kwargs: &[(Box<str>, Value)]) -> PyResult<Value> {
+pub fn construct(
+    vm: &mut Vm,
+    kind: Kind,
+    args: &[Value],
+    kwargs: &[(Box<str>, Value)],
+) -> PyResult<Value> {
     if !kwargs.is_empty() {
         return Err(Raise::type_error(format!(
             "{}() takes no keyword arguments",
@@ -435,7 +440,9 @@ fn is_disjoint(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<bool> {
 /// frozenset with its elements, as CPython does for `in`, `remove`, `discard`.
 fn lookup_entry(vm: &Vm, key: &Value) -> PyResult<Entry> {
     match Entry::new(key.clone()) {
-        Err(Raise::New(ExcKind::TypeError, _)) if matches!(key.as_object(), Some(Object::Set(_))) => {
+        Err(Raise::New(ExcKind::TypeError, _))
+            if matches!(key.as_object(), Some(Object::Set(_))) =>
+        {
             Entry::new(new_frozenset(table(vm, key).clone()))
         }
         other => other,

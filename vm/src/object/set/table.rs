@@ -92,7 +92,11 @@ fn same(a: &Value, b: &Value) -> bool {
 #[inline]
 fn jump(i: usize, perturb: &mut u64, mask: usize) -> usize {
     *perturb >>= PERTURB_SHIFT;
-    ((i as u64).wrapping_mul(5).wrapping_add(1).wrapping_add(*perturb) as usize) & mask
+    ((i as u64)
+        .wrapping_mul(5)
+        .wrapping_add(1)
+        .wrapping_add(*perturb) as usize)
+        & mask
 }
 
 /// How many neighbours of slot `i` a probe also looks at.
@@ -111,11 +115,10 @@ fn insert_clean(slots: &mut [Slot], entry: Entry) {
     let mut perturb = entry.hash as u64;
     let mut i = entry.hash as usize & mask;
     loop {
-        for j in i..=i + neighbours(i, mask) {
-            if matches!(slots[j], Slot::Empty) {
-                slots[j] = Slot::Full(entry);
-                return;
-            }
+        let run = &mut slots[i..=i + neighbours(i, mask)];
+        if let Some(slot) = run.iter_mut().find(|s| matches!(s, Slot::Empty)) {
+            *slot = Slot::Full(entry);
+            return;
         }
         i = jump(i, &mut perturb, mask);
     }
@@ -382,7 +385,10 @@ mod tests {
     #[test]
     fn growth_matches_cpython() {
         // CPython 3.11: s = set(); [s.add(i) for i in (10, 20, 30, 40, 50)]
-        assert_eq!(order(&table_of(&[10, 20, 30, 40, 50])), [40, 10, 50, 20, 30]);
+        assert_eq!(
+            order(&table_of(&[10, 20, 30, 40, 50])),
+            [40, 10, 50, 20, 30]
+        );
         // and set(range(20, 0, -1)) iterates in ascending order.
         let desc: Vec<i64> = (1..=20).rev().collect();
         assert_eq!(order(&table_of(&desc)), (1..=20).collect::<Vec<_>>());
