@@ -118,7 +118,8 @@ fn dict_entries(vm: &Vm, v: &Value) -> Option<Vec<Entry>> {
     }
 }
 
-/// Feed every item of `iterable` to `f`, hashed (unhashable items raise).
+/// Feed every item of `iterable` to `f`, hashed (unhashable items raise),
+/// until `f` returns false.
 fn each_entry(
     vm: &mut Vm,
     iterable: &Value,
