@@ -54,6 +54,9 @@ pub struct Vm {
     pub(crate) frame_pool: Vec<(Vec<Option<Value>>, Vec<Value>)>,
     /// This thread's cache of class attribute lookups (see `attr::lookup`).
     pub(crate) lookup_cache: RefCell<Box<[crate::eval::attr::CacheEntry]>>,
+    /// Addresses of the containers whose repr is being made on this thread
+    /// (CPython's `Py_ReprEnter`), so one inside itself prints as `...`.
+    pub reprs_open: Vec<usize>,
 }
 
 impl Vm {
@@ -94,6 +97,11 @@ impl Interp {
             (BuiltinType::Tuple, "tuple"),
             (BuiltinType::List, "list"),
             (BuiltinType::Dict, "dict"),
+            (BuiltinType::Set, "set"),
+            (BuiltinType::FrozenSet, "frozenset"),
+            (BuiltinType::DictKeys, "dict_keys"),
+            (BuiltinType::DictValues, "dict_values"),
+            (BuiltinType::DictItems, "dict_items"),
             (BuiltinType::Range, "range"),
             (BuiltinType::Slice, "slice"),
             (BuiltinType::Iterator, "iterator"),
@@ -153,6 +161,7 @@ impl Interp {
             handling: Value::None,
             frame_pool: Vec::new(),
             lookup_cache: RefCell::new(crate::eval::attr::new_cache()),
+            reprs_open: Vec::new(),
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::eval::{attr, descriptor, generator, ops};
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
-use crate::object::{BuiltinType, Dict, NativeFn, Object};
+use crate::object::{BuiltinType, Dict, NativeFn, Object, ViewKind};
 use crate::value::Value;
 use parking_lot::Mutex;
 use std::collections::HashSet;
@@ -62,6 +62,9 @@ fn table(t: BuiltinType) -> &'static [(&'static str, NativeFn)] {
         BuiltinType::List => LIST,
         BuiltinType::Tuple => TUPLE,
         BuiltinType::Dict => DICT,
+        BuiltinType::Set => super::set::SET_METHODS,
+        BuiltinType::FrozenSet => super::set::FROZENSET_METHODS,
+        BuiltinType::DictKeys | BuiltinType::DictItems => super::dict_view::SET_LIKE_METHODS,
         _ => &[],
     }
 }
@@ -138,6 +141,13 @@ pub fn find(vm: &Vm, receiver: &Value, name: &str) -> Option<NativeFn> {
         Object::List(_) => BuiltinType::List,
         Object::Tuple(_) => BuiltinType::Tuple,
         Object::Dict(_) => BuiltinType::Dict,
+        Object::Set(_) => BuiltinType::Set,
+        Object::FrozenSet(_) => BuiltinType::FrozenSet,
+        Object::DictView { kind, .. } => match kind {
+            ViewKind::Keys => BuiltinType::DictKeys,
+            ViewKind::Values => BuiltinType::DictValues,
+            ViewKind::Items => BuiltinType::DictItems,
+        },
         Object::Generator(_) => BuiltinType::Generator,
         Object::Property { .. } => BuiltinType::Property,
         _ => return None,
@@ -365,41 +375,27 @@ fn dict_get(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     Ok(found.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
 
-fn view(items: Vec<Value>) -> Value {
-    // Views are lists for now: they iterate, index and print differently from CPython's.
-    Value::obj(Object::List(GilCell::new(items)))
+fn dict_view(vm: &mut Vm, args: &[Value], kind: ViewKind) -> PyResult<Value> {
+    let name = match kind {
+        ViewKind::Keys => "dict.keys",
+        ViewKind::Values => "dict.values",
+        ViewKind::Items => "dict.items",
+    };
+    expect(name, args, 0)?;
+    dict_of(vm, &args[0])?;
+    Ok(super::dict_view::new(&args[0], kind))
 }
 
 fn dict_keys(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
-    expect("dict.keys", args, 0)?;
-    Ok(view(
-        dict_of(vm, &args[0])?
-            .get(&vm.gil)
-            .keys()
-            .cloned()
-            .collect(),
-    ))
+    dict_view(vm, args, ViewKind::Keys)
 }
 
 fn dict_values(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
-    expect("dict.values", args, 0)?;
-    Ok(view(
-        dict_of(vm, &args[0])?
-            .get(&vm.gil)
-            .iter()
-            .map(|(_, v)| v.clone())
-            .collect(),
-    ))
+    dict_view(vm, args, ViewKind::Values)
 }
 
 fn dict_items(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
-    expect("dict.items", args, 0)?;
-    let items = dict_of(vm, &args[0])?
-        .get(&vm.gil)
-        .iter()
-        .map(|(k, v)| Value::obj(Object::Tuple(vec![k.clone(), v.clone()].into())))
-        .collect();
-    Ok(view(items))
+    dict_view(vm, args, ViewKind::Items)
 }
 
 fn dict_pop(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {

@@ -1,9 +1,12 @@
 //! The `builtins` namespace: functions, types and constants every module sees.
 
+pub mod dict_view;
 pub mod exceptions;
 pub mod import;
 pub mod methods;
 pub mod object_type;
+pub mod reprs;
+pub mod set;
 pub mod sys;
 
 use crate::eval::{attr, call, iter, ops};
@@ -75,6 +78,8 @@ pub fn install(vm: &mut Vm) {
         (BuiltinType::List, "list"),
         (BuiltinType::Tuple, "tuple"),
         (BuiltinType::Dict, "dict"),
+        (BuiltinType::Set, "set"),
+        (BuiltinType::FrozenSet, "frozenset"),
         (BuiltinType::Range, "range"),
         (BuiltinType::Slice, "slice"),
         (BuiltinType::Property, "property"),
@@ -204,6 +209,9 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         Some(Object::List(l)) => l.get(&vm.gil).len(),
         Some(Object::Tuple(t)) => t.len(),
         Some(Object::Dict(d)) => d.get(&vm.gil).len(),
+        Some(Object::Set(t)) => t.get(&vm.gil).len(),
+        Some(Object::FrozenSet(f)) => f.table.len(),
+        Some(Object::DictView { dict, .. }) => dict_view::len(vm, dict),
         Some(Object::Range { start, stop, step }) => iter::range_len(*start, *stop, *step) as usize,
         Some(Object::Instance(_)) => match ops::call_dunder(vm, v, "__len__", Vec::new())? {
             Some(Value::Int(n)) if n >= 0 => n as usize,
@@ -465,6 +473,15 @@ fn snapshot_iter(items: Vec<Value>) -> Value {
 
 fn reversed(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("reversed", args, 1, 1)?;
+    if let Some(it) = dict_view::reversed(vm, &args[0]) {
+        return Ok(it);
+    }
+    if object::set::is_any_set(&args[0]) {
+        return Err(Raise::type_error(format!(
+            "'{}' object is not reversible",
+            attr::type_name(vm, &args[0])
+        )));
+    }
     let mut items = vm.collect(&args[0])?;
     items.reverse();
     Ok(snapshot_iter(items))
@@ -804,7 +821,10 @@ pub fn construct(
         Object::Class(c) => c.name.to_string(),
         _ => String::new(),
     };
-    if t != BuiltinType::Dict && t != BuiltinType::Int {
+    if !matches!(
+        t,
+        BuiltinType::Dict | BuiltinType::Int | BuiltinType::Set | BuiltinType::FrozenSet
+    ) {
         no_keywords(&name, &kwargs)?;
     }
     match t {
@@ -904,6 +924,8 @@ pub fn construct(
             }
             Ok(Value::obj(Object::Dict(GilCell::new(dict))))
         }
+        BuiltinType::Set => set::construct(vm, set::Kind::Set, &args, &kwargs),
+        BuiltinType::FrozenSet => set::construct(vm, set::Kind::Frozen, &args, &kwargs),
         BuiltinType::Range => {
             let ints: Vec<i64> = args
                 .iter()

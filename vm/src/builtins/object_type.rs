@@ -56,14 +56,8 @@ pub fn install(vm: &mut Vm) {
     ];
     fill(vm, BuiltinType::Type, type_entries);
 
-    for t in [
-        BuiltinType::List,
-        BuiltinType::Tuple,
-        BuiltinType::Dict,
-        BuiltinType::Str,
-        BuiltinType::Generator,
-        BuiltinType::Property,
-    ] {
+    let types: Vec<BuiltinType> = vm.interp.types.keys().copied().collect();
+    for t in types {
         let entries = super::methods::table_of(t)
             .into_iter()
             .map(|(name, f)| (name, Builtin::method(name, f)))

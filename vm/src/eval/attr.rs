@@ -4,7 +4,7 @@
 use super::descriptor;
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::interp::Vm;
-use crate::object::{Builtin, BuiltinType, Object, PyStr};
+use crate::object::{Builtin, BuiltinType, Object, PyStr, ViewKind};
 use crate::value::{Obj, Value};
 use std::sync::atomic::Ordering;
 
@@ -22,6 +22,13 @@ pub fn class_of(vm: &Vm, v: &Value) -> Obj {
             Object::Tuple(_) => BuiltinType::Tuple,
             Object::List(_) => BuiltinType::List,
             Object::Dict(_) => BuiltinType::Dict,
+            Object::Set(_) => BuiltinType::Set,
+            Object::FrozenSet(_) => BuiltinType::FrozenSet,
+            Object::DictView { kind, .. } => match kind {
+                ViewKind::Keys => BuiltinType::DictKeys,
+                ViewKind::Values => BuiltinType::DictValues,
+                ViewKind::Items => BuiltinType::DictItems,
+            },
             Object::Range { .. } => BuiltinType::Range,
             Object::Slice { .. } => BuiltinType::Slice,
             Object::Iter(_) => BuiltinType::Iterator,

@@ -1,10 +1,11 @@
 //! Iteration: `iter()`, `next()`, and the helpers built on them.
 
 use super::{attr, ops};
+use crate::builtins::dict_view;
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
-use crate::object::{Object, PyStr, SeqIter};
+use crate::object::{Object, PyStr, SeqIter, ViewKind};
 use crate::value::Value;
 
 /// Number of items in `range(start, stop, step)`.
@@ -45,10 +46,9 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             stop: *stop,
             step: *step,
         }),
-        Object::Dict(d) => iterator(SeqIter::Values {
-            items: d.get(&vm.gil).keys().cloned().collect(),
-            next: 0,
-        }),
+        Object::Dict(_) => dict_view::iter(vm, o, ViewKind::Keys, false),
+        Object::DictView { dict, kind } => dict_view::iter(vm, dict, *kind, false),
+        Object::Set(_) | Object::FrozenSet(_) => crate::builtins::set::iter(vm, o),
         Object::Iter(_) | Object::Generator(_) => v.clone(),
         Object::Instance(_) => match ops::call_dunder(vm, v, "__iter__", Vec::new())? {
             Some(it) => it,
@@ -80,6 +80,12 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     };
     match o.get() {
         Object::Iter(state) if is_lazy(state.get(&vm.gil)) => lazy_next(vm, state),
+        Object::Iter(state) if matches!(state.get(&vm.gil), SeqIter::Set { .. }) => {
+            crate::builtins::set::iter_next(vm, state)
+        }
+        Object::Iter(state) if matches!(state.get(&vm.gil), SeqIter::Dict { .. }) => {
+            dict_view::iter_next(vm, state)
+        }
         Object::Iter(state) => {
             // Read what is needed first: the list may be the one being iterated.
             let step = match state.get(&vm.gil) {
@@ -103,7 +109,7 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                     _ => None,
                 },
                 SeqIter::Values { items, next } => items.get(*next).cloned(),
-                _ => unreachable!("lazy iterators are handled by lazy_next"),
+                _ => unreachable!("lazy, set and dict iterators are handled above"),
             };
             match state.get_mut(&mut vm.gil) {
                 SeqIter::List { next, .. }
@@ -123,7 +129,7 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                         *next += s.text.len();
                     }
                 }
-                _ => unreachable!("lazy iterators are handled by lazy_next"),
+                _ => unreachable!("lazy, set and dict iterators are handled above"),
             }
             Ok(step)
         }

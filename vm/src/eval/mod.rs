@@ -540,6 +540,11 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                     .stack
                     .push(Value::obj(Object::Dict(GilCell::new(dict))));
             }
+            Op::BuildSet(n) => {
+                let items = frame.stack.split_off(frame.stack.len() - n as usize);
+                let set = crate::builtins::set::build(items)?;
+                frame.stack.push(set);
+            }
             Op::BuildString(n) => {
                 let parts = frame.stack.split_off(frame.stack.len() - n as usize);
                 let mut text = String::new();
@@ -585,6 +590,16 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                 let other = pop(frame);
                 let dict = frame.stack[frame.stack.len() - depth as usize].clone();
                 ops::dict_update(vm, &dict, &other)?;
+            }
+            Op::SetAdd(depth) => {
+                let v = pop(frame);
+                let set = &frame.stack[frame.stack.len() - depth as usize];
+                crate::builtins::set::add(vm, set, v)?;
+            }
+            Op::SetUpdate(depth) => {
+                let iterable = pop(frame);
+                let set = frame.stack[frame.stack.len() - depth as usize].clone();
+                crate::builtins::set::update_value(vm, &set, &iterable)?;
             }
             Op::UnpackSequence(n) => {
                 let seq = pop(frame);

@@ -89,6 +89,9 @@ pub fn binary(vm: &mut Vm, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
     if let Some(r) = int::binary_op(op, a, b) {
         return r;
     }
+    if let Some(v) = crate::builtins::set::binary(vm, op, inplace, a, b)? {
+        return Ok(v);
+    }
     if let Some(v) = builtin_binary(vm, op, inplace, a, b)? {
         return Ok(v);
     }
@@ -340,6 +343,9 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
         }
         _ => {}
     }
+    if let Some(r) = crate::builtins::set::compare(vm, op, a, b)? {
+        return Ok(Value::Bool(r));
+    }
     if is_instance(a) {
         if let Some(v) = call_dunder(vm, a, cmp_dunder(op), vec![b.clone()])? {
             if !is_not_implemented(vm, &v) {
@@ -433,6 +439,9 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
             Object::List(l) => !l.get(&vm.gil).is_empty(),
             Object::Tuple(t) => !t.is_empty(),
             Object::Dict(d) => !d.get(&vm.gil).is_empty(),
+            Object::Set(t) => !t.get(&vm.gil).is_empty(),
+            Object::FrozenSet(f) => !f.table.is_empty(),
+            Object::DictView { dict, .. } => crate::builtins::dict_view::len(vm, dict) > 0,
             Object::Range { start, stop, step } => iter::range_len(*start, *stop, *step) > 0,
             Object::Instance(_) => {
                 if let Some(r) = call_dunder(vm, v, "__bool__", Vec::new())? {
@@ -466,6 +475,12 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             ))),
         },
         Some(Object::Dict(d)) => Ok(d.get(&vm.gil).get(item)?.is_some()),
+        Some(Object::Set(_) | Object::FrozenSet(_)) => {
+            crate::builtins::set::contains(vm, container, item)
+        }
+        Some(Object::DictView { dict, kind }) => {
+            crate::builtins::dict_view::contains(vm, dict, *kind, item)
+        }
         Some(Object::Instance(_)) => {
             if let Some(r) = call_dunder(vm, container, "__contains__", vec![item.clone()])? {
                 return truthy(vm, &r);
@@ -814,6 +829,10 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                     parts.push(format!("{}: {}", repr(vm, k)?, repr(vm, v)?));
                 }
                 format!("{{{}}}", parts.join(", "))
+            }
+            Object::Set(_) | Object::FrozenSet(_) => crate::builtins::set::repr(vm, v)?,
+            Object::DictView { dict, kind } => {
+                crate::builtins::dict_view::repr(vm, o, dict, *kind)?
             }
             Object::Range { start, stop, step } => {
                 if *step == 1 {

@@ -99,14 +99,19 @@ pub fn hash(v: &Value) -> PyResult<i64> {
                     acc as i64
                 })
             }
-            Object::List(_) | Object::Dict(_) => Err(Raise::type_error(format!(
+            Object::List(_) | Object::Dict(_) | Object::Set(_) => Err(Raise::type_error(format!(
                 "unhashable type: '{}'",
-                if matches!(o.get(), Object::List(_)) {
-                    "list"
-                } else {
-                    "dict"
+                match o.get() {
+                    Object::List(_) => "list",
+                    Object::Dict(_) => "dict",
+                    _ => "set",
                 }
             ))),
+            Object::FrozenSet(f) => Ok(f.hash()),
+            // Keys and items views compare as sets, so they have no hash.
+            Object::DictView { kind, .. } if *kind != crate::object::ViewKind::Values => Err(
+                Raise::type_error(format!("unhashable type: '{}'", kind.name())),
+            ),
             _ => Ok((o.addr() >> 4) as i64),
         },
         _ => unreachable!("numbers are hashed above"),
@@ -128,6 +133,9 @@ pub fn equal(a: &Value, b: &Value) -> bool {
                 (Object::Str(s), Object::Str(t)) => s.text == t.text,
                 (Object::Tuple(s), Object::Tuple(t)) => {
                     s.len() == t.len() && s.iter().zip(t.iter()).all(|(p, q)| equal(p, q))
+                }
+                (Object::FrozenSet(s), Object::FrozenSet(t)) => {
+                    crate::object::set::frozen_equal(s, t)
                 }
                 _ => false,
             }
@@ -238,6 +246,16 @@ impl Dict {
     /// The keys in insertion order.
     pub fn keys(&self) -> impl Iterator<Item = &Value> {
         self.map.keys().map(|k| &k.value)
+    }
+
+    /// The keys with their hashes, in insertion order.
+    pub fn hashed_keys(&self) -> impl Iterator<Item = (i64, &Value)> {
+        self.map.keys().map(|k| (k.hash, &k.value))
+    }
+
+    /// The item at position `i` in insertion order (iterators walk with this).
+    pub fn item_at(&self, i: usize) -> Option<(&Value, &Value)> {
+        self.map.get_index(i).map(|(k, v)| (&k.value, v))
     }
 }
 

@@ -3,9 +3,11 @@
 //! code can change sits in a `GilCell`.
 
 pub mod dict;
+pub mod dict_view;
 pub mod float;
 pub mod format;
 pub mod int;
+pub mod set;
 pub mod str;
 
 use crate::bytecode::Code;
@@ -16,6 +18,8 @@ use num_bigint::BigInt;
 use std::sync::Arc;
 
 pub use dict::Dict;
+pub use dict_view::ViewKind;
+pub use set::{FrozenSet, SetTable};
 
 /// A heap object.
 #[derive(Debug)]
@@ -30,6 +34,12 @@ pub enum Object {
     List(GilCell<Vec<Value>>),
     /// `dict`.
     Dict(GilCell<Dict>),
+    /// `set`.
+    Set(GilCell<SetTable>),
+    /// `frozenset`.
+    FrozenSet(FrozenSet),
+    /// `d.keys()`, `d.values()` or `d.items()` of the dict `dict`.
+    DictView { dict: Obj, kind: ViewKind },
     /// `range(start, stop, step)`.
     Range { start: i64, stop: i64, step: i64 },
     /// `slice(start, stop, step)`.
@@ -106,6 +116,25 @@ pub enum SeqIter {
     Zip { iters: Vec<Value> },
     /// `enumerate(iterator, start)`, lazily.
     Enumerate { iter: Value, count: i64 },
+    /// Over a set or frozenset by table slot (`set` is None once exhausted);
+    /// `used` is the length it must still have (`usize::MAX` once it changed:
+    /// the error sticks).
+    Set {
+        set: Option<Obj>,
+        pos: usize,
+        used: usize,
+    },
+    /// Over a dict or a view of it by entry position, backwards if `reverse`
+    /// (then `pos` counts the entries not yet seen); `used` as for sets, `left`
+    /// the entries still expected.
+    Dict {
+        dict: Option<Obj>,
+        kind: ViewKind,
+        pos: usize,
+        used: usize,
+        left: usize,
+        reverse: bool,
+    },
 }
 
 /// A function defined in Python: code plus what `def` evaluated.
@@ -210,6 +239,11 @@ pub enum BuiltinType {
     Tuple,
     List,
     Dict,
+    Set,
+    FrozenSet,
+    DictKeys,
+    DictValues,
+    DictItems,
     Range,
     Slice,
     Iterator,

@@ -147,8 +147,13 @@ impl<'t, 'a> Compiler<'t, 'a> {
                     }
                 }
             }
-            ExprKind::Set { .. } | ExprKind::SetComp { .. } => {
-                return Err(unsupported("sets", e.range.start))
+            ExprKind::Set { elts } => self.set_display(elts)?,
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e, generators, |c, depth| {
+                    c.expr(elt)?;
+                    c.emit(Op::SetAdd(depth));
+                    Ok(())
+                })?
             }
             ExprKind::List { elts, .. } => self.sequence(elts, false)?,
             ExprKind::Tuple { elts, .. } => self.sequence(elts, true)?,
@@ -314,6 +319,57 @@ impl<'t, 'a> Compiler<'t, 'a> {
         }
         if tuple {
             self.emit(Op::ListToTuple);
+        }
+        Ok(())
+    }
+
+    /// A set display, compiled as CPython 3.11 compiles it, since the order
+    /// of insertion decides where elements sit and so the order a set prints
+    /// in: three or more constants become a constant frozenset merged into a
+    /// new set; otherwise the items are added first to last, `*x` items
+    /// spliced in.
+    fn set_display(&mut self, elts: &'a [Expr]) -> Res {
+        if elts.len() > 2 {
+            if let Some(frozen) = constant_frozenset(elts, |c| self.constant(c)) {
+                self.emit(Op::BuildSet(0));
+                self.load_const(frozen);
+                self.emit(Op::SetUpdate(1));
+                return Ok(());
+            }
+        }
+        let starred = elts
+            .iter()
+            .any(|e| matches!(e.node, ExprKind::Starred { .. }));
+        // CPython keeps at most 30 items on the stack before building.
+        let big = elts.len() > 30;
+        if !starred && !big {
+            for e in elts {
+                self.expr(e)?;
+            }
+            self.emit(Op::BuildSet(elts.len() as u32));
+            return Ok(());
+        }
+        let mut built = big;
+        if big {
+            self.emit(Op::BuildSet(0));
+        }
+        for (i, e) in elts.iter().enumerate() {
+            match &e.node {
+                ExprKind::Starred { value, .. } => {
+                    if !built {
+                        self.emit(Op::BuildSet(i as u32));
+                        built = true;
+                    }
+                    self.expr(value)?;
+                    self.emit(Op::SetUpdate(1));
+                }
+                _ => {
+                    self.expr(e)?;
+                    if built {
+                        self.emit(Op::SetAdd(1));
+                    }
+                }
+            }
         }
         Ok(())
     }
@@ -486,6 +542,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
         let (name, start_op) = match e.node {
             ExprKind::DictComp { .. } => ("<dictcomp>", Some(Op::BuildMap(0))),
             ExprKind::GeneratorExp { .. } => ("<genexpr>", None),
+            ExprKind::SetComp { .. } => ("<setcomp>", Some(Op::BuildSet(0))),
             _ => ("<listcomp>", Some(Op::BuildList(0))),
         };
         let qualname = self.qualname(name);
@@ -527,5 +584,54 @@ impl<'t, 'a> Compiler<'t, 'a> {
         self.emit(Op::GetIter);
         self.emit(Op::Call(1));
         Ok(())
+    }
+}
+
+/// The frozenset of `elts` when every one is a constant as CPython's AST
+/// optimizer sees it (a literal, a signed number, a tuple of constants).
+/// Like CPython 3.11's, it is built twice: once from the items in source
+/// order, then again from that set's own order when the compiler merges equal
+/// constants (`merge_consts_recursive`).
+fn constant_frozenset(
+    elts: &[Expr],
+    mut constant: impl FnMut(&Constant) -> Value,
+) -> Option<Value> {
+    use crate::object::set::{new_frozenset, Entry};
+    let mut first = crate::object::SetTable::new();
+    for e in elts {
+        let v = folded(e, &mut constant)?;
+        first.insert(Entry::new(v).ok()?);
+    }
+    let mut merged = crate::object::SetTable::new();
+    for e in first.iter() {
+        merged.insert(e.clone());
+    }
+    Some(new_frozenset(merged))
+}
+
+/// The value of a constant expression, if `e` is one.
+fn folded(e: &Expr, constant: &mut impl FnMut(&Constant) -> Value) -> Option<Value> {
+    match &e.node {
+        ExprKind::Constant { value, .. } => match value {
+            Constant::Complex { .. } | Constant::Bytes(_) | Constant::Ellipsis => None,
+            c => Some(constant(c)),
+        },
+        ExprKind::UnaryOp {
+            op: op @ (UnaryOp::USub | UnaryOp::UAdd | UnaryOp::Invert),
+            operand,
+        } => match &operand.node {
+            ExprKind::Constant { .. } => {
+                crate::object::int::unary_op(*op, &folded(operand, constant)?)?.ok()
+            }
+            _ => None,
+        },
+        ExprKind::Tuple { elts, .. } => {
+            let items = elts
+                .iter()
+                .map(|x| folded(x, constant))
+                .collect::<Option<Vec<_>>>()?;
+            Some(Value::obj(Object::Tuple(items.into())))
+        }
+        _ => None,
     }
 }
