@@ -69,6 +69,8 @@ pub fn install(vm: &mut Vm) {
         (BuiltinType::Int, "int"),
         (BuiltinType::Float, "float"),
         (BuiltinType::Str, "str"),
+        (BuiltinType::Bytes, "bytes"),
+        (BuiltinType::ByteArray, "bytearray"),
         (BuiltinType::Bool, "bool"),
         (BuiltinType::List, "list"),
         (BuiltinType::Tuple, "tuple"),
@@ -198,6 +200,8 @@ fn print(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     Ok(match v.as_object() {
         Some(Object::Str(s)) => object::str::char_len(&s.text),
+        Some(Object::Bytes(b)) => b.len(),
+        Some(Object::ByteArray(b)) => b.get(&vm.gil).len(),
         Some(Object::List(l)) => l.get(&vm.gil).len(),
         Some(Object::Tuple(t)) => t.len(),
         Some(Object::Dict(d)) => d.get(&vm.gil).len(),
@@ -801,6 +805,9 @@ pub fn construct(
         Object::Class(c) => c.name.to_string(),
         _ => String::new(),
     };
+    if let Some(kind) = object::bytes::Kind::of_type(t) {
+        return object::bytes::construct(vm, kind, args, kwargs);
+    }
     if t != BuiltinType::Dict && t != BuiltinType::Int {
         no_keywords(&name, &kwargs)?;
     }

@@ -17,6 +17,8 @@ pub fn class_of(vm: &Vm, v: &Value) -> Obj {
         Value::Obj(o) => match o.get() {
             Object::Instance(i) => return i.class.clone(),
             Object::Str(_) => BuiltinType::Str,
+            Object::Bytes(_) => BuiltinType::Bytes,
+            Object::ByteArray(_) => BuiltinType::ByteArray,
             Object::BigInt(_) => BuiltinType::Int,
             Object::Tuple(_) => BuiltinType::Tuple,
             Object::List(_) => BuiltinType::List,

@@ -2,10 +2,12 @@
 //! its behaviour. Immutable objects hold their data directly; anything Python
 //! code can change sits in a `GilCell`.
 
+pub mod bytes;
 pub mod dict;
 pub mod float;
 pub mod format;
 pub mod int;
+pub mod percent;
 pub mod str;
 
 use crate::bytecode::Code;
@@ -22,6 +24,10 @@ pub use dict::Dict;
 pub enum Object {
     /// `str`.
     Str(PyStr),
+    /// `bytes`.
+    Bytes(Box<[u8]>),
+    /// `bytearray`.
+    ByteArray(GilCell<Vec<u8>>),
     /// An `int` too large for an i64.
     BigInt(BigInt),
     /// `tuple`.
@@ -91,6 +97,8 @@ pub enum SeqIter {
     Range { next: i64, stop: i64, step: i64 },
     /// Over the characters of a str, by byte offset.
     Str { text: Obj, next: usize },
+    /// Over the bytes of a bytes or bytearray, as ints.
+    Bytes { seq: Value, next: usize },
     /// Over a snapshot of keys or items.
     Values { items: Vec<Value>, next: usize },
     /// `map(func, *iterators)`, lazily.
@@ -169,6 +177,8 @@ pub enum BuiltinType {
     Int,
     Float,
     Str,
+    Bytes,
+    ByteArray,
     Tuple,
     List,
     Dict,
