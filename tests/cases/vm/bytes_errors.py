@@ -124,5 +124,20 @@ check("to_bytes signed", lambda: (128).to_bytes(1, "big", signed=True))
 check("to_bytes length", lambda: (1).to_bytes(-1, "big"))
 check("format spec", lambda: format(b"ab", "10"))
 
+# str(bytes, encoding, errors) decodes.
+check("str"+str(1), lambda: str(b"abc", "utf-8"))
+check("str"+str(2), lambda: str(b"\xff", "utf-8", "replace"))
+check("str"+str(3), lambda: str(5, "utf-8"))
+check("str"+str(4), lambda: str("x", "utf-8"))
+check("str"+str(5), lambda: str(b"x", 5))
+check("str"+str(6), lambda: str(b"x", errors="strict"))
+check("str"+str(7), lambda: str(object=5))
+check("str"+str(8), lambda: str(b"x", encoding="ascii"))
+check("str"+str(9), lambda: str(1, 2, 3, 4))
+check("str"+str(10), lambda: str(x=1))
+check("str"+str(11), lambda: str(bytearray(b"y"), "latin-1"))
+check("str"+str(12), lambda: str(b"x", "utf-8", 1))
+check("str"+str(13), lambda: str(encoding="utf-8"))
+
 # Uncaught: the traceback ends with the codec message.
 b"ok \xff".decode()

@@ -92,3 +92,68 @@ check("b noconv", lambda: b"abc" % 5)
 check("b unsupported", lambda: b"%y" % 1)
 check("b few", lambda: b"%s %s" % (b"a",))
 check("b %d str", lambda: b"%d" % "1")
+
+# Conversions through __index__, __float__ and __int__; mappings other than dict.
+class I:
+    def __index__(self):
+        return 5
+class F:
+    def __float__(self):
+        return 2.5
+class Bad:
+    def __int__(self):
+        return "x"
+class G:
+    def __getitem__(self, k):
+        return k * 2
+check("p1", lambda: "%d %x %o" % (I(), I(), I()))
+check("p2", lambda: "%f" % F())
+check("p3", lambda: "%d" % F())
+check("p4", lambda: "%f" % I())
+check("p5", lambda: "%d" % Bad())
+check("p6", lambda: "%(ab)s" % G())
+check("p7", lambda: "abc" % G())
+check("p9", lambda: "%(a)s" % [1])
+check("p10", lambda: "abc" % range(3))
+check("p11", lambda: "%s" % range(3))
+check("p12", lambda: "%c" % I())
+check("p13", lambda: "%*s|" % (I(), "x"))
+check("p14", lambda: "%.*s|" % (2, "xyz"))
+check("p15", lambda: "%(a)s %(a)s" % {"a": "z"})
+check("p16", lambda: "%s" % (None,))
+check("p17", lambda: "%-*s|" % (3, "ab"))
+check("p18", lambda: "%0*d" % (5, 42))
+check("p19", lambda: "%(x)d%%" % {"x": 5})
+check("p20", lambda: "%%%s%%" % "a")
+check("p21", lambda: "%s" % b"\xff")
+check("p22", lambda: "%a" % "\U0001f600")
+check("p23", lambda: "%5a|" % "é")
+check("p24", lambda: b"%5b|%-4s|" % (b"ab", b"c"))
+check("p25", lambda: b"%x %X %o %d %i %u" % (255, 255, 8, -1, 2, 3))
+check("p26", lambda: b"%a" % b"x")
+check("p27", lambda: b"%r" % "é")
+check("p28", lambda: b"%(a)s" % {"a": b"x"})
+check("p29", lambda: b"%c" % 255)
+check("p30", lambda: b"%c" % -1)
+check("p32", lambda: bytearray(b"%d") % 5)
+check("p33", lambda: b"%f" % 1.5)
+check("p34", lambda: "%s" % bytearray(b"a"))
+check("p35", lambda: "%.3f" % 2.0005)
+check("p36", lambda: "%g" % 123456789)
+check("p37", lambda: "%.2g" % 0.000012345)
+check("p38", lambda: "%#.3g" % 1)
+check("p39", lambda: "%-8.3e|" % -0.0)
+check("p40", lambda: "% f" % float("nan"))
+check("p41", lambda: "%+f" % float("inf"))
+check("p42", lambda: "%i" % -0.5)
+check("p43", lambda: "%u" % 2**100)
+check("p44", lambda: "%X" % -2**70)
+check("p45", lambda: "%r %a" % (b"\x00", bytearray(b"\xff")))
+check("p46", lambda: "%(a)" % {"a": 1})
+check("p47", lambda: "%(" % {"a": 1})
+check("p48", lambda: "%((a))s" % {"(a)": 1})
+check("p49", lambda: "%.s|" % "abc")
+check("p50", lambda: "%5.s|" % "abc")
+check("p51", lambda: "%lld" % 1)
+check("p52", lambda: "% -5d|" % 1)
+check("p53", lambda: "%c" % "")

@@ -808,6 +808,9 @@ pub fn construct(
     if let Some(kind) = object::bytes::Kind::of_type(t) {
         return object::bytes::construct(vm, kind, args, kwargs);
     }
+    if t == BuiltinType::Str && (args.len() > 1 || !kwargs.is_empty()) {
+        return object::bytes::codec::str_construct(vm, &args, &kwargs);
+    }
     if t != BuiltinType::Dict && t != BuiltinType::Int {
         no_keywords(&name, &kwargs)?;
     }

@@ -236,7 +236,10 @@ impl Formatter {
             'r' if self.bytes => truncate(ops::ascii(&ops::repr(vm, arg)?), spec.precision),
             'r' => truncate(ops::repr(vm, arg)?, spec.precision),
             'a' => truncate(ops::ascii(&ops::repr(vm, arg)?), spec.precision),
-            'c' => self.char_of(vm, arg)?.to_string(),
+            'c' => {
+                let arg = index_of(vm, arg)?;
+                self.char_of(vm, &arg)?.to_string()
+            }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
                 let n = int_of(vm, arg, spec.ty)?;
                 return Ok(render_int(&n, spec));
@@ -290,6 +293,16 @@ impl Formatter {
             None => Err(Raise::type_error("%c requires int or char")),
         }
     }
+}
+
+/// `%c` takes an object with `__index__` as the int it stands for.
+fn index_of(vm: &mut Vm, arg: &Value) -> PyResult<Value> {
+    if let Some(Object::Instance(_)) = arg.as_object() {
+        if let Some(i) = ops::call_dunder(vm, arg, "__index__", Vec::new())? {
+            return Ok(i);
+        }
+    }
+    Ok(arg.clone())
 }
 
 /// PyMapping_Check, less the types each format refuses to treat as a mapping.
@@ -420,16 +433,16 @@ fn int_of(vm: &mut Vm, arg: &Value, ty: char) -> PyResult<BigInt> {
             let Some(method) = method else {
                 return Err(wrong_type(vm));
             };
-            call::call(vm, &method, vec![arg.clone()], Vec::new())?
+            // Any TypeError of the conversion becomes the format's own, as
+            // CPython's `mainformatlong` reports it.
+            match call::call(vm, &method, vec![arg.clone()], Vec::new()) {
+                Err(Raise::New(ExcKind::TypeError, _)) => return Err(wrong_type(vm)),
+                other => other?,
+            }
         }
         _ => return Err(wrong_type(vm)),
     };
-    as_big(&converted).ok_or_else(|| {
-        Raise::type_error(format!(
-            "__int__ returned non-int (type {})",
-            attr::type_name(vm, &converted)
-        ))
-    })
+    as_big(&converted).ok_or_else(|| wrong_type(vm))
 }
 
 /// An integer conversion: sign, `0x`/`0o` prefix with `#`, digits padded to

@@ -273,9 +273,12 @@ pub(super) fn slice_arg(v: Option<&Value>) -> PyResult<Option<i64>> {
     }
 }
 
+/// A part of the receiver's bytes and the offset where it begins.
+pub(super) type Window<'a> = (&'a [u8], usize);
+
 /// The part of `data` that `start`/`end` select (CPython's ADJUST_INDICES),
 /// with its offset; `None` when start > end.
-pub(super) fn window(data: &[u8], start: Option<i64>, end: Option<i64>) -> Option<(&[u8], usize)> {
+pub(super) fn window(data: &[u8], start: Option<i64>, end: Option<i64>) -> Option<Window<'_>> {
     let len = data.len() as i64;
     let adjust = |i: i64| {
         if i < 0 {

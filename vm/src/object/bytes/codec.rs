@@ -12,7 +12,7 @@
 //! surrogates, so surrogateescape and surrogatepass are not offered.
 
 use super::args::{keywords, Kwargs};
-use crate::eval::{attr, call, exception};
+use crate::eval::{attr, call, exception, ops};
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::interp::Vm;
 use crate::object::{Builtin, Dict, NativeFn, Object, PyStr};
@@ -341,6 +341,61 @@ pub fn str_encode(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Valu
     Ok(super::new_bytes(data))
 }
 
+/// `str(object='', encoding=..., errors=...)` when any argument beyond the
+/// object is given: decode a bytes-like object (or, with only `object` given
+/// by name, `str(object)`).
+pub fn str_construct(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) -> PyResult<Value> {
+    const NAMES: [&str; 3] = ["object", "encoding", "errors"];
+    let given = args.len() + kwargs.len();
+    if given > 3 {
+        return Err(Raise::type_error(format!(
+            "str() takes at most 3 arguments ({given} given)"
+        )));
+    }
+    let mut slots: [Option<&Value>; 3] = [args.first(), args.get(1), args.get(2)];
+    for (key, v) in kwargs {
+        match NAMES.iter().position(|n| **n == **key) {
+            Some(i) if i < args.len() => {
+                return Err(Raise::type_error(format!(
+                    "argument for str() given by name ('{key}') and position ({})",
+                    i + 1
+                )))
+            }
+            Some(i) => slots[i] = Some(v),
+            None => {
+                return Err(Raise::type_error(format!(
+                    "'{key}' is an invalid keyword argument for str()"
+                )))
+            }
+        }
+    }
+    let [object, encoding, errors] = slots;
+    if encoding.is_none() && errors.is_none() {
+        return match object {
+            Some(v) => Ok(PyStr::value(ops::str_of(vm, v)?)),
+            None => Ok(PyStr::value("")),
+        };
+    }
+    let (encoding, errors) = codec_args(vm, "str", [encoding, errors])?;
+    let object = object
+        .cloned()
+        .unwrap_or_else(|| super::new_bytes(Vec::new()));
+    let data = match (object.as_object(), super::as_bytes(&vm.gil, &object)) {
+        (_, Some(data)) => data.to_vec(),
+        (Some(Object::Str(_)), _) => {
+            return Err(Raise::type_error("decoding str is not supported"))
+        }
+        _ => {
+            return Err(Raise::type_error(format!(
+                "decoding to str: need a bytes-like object, {} found",
+                attr::type_name(vm, &object)
+            )))
+        }
+    };
+    let text = decode(vm, &data, &encoding, errors.as_deref())?;
+    Ok(crate::object::str::new_value(text))
+}
+
 // ---------------------------------------------------------------------------
 // UnicodeEncodeError and UnicodeDecodeError
 // ---------------------------------------------------------------------------
@@ -431,4 +486,33 @@ fn error_str(vm: &mut Vm, args: &[Value], decoding: bool) -> PyResult<Value> {
         }
     };
     Ok(PyStr::value(msg))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encoding_names_are_normalized() {
+        for name in ["UTF-8", "utf8", " utf_8 ", "U8"] {
+            assert!(Codec::lookup(name).ok() == Some(Codec::Utf8), "{name}");
+        }
+        assert!(Codec::lookup("US-ASCII").ok() == Some(Codec::Ascii));
+        assert!(Codec::lookup("ISO-8859-1").ok() == Some(Codec::Latin1));
+        assert!(Codec::lookup("utf-16").is_err());
+    }
+
+    #[test]
+    fn utf8_errors_name_the_maximal_bad_span() {
+        assert_eq!(utf8_run(b"ok"), (2, None));
+        assert_eq!(utf8_run(b"a\xff"), (1, Some((1, "invalid start byte"))));
+        assert_eq!(
+            utf8_run(b"\xf0\x9f\x28"),
+            (0, Some((2, "invalid continuation byte")))
+        );
+        assert_eq!(
+            utf8_run(b"ab\xe2\x82"),
+            (2, Some((2, "unexpected end of data")))
+        );
+    }
 }

@@ -5,7 +5,7 @@
 
 use super::args::{
     buffer_arg, clinic, keywords, needle_arg, no_args, one_arg, slice_arg, ssize_arg, varargs,
-    window, Kwargs, Recv,
+    window, Kwargs, Recv, Window,
 };
 use super::{as_bytes, find, rfind, Kind};
 use crate::eval::attr;
@@ -71,7 +71,7 @@ fn find_args<'a>(
     name: &str,
     args: &'a [Value],
     kwargs: &Kwargs,
-) -> PyResult<(Vec<u8>, Option<(&'a [u8], usize)>)> {
+) -> PyResult<(Vec<u8>, Option<Window<'a>>)> {
     let r = varargs(vm, name, args, kwargs, 1, 3)?;
     let (start, end) = (slice_arg(r.rest.get(1))?, slice_arg(r.rest.get(2))?);
     let needle = needle_arg(vm, &r.rest[0])?;

@@ -8,8 +8,8 @@
 //! b').split()` gives bytearrays where `b'a b'.split()` gives bytes. Semantics,
 //! argument checks and messages are CPython 3.11's. Known differences: objects
 //! with `__index__` or the buffer protocol (memoryview, array) are not accepted
-//! where CPython accepts them, and the iterator over a bytearray is a plain
-//! `iterator`.
+//! where CPython accepts them, and iterators over both are of the plain
+//! `iterator` type (they do see a bytearray change while iterating).
 //!
 //! `args.rs` checks arguments, `construct.rs` holds `bytes(...)` and
 //! `bytearray(...)`, `methods.rs` the searching/splitting methods, `text.rs` the
@@ -312,4 +312,37 @@ pub fn method(t: BuiltinType, name: &str) -> Option<NativeFn> {
         return Some(codec::decode_method);
     }
     methods::method(name).or_else(|| text::method(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reprs_choose_quotes_as_cpython() {
+        assert_eq!(repr(b"a'b", Kind::Bytes), "b\"a'b\"");
+        assert_eq!(repr(b"a'\"", Kind::Bytes), "b'a\\'\"'");
+        assert_eq!(
+            repr(b"\x00\t\x7f\xff\\", Kind::Bytes),
+            "b'\\x00\\t\\x7f\\xff\\\\'"
+        );
+        // bytearray escapes `'` even inside double quotes.
+        assert_eq!(repr(b"it's", Kind::ByteArray), "bytearray(b\"it\\'s\")");
+    }
+
+    #[test]
+    fn find_and_rfind_handle_empty_needles() {
+        assert_eq!(find(b"abc", b""), Some(0));
+        assert_eq!(rfind(b"abc", b""), Some(3));
+        assert_eq!(find(b"abcabc", b"ca"), Some(2));
+        assert_eq!(rfind(b"abcabc", b"ab"), Some(3));
+        assert_eq!(find(b"ab", b"abc"), None);
+    }
+
+    #[test]
+    fn repeating_is_bounded() {
+        assert_eq!(repeated(b"ab", 3).unwrap(), b"ababab");
+        assert!(repeated(b"ab", -1).unwrap().is_empty());
+        assert!(repeated(b"ab", i64::MAX).is_err());
+    }
 }
