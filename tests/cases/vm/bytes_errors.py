@@ -139,5 +139,49 @@ check("str"+str(11), lambda: str(bytearray(b"y"), "latin-1"))
 check("str"+str(12), lambda: str(b"x", "utf-8", 1))
 check("str"+str(13), lambda: str(encoding="utf-8"))
 
+# Extreme sizes, steps and indices fail cleanly.
+def assign(o, i, v):
+    o[i] = v
+    return o
+def delete(o, i):
+    del o[i]
+    return o
+check("size%s" % 1, lambda: assign(bytearray(b"abc"), slice(None, None, -1), b"xyz"))
+check("size%s" % 2, lambda: delete(bytearray(b"abcd"), slice(None, None, -1)))
+check("size%s" % 3, lambda: assign(bytearray(b"abc"), slice(5, 1), b"zz"))
+check("size%s" % 4, lambda: assign(bytearray(b"abc"), slice(-100, 100), b""))
+check("size%s" % 5, lambda: assign(bytearray(b"abcdef"), slice(None, None, -2**63), b"q"))
+check("size%s" % 6, lambda: delete(bytearray(b"abcdef"), slice(1, None, -2**63)))
+check("size%s" % 7, lambda: bytearray(b"abcdef")[::-2**63])
+check("size%s" % 8, lambda: b"abcdef"[-2**63:2**63:3])
+check("size%s" % 9, lambda: "%*d" % (2**62, 1))
+check("size%s" % 10, lambda: "%.*d" % (2**62, 1))
+check("size%s" % 11, lambda: b"x" * 2**62)
+check("size%s" % 12, lambda: bytearray(b"x") * 2**62)
+check("size%s" % 13, lambda: b"%*s" % (2**62, b"x"))
+check("size%s" % 14, lambda: "%99999999999999999999d" % 1)
+check("size%s" % 15, lambda: "%.99999999999999999999f" % 1)
+check("size%s" % 16, lambda: "{:99999999999999999999}".format(1))
+check("size%s" % 17, lambda: assign(bytearray(b"abc"), slice(0, 2, 0), b"zz"))
+check("size%s" % 18, lambda: bytearray(b"abc")[1:2:0])
+check("size%s" % 19, lambda: b"abc".center(2**62))
+check("size%s" % 20, lambda: bytes.fromhex("é1"))
+check("size%s" % 21, lambda: b"ab".hex(":", -2**63))
+check("size%s" % 22, lambda: b"abc".split(maxsplit=-5))
+check("size%s" % 24, lambda: "{0[999999999999999999999999]}".format([1]))
+check("size%s" % 25, lambda: b"abc".translate(None))
+check("size%s" % 26, lambda: assign(bytearray(b"ab"), 2**70, 1))
+check("size%s" % 27, lambda: b"ab"[2**70])
+check("size%s" % 28, lambda: bytearray(b"ab").pop(2**70))
+check("size%s" % 29, lambda: bytearray(b"ab").insert(2**70, 1))
+check("size%s" % 30, lambda: b"abc".find(b"b", 2**70, -2**70))
+
+# Methods called on the wrong type through the class.
+for f in [lambda: str.encode(5), lambda: str.format(5), lambda: str.format_map(5, {}), lambda: int.to_bytes("x"), lambda: str.encode(), lambda: bytes.upper(5)]:
+    try:
+        f()
+    except TypeError as e:
+        print(e)
+
 # Uncaught: the traceback ends with the codec message.
 b"ok \xff".decode()

@@ -51,6 +51,20 @@ pub fn type_name(vm: &Vm, v: &Value) -> String {
     }
 }
 
+/// TypeError for a method of a builtin type called on something else
+/// (`str.encode(5)`), or on nothing; `args[0]` is the would-be receiver.
+pub fn wrong_receiver(vm: &Vm, method: &str, owner: &str, args: &[Value]) -> Raise {
+    match args.first() {
+        Some(v) => Raise::type_error(format!(
+            "descriptor '{method}' for '{owner}' objects doesn't apply to a '{}' object",
+            type_name(vm, v)
+        )),
+        None => Raise::type_error(format!(
+            "unbound method {owner}.{method}() needs an argument"
+        )),
+    }
+}
+
 /// Find `name` in a class or its bases.
 pub fn lookup(vm: &Vm, class: &Obj, name: &str) -> Option<Value> {
     let Object::Class(c) = class.get() else {

@@ -191,7 +191,14 @@ impl Formatter {
         if fmt.get(*pos) == Some(&'.') {
             *pos += 1;
             if fmt.get(*pos) == Some(&'*') {
-                precision = Some(self.star_arg()?.max(0) as usize);
+                // A C int, unlike the width.
+                let p = i32::try_from(self.star_arg()?).map_err(|_| {
+                    Raise::new(
+                        ExcKind::OverflowError,
+                        "Python int too large to convert to C int",
+                    )
+                })?;
+                precision = Some(p.max(0) as usize);
                 *pos += 1;
             } else {
                 precision = Some(read_number(fmt, pos, "precision too big")?.unwrap_or(0));
@@ -242,7 +249,7 @@ impl Formatter {
             }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
                 let n = int_of(vm, arg, spec.ty)?;
-                return Ok(render_int(&n, spec));
+                return render_int(&n, spec);
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => return render_float(float_of(vm, arg)?, spec),
             c => {
@@ -253,7 +260,7 @@ impl Formatter {
                 )));
             }
         };
-        Ok(pad(text, spec))
+        pad(text, spec)
     }
 
     /// `%c`: one character (str) or one byte (bytes) from an int or a
@@ -343,16 +350,25 @@ fn truncate(text: String, precision: Option<usize>) -> String {
 
 /// `text` padded with spaces to the spec's width (left-justified with `-`).
 /// Zero padding is the number renderers' business.
-fn pad(text: String, spec: &Spec) -> String {
+fn pad(text: String, spec: &Spec) -> PyResult<String> {
     let len = text.chars().count();
     if spec.width <= len {
-        return text;
+        return Ok(text);
     }
-    let fill = " ".repeat(spec.width - len);
-    match spec.flags & LJUST != 0 {
+    let fill = filler(' ', spec.width - len)?;
+    Ok(match spec.flags & LJUST != 0 {
         true => text + &fill,
         false => fill + &text,
-    }
+    })
+}
+
+/// `n` copies of `c`, or MemoryError when they cannot be allocated.
+fn filler(c: char, n: usize) -> PyResult<String> {
+    let mut s = String::new();
+    s.try_reserve_exact(n)
+        .map_err(|_| Raise::Bare(ExcKind::MemoryError))?;
+    s.extend(std::iter::repeat_n(c, n));
+    Ok(s)
 }
 
 /// The bytes `%s`/`%b` of a bytes format takes: a bytes-like object, or what
@@ -447,7 +463,7 @@ fn int_of(vm: &mut Vm, arg: &Value, ty: char) -> PyResult<BigInt> {
 
 /// An integer conversion: sign, `0x`/`0o` prefix with `#`, digits padded to
 /// the precision, then the width (zeros after the prefix with `0`).
-fn render_int(n: &BigInt, spec: &Spec) -> String {
+fn render_int(n: &BigInt, spec: &Spec) -> PyResult<String> {
     let radix = match spec.ty {
         'o' => 8,
         'x' | 'X' => 16,
@@ -458,7 +474,7 @@ fn render_int(n: &BigInt, spec: &Spec) -> String {
         digits.make_ascii_uppercase();
     }
     if let Some(p) = spec.precision.filter(|&p| p > digits.len()) {
-        digits.insert_str(0, &"0".repeat(p - digits.len()));
+        digits.insert_str(0, &filler('0', p - digits.len())?);
     }
     let sign = if n.is_negative() {
         "-"
@@ -477,8 +493,8 @@ fn render_int(n: &BigInt, spec: &Spec) -> String {
     };
     let len = sign.len() + prefix.len() + digits.len();
     if spec.width > len && spec.flags & ZERO != 0 && spec.flags & LJUST == 0 {
-        let zeros = "0".repeat(spec.width - len);
-        return format!("{sign}{prefix}{zeros}{digits}");
+        let zeros = filler('0', spec.width - len)?;
+        return Ok(format!("{sign}{prefix}{zeros}{digits}"));
     }
     pad(format!("{sign}{prefix}{digits}"), spec)
 }

@@ -307,9 +307,7 @@ pub fn decode_method(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<V
 /// `str.encode(encoding='utf-8', errors='strict')`.
 pub fn str_encode(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let Some(Object::Str(s)) = args.first().and_then(Value::as_object) else {
-        return Err(Raise::type_error(
-            "descriptor 'encode' for 'str' objects doesn't apply to this object",
-        ));
+        return Err(attr::wrong_receiver(vm, "encode", "str", args));
     };
     let rest = &args[1..];
     let given_count = rest.len() + kwargs.len();

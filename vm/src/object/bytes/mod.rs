@@ -232,10 +232,9 @@ pub fn getitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<Value>
         unreachable!("getitem on bytes is only called with bytes")
     };
     if let Some(Object::Slice { .. }) = index.as_object() {
-        let len = as_bytes(&vm.gil, container).map_or(0, <[u8]>::len);
-        let picked = crate::eval::ops::slice_indices(vm, index, len)?;
         let data = as_bytes(&vm.gil, container).unwrap_or_default();
-        let out: Vec<u8> = picked.into_iter().map(|i| data[i]).collect();
+        let span = Span::of(vm, index, data.len())?;
+        let out: Vec<u8> = span.indices().map(|i| data[i]).collect();
         if kind == Kind::Bytes && out[..] == *data {
             // An equal immutable result may be the object itself, as CPython's `b[:]`.
             return Ok(container.clone());
@@ -245,6 +244,60 @@ pub fn getitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<Value>
     let data = as_bytes(&vm.gil, container).unwrap_or_default();
     let i = item_index(vm, kind, index, data.len())?;
     Ok(Value::Int(data[i] as i64))
+}
+
+/// A slice resolved against a length (CPython's `PySlice_AdjustIndices`):
+/// the first index, the step and the number of items.
+pub(super) struct Span {
+    pub start: i64,
+    pub step: i64,
+    pub count: usize,
+}
+
+impl Span {
+    pub fn of(vm: &Vm, index: &Value, len: usize) -> PyResult<Span> {
+        let Some(Object::Slice { start, stop, step }) = index.as_object() else {
+            unreachable!("a slice was checked")
+        };
+        let bound = |v: &Value| -> PyResult<Option<i64>> {
+            match v {
+                Value::None => Ok(None),
+                v => args::int_of(v).map(Some).ok_or_else(|| {
+                    let _ = vm;
+                    Raise::type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    )
+                }),
+            }
+        };
+        let step = match bound(step)?.unwrap_or(1) {
+            0 => return Err(Raise::value_error("slice step cannot be zero")),
+            i64::MIN => -i64::MAX, // CPython clamps the step to -PY_SSIZE_T_MAX
+            n => n,
+        };
+        let len = len as i64;
+        let (lowest, highest) = if step < 0 { (-1, len - 1) } else { (0, len) };
+        let clamp = |i: Option<i64>, default: i64| match i {
+            None => default,
+            Some(i) if i < 0 => i.saturating_add(len).max(lowest),
+            Some(i) => i.min(highest),
+        };
+        let start = clamp(bound(start)?, if step < 0 { highest } else { 0 });
+        let stop = clamp(bound(stop)?, if step < 0 { -1 } else { len });
+        let span = if step < 0 { start - stop } else { stop - start };
+        let stride = step.unsigned_abs() as i64;
+        let count = if span > 0 { (span - 1) / stride + 1 } else { 0 };
+        Ok(Span {
+            start,
+            step,
+            count: count as usize,
+        })
+    }
+
+    /// The indices selected, in slice order.
+    pub fn indices(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.count).map(|k| (self.start + k as i64 * self.step) as usize)
+    }
 }
 
 /// An int index into a sequence of `len` bytes (negative counts from the end),

@@ -3,7 +3,7 @@
 //! and the in-place `+=` and `*=`.
 
 use super::args::{byte_arg, clinic, int_of, no_args, one_arg, ssize_arg, Kwargs};
-use super::{as_bytes, construct::from_iterable, repeated, Kind};
+use super::{as_bytes, construct::from_iterable, repeated, Kind, Span};
 use crate::eval::attr;
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
@@ -132,59 +132,6 @@ fn remove(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
 // ---------------------------------------------------------------------------
 // Item and slice assignment and deletion
 // ---------------------------------------------------------------------------
-
-/// A slice resolved against a length (CPython's `PySlice_AdjustIndices`):
-/// the first index, the step and the number of items.
-struct Span {
-    start: i64,
-    step: i64,
-    count: usize,
-}
-
-impl Span {
-    fn of(vm: &Vm, index: &Value, len: usize) -> PyResult<Span> {
-        let Some(Object::Slice { start, stop, step }) = index.as_object() else {
-            unreachable!("a slice was checked")
-        };
-        let bound = |v: &Value| -> PyResult<Option<i64>> {
-            match v {
-                Value::None => Ok(None),
-                v => int_of(v).map(Some).ok_or_else(|| {
-                    let _ = vm;
-                    Raise::type_error(
-                        "slice indices must be integers or None or have an __index__ method",
-                    )
-                }),
-            }
-        };
-        let step = bound(step)?.unwrap_or(1);
-        if step == 0 {
-            return Err(Raise::value_error("slice step cannot be zero"));
-        }
-        let len = len as i64;
-        let (lowest, highest) = if step < 0 { (-1, len - 1) } else { (0, len) };
-        let clamp = |i: Option<i64>, default: i64| match i {
-            None => default,
-            Some(i) if i < 0 => i.saturating_add(len).max(lowest),
-            Some(i) => i.min(highest),
-        };
-        let start = clamp(bound(start)?, if step < 0 { highest } else { 0 });
-        let stop = clamp(bound(stop)?, if step < 0 { -1 } else { len });
-        let span = if step < 0 { start - stop } else { stop - start };
-        let stride = step.unsigned_abs() as i64;
-        let count = if span > 0 { (span - 1) / stride + 1 } else { 0 };
-        Ok(Span {
-            start,
-            step,
-            count: count as usize,
-        })
-    }
-
-    /// The indices selected, in slice order.
-    fn indices(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.count).map(|k| (self.start + k as i64 * self.step) as usize)
-    }
-}
 
 fn is_slice(v: &Value) -> bool {
     matches!(v.as_object(), Some(Object::Slice { .. }))

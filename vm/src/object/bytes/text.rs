@@ -269,7 +269,12 @@ fn hex(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
         Some(v) => Some(hex_separator(vm, v)?),
     };
     let per_group = match per_group {
-        Some(v) => ssize_arg(vm, v)?,
+        Some(v) => i32::try_from(ssize_arg(vm, v)?).map_err(|_| {
+            Raise::new(
+                ExcKind::OverflowError,
+                "Python int too large to convert to C int",
+            )
+        })?,
         None => 1,
     };
     let mut out = String::with_capacity(r.data.len() * 3);

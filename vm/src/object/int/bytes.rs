@@ -93,9 +93,7 @@ fn little_endian(vm: &Vm, func: &str, v: Option<&Value>) -> PyResult<bool> {
 
 fn to_bytes(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let Some(n) = args.first().and_then(big_of) else {
-        return Err(Raise::type_error(
-            "descriptor 'to_bytes' for 'int' objects doesn't apply to this object",
-        ));
+        return Err(attr::wrong_receiver(vm, "to_bytes", "int", args));
     };
     let [length, order, signed] = parse(
         "to_bytes",

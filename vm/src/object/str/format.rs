@@ -18,9 +18,7 @@ type Kwargs = [(Box<str>, Value)];
 /// `str.format(*args, **kwargs)`.
 pub(super) fn format(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let Some((fmt, positional)) = receiver("format", args) else {
-        return Err(Raise::type_error(
-            "descriptor 'format' for 'str' objects doesn't apply to this object",
-        ));
+        return Err(attr::wrong_receiver(vm, "format", "str", args));
     };
     let mut r = Renderer {
         source: Source::Args { positional, kwargs },
@@ -33,9 +31,7 @@ pub(super) fn format(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<V
 /// `str.format_map(mapping)`: keyword fields looked up in `mapping`.
 pub(super) fn format_map(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let Some((fmt, rest)) = receiver("format_map", args) else {
-        return Err(Raise::type_error(
-            "descriptor 'format_map' for 'str' objects doesn't apply to this object",
-        ));
+        return Err(attr::wrong_receiver(vm, "format_map", "str", args));
     };
     if !kwargs.is_empty() {
         return Err(Raise::type_error(
