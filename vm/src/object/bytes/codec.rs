@@ -458,7 +458,7 @@ fn error_str(vm: &mut Vm, args: &[Value], decoding: bool) -> PyResult<Value> {
         return Ok(PyStr::value(""));
     };
     let object = field("object").unwrap_or(Value::None);
-    let one = end == start + 1;
+    let one = start.checked_add(1) == Some(end);
     let msg = if decoding {
         let byte = super::as_bytes(&vm.gil, &object).and_then(|d| d.get(start as usize).copied());
         match byte {
@@ -467,7 +467,7 @@ fn error_str(vm: &mut Vm, args: &[Value], decoding: bool) -> PyResult<Value> {
             ),
             _ => format!(
                 "'{encoding}' codec can't decode bytes in position {start}-{}: {reason}",
-                end - 1
+                end.saturating_sub(1)
             ),
         }
     } else {
@@ -479,7 +479,7 @@ fn error_str(vm: &mut Vm, args: &[Value], decoding: bool) -> PyResult<Value> {
             ),
             _ => format!(
                 "'{encoding}' codec can't encode characters in position {start}-{}: {reason}",
-                end - 1
+                end.saturating_sub(1)
             ),
         }
     };

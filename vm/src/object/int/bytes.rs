@@ -143,6 +143,8 @@ fn to_bytes(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
         return Err(Raise::new(ExcKind::OverflowError, "int too big to convert"));
     }
     let fill = if n.sign() == Sign::Minus { 0xff } else { 0 };
+    data.try_reserve_exact((length as usize).saturating_sub(data.len()))
+        .map_err(|_| Raise::Bare(ExcKind::MemoryError))?;
     data.resize(length as usize, fill);
     if !little {
         data.reverse();
