@@ -94,6 +94,8 @@ impl Interp {
             (BuiltinType::Int, "int"),
             (BuiltinType::Float, "float"),
             (BuiltinType::Str, "str"),
+            (BuiltinType::Bytes, "bytes"),
+            (BuiltinType::ByteArray, "bytearray"),
             (BuiltinType::Tuple, "tuple"),
             (BuiltinType::List, "list"),
             (BuiltinType::Dict, "dict"),

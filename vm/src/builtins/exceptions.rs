@@ -47,6 +47,8 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("TypeError", "Exception"),
     ("ValueError", "Exception"),
     ("UnicodeError", "ValueError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeDecodeError", "UnicodeError"),
     ("Warning", "Exception"),
     ("DeprecationWarning", "Warning"),
     ("RuntimeWarning", "Warning"),
@@ -66,6 +68,7 @@ pub fn hierarchy(object: &Obj, gil: &mut Gil) -> HashMap<&'static str, Obj> {
         if let Object::Class(c) = class.get() {
             let dict = c.dict.get_mut(gil);
             dict.insert_str("__module__", PyStr::value("builtins"));
+            crate::object::bytes::codec::install_exception_methods(name, dict);
             if name == "BaseException" {
                 let init = Object::Builtin(Builtin {
                     name: "__init__",

@@ -1,5 +1,5 @@
 //! Methods of the builtin container types (`list`, `dict`, `tuple`) and the
-//! dispatch to `str`'s methods in object/str.rs.
+//! dispatch to the methods of `str`, `bytes`, `bytearray` and `int` in object/.
 
 use crate::eval::{attr, descriptor, generator, ops};
 use crate::exc::{ExcKind, PyResult, Raise};
@@ -128,16 +128,27 @@ pub fn table_of(t: BuiltinType) -> Vec<(&'static str, NativeFn)> {
 
 /// The method `name` of a builtin type, if it has one.
 pub fn find_for_type(t: BuiltinType, name: &str) -> Option<NativeFn> {
-    if t == BuiltinType::Str {
-        return crate::object::str::method(name);
+    match t {
+        BuiltinType::Str => return crate::object::str::method(name),
+        BuiltinType::Bytes | BuiltinType::ByteArray => {
+            return crate::object::bytes::method(t, name)
+        }
+        BuiltinType::Int => return crate::object::int::method(name),
+        _ => {}
     }
     table(t).iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
 }
 
 /// The method `name` of the builtin type of `receiver`.
 pub fn find(vm: &Vm, receiver: &Value, name: &str) -> Option<NativeFn> {
+    if let Value::Int(_) | Value::Bool(_) = receiver {
+        return find_for_type(BuiltinType::Int, name);
+    }
     let t = match receiver.as_object()? {
         Object::Str(_) => BuiltinType::Str,
+        Object::Bytes(_) => BuiltinType::Bytes,
+        Object::ByteArray(_) => BuiltinType::ByteArray,
+        Object::BigInt(_) => BuiltinType::Int,
         Object::List(_) => BuiltinType::List,
         Object::Tuple(_) => BuiltinType::Tuple,
         Object::Dict(_) => BuiltinType::Dict,

@@ -74,6 +74,8 @@ pub fn install(vm: &mut Vm) {
         (BuiltinType::Int, "int"),
         (BuiltinType::Float, "float"),
         (BuiltinType::Str, "str"),
+        (BuiltinType::Bytes, "bytes"),
+        (BuiltinType::ByteArray, "bytearray"),
         (BuiltinType::Bool, "bool"),
         (BuiltinType::List, "list"),
         (BuiltinType::Tuple, "tuple"),
@@ -206,6 +208,8 @@ fn print(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     Ok(match v.as_object() {
         Some(Object::Str(s)) => s.char_len(),
+        Some(Object::Bytes(b)) => b.len(),
+        Some(Object::ByteArray(b)) => b.get(&vm.gil).len(),
         Some(Object::List(l)) => l.get(&vm.gil).len(),
         Some(Object::Tuple(t)) => t.len(),
         Some(Object::Dict(d)) => d.get(&vm.gil).len(),
@@ -821,6 +825,12 @@ pub fn construct(
         Object::Class(c) => c.name.to_string(),
         _ => String::new(),
     };
+    if let Some(kind) = object::bytes::Kind::of_type(t) {
+        return object::bytes::construct(vm, kind, args, kwargs);
+    }
+    if t == BuiltinType::Str && (args.len() > 1 || !kwargs.is_empty()) {
+        return object::bytes::codec::str_construct(vm, &args, &kwargs);
+    }
     if !matches!(
         t,
         BuiltinType::Dict | BuiltinType::Int | BuiltinType::Set | BuiltinType::FrozenSet

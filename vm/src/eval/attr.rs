@@ -18,6 +18,8 @@ pub fn class_of(vm: &Vm, v: &Value) -> Obj {
         Value::Obj(o) => match o.get() {
             Object::Instance(i) => return i.class.clone(),
             Object::Str(_) => BuiltinType::Str,
+            Object::Bytes(_) => BuiltinType::Bytes,
+            Object::ByteArray(_) => BuiltinType::ByteArray,
             Object::BigInt(_) => BuiltinType::Int,
             Object::Tuple(_) => BuiltinType::Tuple,
             Object::List(_) => BuiltinType::List,
@@ -147,6 +149,20 @@ const CACHE_SIZE: usize = 1024;
 /// An empty lookup cache for a new thread.
 pub fn new_cache() -> Box<[CacheEntry]> {
     (0..CACHE_SIZE).map(|_| CacheEntry::default()).collect()
+}
+
+/// TypeError for a method of a builtin type called on something else
+/// (`str.encode(5)`), or on nothing; `args[0]` is the would-be receiver.
+pub fn wrong_receiver(vm: &Vm, method: &str, owner: &str, args: &[Value]) -> Raise {
+    match args.first() {
+        Some(v) => Raise::type_error(format!(
+            "descriptor '{method}' for '{owner}' objects doesn't apply to a '{}' object",
+            type_name(vm, v)
+        )),
+        None => Raise::type_error(format!(
+            "unbound method {owner}.{method}() needs an argument"
+        )),
+    }
 }
 
 /// Find `name` in a class or its bases.

@@ -350,7 +350,8 @@ fn format_chain(
         }
     }
     let name = qualified_name(vm, exc);
-    let message = str_of(vm, exc).unwrap_or_else(|_| "<exception str() failed>".into());
+    // Through `__str__`, as CPython prints an uncaught exception.
+    let message = ops::str_of(vm, exc).unwrap_or_else(|_| "<exception str() failed>".into());
     if message.is_empty() {
         out.push_str(&format!("{name}\n"));
     } else {

@@ -41,6 +41,10 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             text: o.clone(),
             next: 0,
         }),
+        Object::Bytes(_) | Object::ByteArray(_) => iterator(SeqIter::Bytes {
+            seq: v.clone(),
+            next: 0,
+        }),
         Object::Range { start, stop, step } => iterator(SeqIter::Range {
             next: *start,
             stop: *stop,
@@ -109,12 +113,14 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                     _ => None,
                 },
                 SeqIter::Values { items, next } => items.get(*next).cloned(),
+                SeqIter::Bytes { seq, next } => crate::object::bytes::byte_at(&vm.gil, seq, *next),
                 _ => unreachable!("lazy, set and dict iterators are handled above"),
             };
             match state.get_mut(&mut vm.gil) {
                 SeqIter::List { next, .. }
                 | SeqIter::Tuple { next, .. }
-                | SeqIter::Values { next, .. } => {
+                | SeqIter::Values { next, .. }
+                | SeqIter::Bytes { next, .. } => {
                     if step.is_some() {
                         *next += 1
                     }

@@ -7,7 +7,7 @@ use crate::bytecode::Op;
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
-use crate::object::{self, int, Dict, Object, PyStr};
+use crate::object::{self, bytes, int, Dict, Object, PyStr};
 use crate::value::Value;
 use gilt_parser::ast::{CmpOp, Operator};
 
@@ -122,17 +122,45 @@ pub fn binary(vm: &mut Vm, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
     } else {
         operator_symbol(op).to_string()
     };
-    if op == Operator::Mod && matches!(a.as_object(), Some(Object::Str(_))) {
-        return Err(Raise::new(
-            ExcKind::NotImplementedError,
-            "printf-style '%' formatting is not supported yet",
-        ));
+    if let Some(e) = sequence_operand_error(vm, op, a, b) {
+        return Err(e);
     }
     Err(Raise::type_error(format!(
         "unsupported operand type(s) for {symbol}: '{}' and '{}'",
         attr::type_name(vm, a),
         attr::type_name(vm, b)
     )))
+}
+
+/// CPython's own wording when `+` or `*` meets a sequence it cannot combine
+/// with the other operand.
+fn sequence_operand_error(vm: &Vm, op: Operator, a: &Value, b: &Value) -> Option<Raise> {
+    let is_sequence = |v: &Value| {
+        matches!(
+            v.as_object(),
+            Some(
+                Object::Str(_)
+                    | Object::List(_)
+                    | Object::Tuple(_)
+                    | Object::Bytes(_)
+                    | Object::ByteArray(_)
+            )
+        )
+    };
+    let (ta, tb) = (attr::type_name(vm, a), attr::type_name(vm, b));
+    let msg = match (op, a.as_object()?) {
+        (Operator::Add, Object::Str(_) | Object::List(_) | Object::Tuple(_)) => {
+            format!("can only concatenate {ta} (not \"{tb}\") to {ta}")
+        }
+        (Operator::Add, Object::Bytes(_) | Object::ByteArray(_)) => {
+            format!("can't concat {tb} to {ta}")
+        }
+        (Operator::Mult, _) if is_sequence(a) => {
+            format!("can't multiply sequence by non-int of type '{tb}'")
+        }
+        _ => return None,
+    };
+    Some(Raise::type_error(msg))
 }
 
 fn repeat_count(v: &Value) -> Option<i64> {
@@ -161,6 +189,17 @@ fn builtin_binary(
         return Ok(None);
     };
     Ok(match (op, x, y) {
+        (Operator::Mod, Object::Str(_), _) => Some(object::percent::format_str(vm, a, b)?),
+        (Operator::Mod, Object::Bytes(_) | Object::ByteArray(_), _) => {
+            Some(object::percent::format_bytes(vm, a, b)?)
+        }
+        (Operator::Add, Object::Bytes(_) | Object::ByteArray(_), _) => {
+            let result = match (inplace, x) {
+                (true, Object::ByteArray(_)) => bytes::inplace_concat(vm, a, b),
+                _ => bytes::concat(vm, a, b),
+            };
+            result.transpose()?
+        }
         (Operator::Add, Object::Str(s), Some(Object::Str(t))) => {
             let mut text = String::with_capacity(s.text.len() + t.text.len());
             text.push_str(&s.text);
@@ -191,6 +230,14 @@ fn builtin_binary(
             let n = repeat_count(b).unwrap().max(0) as usize;
             match x {
                 Object::Str(s) => Some(PyStr::value(s.text.repeat(n))),
+                Object::Bytes(d) => Some(bytes::new_bytes(bytes::repeated(d, n as i64)?)),
+                Object::ByteArray(_) if inplace => {
+                    bytes::inplace_repeat(vm, a, n as i64).transpose()?
+                }
+                Object::ByteArray(d) => Some(bytes::new_bytearray(bytes::repeated(
+                    d.get(&vm.gil),
+                    n as i64,
+                )?)),
                 Object::List(l) => {
                     let items = l.get(&vm.gil);
                     let mut out = Vec::with_capacity(items.len() * n);
@@ -335,6 +382,11 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
         | (Some(Object::Tuple(_)), Some(Object::Tuple(_))) => {
             return sequence_compare(vm, op, a, b);
         }
+        (Some(Object::Bytes(_) | Object::ByteArray(_)), Some(_)) => {
+            if let (Some(x), Some(y)) = (bytes::as_bytes(&vm.gil, a), bytes::as_bytes(&vm.gil, b)) {
+                return Ok(Value::Bool(ordering_holds(op, bytes::compare(x, y))));
+            }
+        }
         (Some(Object::Dict(_)), Some(Object::Dict(_)))
             if matches!(op, CmpOp::Eq | CmpOp::NotEq) =>
         {
@@ -436,6 +488,8 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
         Value::None => false,
         Value::Obj(o) => match o.get() {
             Object::Str(s) => !s.text.is_empty(),
+            Object::Bytes(b) => !b.is_empty(),
+            Object::ByteArray(b) => !b.get(&vm.gil).is_empty(),
             Object::List(l) => !l.get(&vm.gil).is_empty(),
             Object::Tuple(t) => !t.is_empty(),
             Object::Dict(d) => !d.get(&vm.gil).is_empty(),
@@ -480,6 +534,10 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
         }
         Some(Object::DictView { dict, kind }) => {
             crate::builtins::dict_view::contains(vm, dict, *kind, item)
+        }
+        Some(Object::Bytes(_) | Object::ByteArray(_)) => {
+            let data = bytes::as_bytes(&vm.gil, container).unwrap_or_default();
+            bytes::contains(vm, data, item)
         }
         Some(Object::Instance(_)) => {
             if let Some(r) = call_dunder(vm, container, "__contains__", vec![item.clone()])? {
@@ -621,6 +679,7 @@ pub fn getitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<Value>
             let i = seq_index(vm, index, chars.len(), "string")?;
             Ok(PyStr::value(chars[i].to_string()))
         }
+        Some(Object::Bytes(_) | Object::ByteArray(_)) => bytes::getitem(vm, container, index),
         Some(Object::Dict(d)) => {
             let found = d.get(&vm.gil).get(index)?.cloned();
             found.ok_or_else(|| Raise::WithValue(ExcKind::KeyError, index.clone()))
@@ -714,6 +773,9 @@ pub fn setitem(vm: &mut Vm, container: &Value, index: Value, value: Value) -> Py
             Ok(())
         }
         Some(Object::Dict(d)) => d.get_mut(&mut vm.gil).insert(index, value),
+        Some(Object::Bytes(_) | Object::ByteArray(_)) => {
+            bytes::setitem(vm, container, &index, &value)
+        }
         Some(Object::Instance(_))
             if call_dunder(vm, container, "__setitem__", vec![index, value])?.is_some() =>
         {
@@ -749,6 +811,7 @@ pub fn delitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<()> {
             Ok(())
         }
         Some(Object::Dict(d)) => d.get_mut(&mut vm.gil).remove(index).map(|_| ()),
+        Some(Object::Bytes(_) | Object::ByteArray(_)) => bytes::delitem(vm, container, index),
         Some(Object::Instance(_))
             if call_dunder(vm, container, "__delitem__", vec![index.clone()])?.is_some() =>
         {
@@ -799,6 +862,8 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Value::Int(_) => unreachable!("ints are handled above"),
         Value::Obj(o) => match o.get() {
             Object::Str(s) => object::str::repr(&s.text),
+            Object::Bytes(b) => bytes::repr(b, bytes::Kind::Bytes),
+            Object::ByteArray(b) => bytes::repr(b.get(&vm.gil), bytes::Kind::ByteArray),
             Object::List(l) => {
                 let items = l.get(&vm.gil).clone();
                 let parts = items

@@ -83,6 +83,7 @@ pub fn hash(v: &Value) -> PyResult<i64> {
         Value::None => Ok(0xFC_AB1E),
         Value::Obj(o) => match o.get() {
             Object::Str(s) => Ok(s.hash()),
+            Object::Bytes(b) => Ok(crate::object::bytes::hash(b)),
             Object::Tuple(items) => {
                 // CPython's tuple hash (xxHash-based), so equal tuples hash equal.
                 let mut acc: u64 = 0x27D4_EB2F_1656_67C5;
@@ -99,14 +100,17 @@ pub fn hash(v: &Value) -> PyResult<i64> {
                     acc as i64
                 })
             }
-            Object::List(_) | Object::Dict(_) | Object::Set(_) => Err(Raise::type_error(format!(
-                "unhashable type: '{}'",
-                match o.get() {
-                    Object::List(_) => "list",
-                    Object::Dict(_) => "dict",
-                    _ => "set",
-                }
-            ))),
+            Object::List(_) | Object::Dict(_) | Object::Set(_) | Object::ByteArray(_) => {
+                Err(Raise::type_error(format!(
+                    "unhashable type: '{}'",
+                    match o.get() {
+                        Object::List(_) => "list",
+                        Object::Dict(_) => "dict",
+                        Object::Set(_) => "set",
+                        _ => "bytearray",
+                    }
+                )))
+            }
             Object::FrozenSet(f) => Ok(f.hash()),
             // Keys and items views compare as sets, so they have no hash.
             Object::DictView { kind, .. } if *kind != crate::object::ViewKind::Values => Err(
@@ -131,6 +135,7 @@ pub fn equal(a: &Value, b: &Value) -> bool {
             }
             match (x.get(), y.get()) {
                 (Object::Str(s), Object::Str(t)) => s.text == t.text,
+                (Object::Bytes(s), Object::Bytes(t)) => s == t,
                 (Object::Tuple(s), Object::Tuple(t)) => {
                     s.len() == t.len() && s.iter().zip(t.iter()).all(|(p, q)| equal(p, q))
                 }

@@ -2,11 +2,13 @@
 //! its behaviour. Immutable objects hold their data directly; anything Python
 //! code can change sits in a `GilCell`.
 
+pub mod bytes;
 pub mod dict;
 pub mod dict_view;
 pub mod float;
 pub mod format;
 pub mod int;
+pub mod percent;
 pub mod set;
 pub mod str;
 
@@ -26,6 +28,10 @@ pub use set::{FrozenSet, SetTable};
 pub enum Object {
     /// `str`.
     Str(PyStr),
+    /// `bytes`.
+    Bytes(Box<[u8]>),
+    /// `bytearray`.
+    ByteArray(GilCell<Vec<u8>>),
     /// An `int` too large for an i64.
     BigInt(BigInt),
     /// `tuple`.
@@ -106,6 +112,8 @@ pub enum SeqIter {
     Range { next: i64, stop: i64, step: i64 },
     /// Over the characters of a str, by byte offset.
     Str { text: Obj, next: usize },
+    /// Over the bytes of a bytes or bytearray, as ints.
+    Bytes { seq: Value, next: usize },
     /// Over a snapshot of keys or items.
     Values { items: Vec<Value>, next: usize },
     /// `map(func, *iterators)`, lazily.
@@ -236,6 +244,8 @@ pub enum BuiltinType {
     Int,
     Float,
     Str,
+    Bytes,
+    ByteArray,
     Tuple,
     List,
     Dict,

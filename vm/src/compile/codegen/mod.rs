@@ -562,7 +562,8 @@ impl<'t, 'a> Compiler<'t, 'a> {
                     .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
                     .collect()
             })),
-            Constant::Complex { .. } | Constant::Bytes(_) | Constant::Ellipsis => Value::None,
+            Constant::Bytes(b) => crate::object::bytes::new_bytes(b.clone()),
+            Constant::Complex { .. } | Constant::Ellipsis => Value::None,
         }
     }
 }

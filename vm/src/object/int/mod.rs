@@ -11,6 +11,7 @@
 //! `Result`, always inlined) before [`binary_op`], which covers every case
 //! with its exact CPython error.
 
+mod bytes;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -28,6 +29,7 @@ use std::cmp::Ordering;
 /// The modulus of CPython's numeric hash, `2**61 - 1`.
 pub const HASH_MODULUS: u64 = (1 << 61) - 1;
 
+pub use bytes::method;
 pub(crate) use text::to_ascii_digits;
 pub use text::{decimal_value, from_str, repr, MAX_STR_DIGITS};
 

@@ -257,6 +257,8 @@ fn type_name(v: &Value) -> &str {
         Value::Float(_) => "float",
         Value::Obj(o) => match o.get() {
             Object::Str(_) => "str",
+            Object::Bytes(_) => "bytes",
+            Object::ByteArray(_) => "bytearray",
             Object::BigInt(_) => "int",
             Object::Tuple(_) => "tuple",
             Object::List(_) => "list",

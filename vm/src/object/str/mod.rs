@@ -15,13 +15,14 @@
 //!   data changed after Unicode 14 (e.g. 'ƛ'.upper() is 'Ƛ' here, 'ƛ' in 3.11),
 //!   and for chars assigned after Unicode 14 (unassigned, so uncased, in 3.11);
 //! - int or str subclasses and objects with `__index__` are rejected as
-//!   arguments; `encode`, `format`, `format_map`, `maketrans` and `translate`
-//!   are not here.
+//!   arguments; `maketrans` and `translate` are not here.
 //!
 //! This file holds the helpers the evaluation loop calls and the method table;
+//! `format.rs` `str.format`/`format_map` (`encode` is in object/bytes/codec.rs),
 //! `methods.rs` the native methods, `unicode.rs` the character properties and
 //! case mappings with their tables, `tests.rs` the tests.
 
+mod format;
 mod methods;
 mod unicode;
 
@@ -221,8 +222,13 @@ pub fn compare(a: &str, b: &str) -> Ordering {
 /// `hash(s)`: a deterministic 64-bit hash of the text, never -1 (CPython
 /// reserves -1 for errors; `hash()` of anything never returns it).
 pub fn hash(s: &str) -> i64 {
+    hash_bytes(s.as_bytes())
+}
+
+/// The hash of a str's UTF-8 bytes, which is also `hash()` of a bytes object
+/// (so `hash('abc') == hash(b'abc')`, as in CPython).
+pub fn hash_bytes(bytes: &[u8]) -> i64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let bytes = s.as_bytes();
     let mut h = (bytes.len() as u64).wrapping_mul(K);
     let mut words = bytes.chunks_exact(8);
     for w in &mut words {
@@ -259,8 +265,11 @@ pub fn method(name: &str) -> Option<NativeFn> {
         "casefold" => casefold,
         "center" => |_, a, k| pad_with("center", a, k, center_left),
         "count" => count,
+        "encode" => crate::object::bytes::codec::str_encode,
         "endswith" => |_, a, k| tail_match("endswith", a, k, true),
         "expandtabs" => expandtabs,
+        "format" => format::format,
+        "format_map" => format::format_map,
         "find" => |_, a, k| found_or_minus_one(search("find", a, k, false)?),
         "index" => |_, a, k| found_or_raise(search("index", a, k, false)?),
         "isalnum" => |_, a, k| all_chars("isalnum", a, k, |c| is_alpha(c) || is_numeric(c)),

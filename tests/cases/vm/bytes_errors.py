@@ -1,0 +1,187 @@
+# Failure paths of bytes, bytearray and the codecs, with CPython's messages.
+def check(label, f):
+    try:
+        r = f()
+        print(label, "->", repr(r))
+    except Exception as e:
+        print(label, type(e).__name__, e)
+
+check("bytes(str)", lambda: bytes("abc"))
+check("bytes(-1)", lambda: bytes(-1))
+check("bytes(1.5)", lambda: bytes(1.5))
+check("bytes([256])", lambda: bytes([256]))
+check("bytes([-1])", lambda: bytes([-1]))
+check("bytes(['a'])", lambda: bytes(["a"]))
+check("bytes(None)", lambda: bytes(None))
+check("bytes(b, enc)", lambda: bytes(b"x", "utf-8"))
+check("bytes(1, enc)", lambda: bytes(1, "utf-8"))
+check("bytes(s, bad)", lambda: bytes("x", "no-such-codec"))
+check("bytes(s, errors)", lambda: bytes("x", errors="strict"))
+check("bytearray(str)", lambda: bytearray("abc"))
+check("bytearray(-2)", lambda: bytearray(-2))
+check("b[5]", lambda: b"abc"[5])
+key = "x"
+check("b['x']", lambda: b"abc"[key])
+check("ba[9]", lambda: bytearray(b"abc")[9])
+check("b+str", lambda: b"a" + "b")
+check("str+b", lambda: "a" + b"b")
+check("b+int", lambda: b"a" + 1)
+check("b*b", lambda: b"a" * b"b")
+check("b<str", lambda: b"a" < "b")
+check("str in b", lambda: "a" in b"abc")
+check("300 in b", lambda: 300 in b"abc")
+check("1.0 in b", lambda: 1.0 in b"abc")
+check("hash(ba)", lambda: hash(bytearray(b"x")))
+check("{ba: 1}", lambda: {bytearray(b"x"): 1})
+
+def setitem(o, i, v):
+    o[i] = v
+check("b[0]=1", lambda: setitem(b"abc", 0, 1))
+check("ba[0]=256", lambda: setitem(bytearray(b"abc"), 0, 256))
+check("ba[0]='a'", lambda: setitem(bytearray(b"abc"), 0, "a"))
+check("ba[5]=1", lambda: setitem(bytearray(b"abc"), 5, 1))
+check("ba[::2]=b'x'", lambda: setitem(bytearray(b"abc"), slice(None, None, 2), b"x"))
+check("ba[0:1]=1", lambda: setitem(bytearray(b"abc"), slice(0, 1), 1))
+check("ba[0:1]='s'", lambda: setitem(bytearray(b"abc"), slice(0, 1), "s"))
+def delitem(o, i):
+    del o[i]
+check("del b[0]", lambda: delitem(b"abc", 0))
+check("del ba[7]", lambda: delitem(bytearray(b"abc"), 7))
+
+ba = bytearray(b"ab")
+check("append(256)", lambda: ba.append(256))
+check("append('a')", lambda: ba.append("a"))
+check("append()", lambda: ba.append())
+check("extend(1)", lambda: ba.extend(1))
+check("extend('s')", lambda: ba.extend("s"))
+check("extend([300])", lambda: ba.extend([300]))
+check("pop empty", lambda: bytearray().pop())
+check("pop 9", lambda: bytearray(b"a").pop(9))
+check("remove(99)", lambda: bytearray(b"a").remove(99))
+check("remove(999)", lambda: bytearray(b"a").remove(999))
+check("insert('x')", lambda: bytearray(b"a").insert(0, "x"))
+check("b.append", lambda: b"a".append(1))
+
+check("find(str)", lambda: b"abc".find("a"))
+check("find(256)", lambda: b"abc".find(256))
+check("index miss", lambda: b"abc".index(b"z"))
+check("rindex miss", lambda: b"abc".rindex(b"z"))
+check("count(1.0)", lambda: b"abc".count(1.0))
+check("startswith(str)", lambda: b"abc".startswith("a"))
+check("startswith((str,))", lambda: b"abc".startswith(("a",)))
+check("endswith(1)", lambda: b"abc".endswith(1))
+check("join(str)", lambda: b"-".join(["a"]))
+check("join(int)", lambda: b"-".join(5))
+check("split(str)", lambda: b"a b".split(" "))
+check("split(empty)", lambda: b"a b".split(b""))
+check("strip(str)", lambda: b"a".strip("a"))
+check("replace(str)", lambda: b"a".replace("a", b"b"))
+check("center(fill)", lambda: b"a".center(5, b"ab"))
+check("center(str fill)", lambda: b"a".center(5, "a"))
+check("partition(empty)", lambda: b"a".partition(b""))
+check("partition(str)", lambda: b"a".partition("a"))
+check("upper(1)", lambda: b"a".upper(1))
+check("maketrans len", lambda: bytes.maketrans(b"ab", b"c"))
+check("translate short", lambda: b"a".translate(b"abc"))
+check("hex sep", lambda: b"ab".hex("::"))
+check("fromhex odd", lambda: bytes.fromhex("abc"))
+check("fromhex bad", lambda: bytes.fromhex("zz"))
+check("fromhex bad2", lambda: bytes.fromhex("a z"))
+check("fromhex bytes", lambda: bytes.fromhex(b"ab"))
+check("zfill(str)", lambda: b"1".zfill("3"))
+check("removeprefix(str)", lambda: b"ab".removeprefix("a"))
+
+check("decode utf-8 start", lambda: b"\xff".decode())
+check("decode utf-8 cont", lambda: b"a\xe2\x28\xa1".decode("utf-8"))
+check("decode utf-8 cont2", lambda: b"\xf0\x9f\x28".decode("utf-8"))
+check("decode utf-8 end", lambda: b"ab\xe2\x82".decode("utf-8"))
+check("decode utf-8 surrogate", lambda: b"\xed\xa0\x80".decode("utf-8"))
+check("decode ascii", lambda: b"ab\x80\x81".decode("ascii"))
+check("decode ascii one", lambda: b"\x80".decode("ascii"))
+check("decode bad errors", lambda: b"\xff".decode("utf-8", "bogus"))
+check("decode unknown", lambda: b"x".decode("nope"))
+check("decode int", lambda: b"x".decode(5))
+check("encode ascii", lambda: "héllo".encode("ascii"))
+check("encode ascii run", lambda: "a€€b".encode("ascii"))
+check("encode latin-1", lambda: "x€".encode("latin-1"))
+check("encode astral", lambda: "\U0001f600".encode("ascii"))
+check("encode unknown", lambda: "x".encode("nope"))
+check("encode bytes", lambda: b"x".encode())
+try:
+    b"a\xffb".decode()
+except UnicodeDecodeError as e:
+    print(e.encoding, e.object, e.start, e.end, e.reason, isinstance(e, ValueError), isinstance(e, UnicodeError))
+try:
+    "xé".encode("ascii")
+except UnicodeEncodeError as e:
+    print(e.encoding, e.object, e.start, e.end, e.reason)
+
+check("from_bytes order", lambda: int.from_bytes(b"a", "middle"))
+check("from_bytes str", lambda: int.from_bytes("a", "big"))
+check("to_bytes overflow", lambda: (256).to_bytes(1, "big"))
+check("to_bytes negative", lambda: (-1).to_bytes(1, "big"))
+check("to_bytes signed", lambda: (128).to_bytes(1, "big", signed=True))
+check("to_bytes length", lambda: (1).to_bytes(-1, "big"))
+check("format spec", lambda: format(b"ab", "10"))
+
+# str(bytes, encoding, errors) decodes.
+check("str"+str(1), lambda: str(b"abc", "utf-8"))
+check("str"+str(2), lambda: str(b"\xff", "utf-8", "replace"))
+check("str"+str(3), lambda: str(5, "utf-8"))
+check("str"+str(4), lambda: str("x", "utf-8"))
+check("str"+str(5), lambda: str(b"x", 5))
+check("str"+str(6), lambda: str(b"x", errors="strict"))
+check("str"+str(7), lambda: str(object=5))
+check("str"+str(8), lambda: str(b"x", encoding="ascii"))
+check("str"+str(9), lambda: str(1, 2, 3, 4))
+check("str"+str(10), lambda: str(x=1))
+check("str"+str(11), lambda: str(bytearray(b"y"), "latin-1"))
+check("str"+str(12), lambda: str(b"x", "utf-8", 1))
+check("str"+str(13), lambda: str(encoding="utf-8"))
+
+# Extreme sizes, steps and indices fail cleanly.
+def assign(o, i, v):
+    o[i] = v
+    return o
+def delete(o, i):
+    del o[i]
+    return o
+check("size%s" % 1, lambda: assign(bytearray(b"abc"), slice(None, None, -1), b"xyz"))
+check("size%s" % 2, lambda: delete(bytearray(b"abcd"), slice(None, None, -1)))
+check("size%s" % 3, lambda: assign(bytearray(b"abc"), slice(5, 1), b"zz"))
+check("size%s" % 4, lambda: assign(bytearray(b"abc"), slice(-100, 100), b""))
+check("size%s" % 5, lambda: assign(bytearray(b"abcdef"), slice(None, None, -2**63), b"q"))
+check("size%s" % 6, lambda: delete(bytearray(b"abcdef"), slice(1, None, -2**63)))
+check("size%s" % 7, lambda: bytearray(b"abcdef")[::-2**63])
+check("size%s" % 8, lambda: b"abcdef"[-2**63:2**63:3])
+check("size%s" % 9, lambda: "%*d" % (2**62, 1))
+check("size%s" % 10, lambda: "%.*d" % (2**62, 1))
+check("size%s" % 11, lambda: b"x" * 2**62)
+check("size%s" % 12, lambda: bytearray(b"x") * 2**62)
+check("size%s" % 13, lambda: b"%*s" % (2**62, b"x"))
+check("size%s" % 14, lambda: "%99999999999999999999d" % 1)
+check("size%s" % 15, lambda: "%.99999999999999999999f" % 1)
+check("size%s" % 16, lambda: "{:99999999999999999999}".format(1))
+check("size%s" % 17, lambda: assign(bytearray(b"abc"), slice(0, 2, 0), b"zz"))
+check("size%s" % 18, lambda: bytearray(b"abc")[1:2:0])
+check("size%s" % 19, lambda: b"abc".center(2**62))
+check("size%s" % 20, lambda: bytes.fromhex("é1"))
+check("size%s" % 21, lambda: b"ab".hex(":", -2**63))
+check("size%s" % 22, lambda: b"abc".split(maxsplit=-5))
+check("size%s" % 24, lambda: "{0[999999999999999999999999]}".format([1]))
+check("size%s" % 25, lambda: b"abc".translate(None))
+check("size%s" % 26, lambda: assign(bytearray(b"ab"), 2**70, 1))
+check("size%s" % 27, lambda: b"ab"[2**70])
+check("size%s" % 28, lambda: bytearray(b"ab").pop(2**70))
+check("size%s" % 29, lambda: bytearray(b"ab").insert(2**70, 1))
+check("size%s" % 30, lambda: b"abc".find(b"b", 2**70, -2**70))
+
+# Methods called on the wrong type through the class.
+for f in [lambda: str.encode(5), lambda: str.format(5), lambda: str.format_map(5, {}), lambda: int.to_bytes("x"), lambda: str.encode(), lambda: bytes.upper(5)]:
+    try:
+        f()
+    except TypeError as e:
+        print(e)
+
+# Uncaught: the traceback ends with the codec message.
+b"ok \xff".decode()
