@@ -74,6 +74,7 @@ impl Interp {
             (BuiltinType::NoneType, "NoneType"),
             (BuiltinType::Int, "int"),
             (BuiltinType::Float, "float"),
+            (BuiltinType::Complex, "complex"),
             (BuiltinType::Str, "str"),
             (BuiltinType::Tuple, "tuple"),
             (BuiltinType::List, "list"),

@@ -62,6 +62,7 @@ fn table(t: BuiltinType) -> &'static [(&'static str, NativeFn)] {
         BuiltinType::List => LIST,
         BuiltinType::Tuple => TUPLE,
         BuiltinType::Dict => DICT,
+        BuiltinType::Complex => crate::object::complex::METHODS,
         _ => &[],
     }
 }
@@ -81,6 +82,7 @@ pub fn find(vm: &Vm, receiver: &Value, name: &str) -> Option<NativeFn> {
         Object::List(_) => BuiltinType::List,
         Object::Tuple(_) => BuiltinType::Tuple,
         Object::Dict(_) => BuiltinType::Dict,
+        Object::Complex(_) => BuiltinType::Complex,
         Object::Generator(_) => BuiltinType::Generator,
         Object::Property { .. } => BuiltinType::Property,
         _ => return None,

@@ -393,16 +393,18 @@ impl Checker {
             return Err(error("too many statically nested blocks", s.range));
         }
         self.scope().blocks += 1;
-        let result = inner(self);
+        // On an error the scope stack may have grown (a nested def or class
+        // failed); checking stops there, so nothing is restored.
+        inner(self)?;
         self.scope().blocks -= 1;
-        result
+        Ok(())
     }
 
     fn loop_body(&mut self, body: &[Stmt]) -> Res {
         self.scope().loops += 1;
-        let result = self.body(body);
+        self.body(body)?;
         self.scope().loops -= 1;
-        result
+        Ok(())
     }
 
     /// Enter a function or lambda scope with its parameters bound.

@@ -18,6 +18,7 @@ pub fn class_of(vm: &Vm, v: &Value) -> Obj {
             Object::Instance(i) => return i.class.clone(),
             Object::Str(_) => BuiltinType::Str,
             Object::BigInt(_) => BuiltinType::Int,
+            Object::Complex(_) => BuiltinType::Complex,
             Object::Tuple(_) => BuiltinType::Tuple,
             Object::List(_) => BuiltinType::List,
             Object::Dict(_) => BuiltinType::Dict,
@@ -183,6 +184,11 @@ pub fn get(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
                 }
             },
             Object::Builtin(b) if name == "__name__" => return Ok(PyStr::value(b.name)),
+            Object::Complex(c) => {
+                if let Some(v) = crate::object::complex::attribute(*c, name) {
+                    return Ok(v);
+                }
+            }
             Object::Super { class, obj: target } => {
                 return descriptor::super_get(vm, class, target, name)
             }

@@ -62,6 +62,7 @@ pub fn hash(v: &Value) -> PyResult<i64> {
         Value::None => Ok(0xFC_AB1E),
         Value::Obj(o) => match o.get() {
             Object::Str(s) => Ok(crate::object::str::hash(&s.text)),
+            Object::Complex(c) => Ok(crate::object::complex::hash(*c)),
             Object::Tuple(items) => {
                 // CPython's tuple hash (xxHash-based), so equal tuples hash equal.
                 let mut acc: u64 = 0x27D4_EB2F_1656_67C5;
@@ -94,6 +95,9 @@ pub fn hash(v: &Value) -> PyResult<i64> {
 
 /// Equality of two keys without running Python code.
 pub fn equal(a: &Value, b: &Value) -> bool {
+    if let Some(eq) = crate::object::complex::equal(a, b) {
+        return eq;
+    }
     if let Some(eq) = int::compare(gilt_parser::ast::CmpOp::Eq, a, b) {
         return eq;
     }

@@ -2,6 +2,7 @@
 //! its behaviour. Immutable objects hold their data directly; anything Python
 //! code can change sits in a `GilCell`.
 
+pub mod complex;
 pub mod dict;
 pub mod float;
 pub mod format;
@@ -24,6 +25,8 @@ pub enum Object {
     Str(PyStr),
     /// An `int` too large for an i64.
     BigInt(BigInt),
+    /// `complex`.
+    Complex(complex::Complex),
     /// `tuple`.
     Tuple(Box<[Value]>),
     /// `list`.
@@ -168,6 +171,7 @@ pub enum BuiltinType {
     Bool,
     Int,
     Float,
+    Complex,
     Str,
     Tuple,
     List,

@@ -15,6 +15,7 @@ mod stmt;
 
 use super::symtable::{Access, SymbolTable};
 use crate::bytecode::{Code, CodeKind, Handler, Op};
+use crate::object::complex::Complex;
 use crate::object::{int, Object, PyStr};
 use crate::value::Value;
 use gilt_lexer::{IntValue, LineIndex};
@@ -547,7 +548,8 @@ impl<'t, 'a> Compiler<'t, 'a> {
                     .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
                     .collect()
             })),
-            Constant::Complex { .. } | Constant::Bytes(_) | Constant::Ellipsis => Value::None,
+            Constant::Complex { real, imag } => Complex::new(*real, *imag).value(),
+            Constant::Bytes(_) | Constant::Ellipsis => Value::None,
         }
     }
 }

@@ -258,6 +258,7 @@ fn type_name(v: &Value) -> &str {
         Value::Obj(o) => match o.get() {
             Object::Str(_) => "str",
             Object::BigInt(_) => "int",
+            Object::Complex(_) => "complex",
             Object::Tuple(_) => "tuple",
             Object::List(_) => "list",
             Object::Dict(_) => "dict",
