@@ -11,6 +11,7 @@
 //! with stack depth, name access and constants.
 
 mod expr;
+mod pattern;
 mod stmt;
 
 use super::symtable::{Access, SymbolTable};
@@ -207,6 +208,9 @@ fn stack_effect(op: &Op) -> i32 {
         Op::Reraise => -1,
         Op::ImportName(_) => -1,
         Op::ImportFrom(_) => 1,
+        Op::GetLen | Op::MatchSequence | Op::MatchMapping | Op::MatchKeys => 1,
+        Op::MatchClass(_) => -2,
+        Op::CopyDictWithoutKeys => -1,
     }
 }
 
