@@ -1,7 +1,7 @@
 //! `dict`: an insertion-ordered hash map from hashable values to values.
 //!
 //! Keys are hashed and compared with Python's rules for the builtin hashable
-//! types (numbers equal across int/float/bool, str by text, tuples by items,
+//! types (numbers equal across int/float/bool/complex, str by text, tuples by items,
 //! everything else by identity). Classes that define `__hash__`/`__eq__` are
 //! the evaluation loop's business and arrive with the full object protocol.
 
@@ -95,10 +95,10 @@ pub fn hash(v: &Value) -> PyResult<i64> {
 
 /// Equality of two keys without running Python code.
 pub fn equal(a: &Value, b: &Value) -> bool {
-    if let Some(eq) = crate::object::complex::equal(a, b) {
+    if let Some(eq) = int::compare(gilt_parser::ast::CmpOp::Eq, a, b) {
         return eq;
     }
-    if let Some(eq) = int::compare(gilt_parser::ast::CmpOp::Eq, a, b) {
+    if let Some(eq) = crate::object::complex::equal(a, b) {
         return eq;
     }
     match (a, b) {
