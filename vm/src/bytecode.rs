@@ -105,6 +105,12 @@ opcodes! {
     LoadAssertionError = "LOAD_ASSERTION_ERROR": "push AssertionError",
     ImportName(u32) = "IMPORT_NAME": "pop fromlist and level, import module `arg`, push it",
     ImportFrom(u32) = "IMPORT_FROM": "push attribute `arg` of the module on top",
+    GetLen = "GET_LEN": "push len() of the top",
+    MatchSequence = "MATCH_SEQUENCE": "push whether the top is a sequence for a sequence pattern (list, tuple, range)",
+    MatchMapping = "MATCH_MAPPING": "push whether the top is a mapping for a mapping pattern (dict)",
+    MatchKeys = "MATCH_KEYS": "with a tuple of keys on top of a mapping, push a tuple of their values, or None if one is missing",
+    MatchClass(u32) = "MATCH_CLASS": "pop attribute names, class and subject; push a tuple of `arg` positional then the named attributes, or None",
+    CopyDictWithoutKeys = "COPY_DICT_WITHOUT_KEYS": "pop keys and mapping; push a dict of the mapping's other items",
 }
 
 /// A handler range in a code object's exception table: an exception raised by

@@ -93,6 +93,7 @@ impl Interp {
             (BuiltinType::NoneType, "NoneType"),
             (BuiltinType::Int, "int"),
             (BuiltinType::Float, "float"),
+            (BuiltinType::Complex, "complex"),
             (BuiltinType::Str, "str"),
             (BuiltinType::Bytes, "bytes"),
             (BuiltinType::ByteArray, "bytearray"),

@@ -65,6 +65,7 @@ fn table(t: BuiltinType) -> &'static [(&'static str, NativeFn)] {
         BuiltinType::Set => super::set::SET_METHODS,
         BuiltinType::FrozenSet => super::set::FROZENSET_METHODS,
         BuiltinType::DictKeys | BuiltinType::DictItems => super::dict_view::SET_LIKE_METHODS,
+        BuiltinType::Complex => crate::object::complex::METHODS,
         _ => &[],
     }
 }
@@ -159,6 +160,7 @@ pub fn find(vm: &Vm, receiver: &Value, name: &str) -> Option<NativeFn> {
             ViewKind::Values => BuiltinType::DictValues,
             ViewKind::Items => BuiltinType::DictItems,
         },
+        Object::Complex(_) => BuiltinType::Complex,
         Object::Generator(_) => BuiltinType::Generator,
         Object::Property { .. } => BuiltinType::Property,
         _ => return None,

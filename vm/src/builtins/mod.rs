@@ -73,6 +73,7 @@ pub fn install(vm: &mut Vm) {
         (BuiltinType::Type, "type"),
         (BuiltinType::Int, "int"),
         (BuiltinType::Float, "float"),
+        (BuiltinType::Complex, "complex"),
         (BuiltinType::Str, "str"),
         (BuiltinType::Bytes, "bytes"),
         (BuiltinType::ByteArray, "bytearray"),
@@ -296,6 +297,9 @@ fn issubclass(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 fn abs(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("abs", args, 1, 1)?;
     let v = &args[0];
+    if let Some(c) = object::complex::of(v) {
+        return object::complex::abs(c).map(Value::Float);
+    }
     let negative = ops::compare(vm, gilt_parser::ast::CmpOp::Lt, v, &Value::Int(0));
     match (v, negative) {
         (Value::Float(f), _) => Ok(Value::Float(f.abs())),
@@ -704,6 +708,9 @@ fn divmod(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 fn pow(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("pow", args, 2, 3)?;
     if args.len() == 3 && !matches!(args[2], Value::None) {
+        if args[..2].iter().any(|a| object::complex::of(a).is_some()) {
+            return Err(Raise::value_error("complex modulo"));
+        }
         return int::pow3(&args[0], &args[1], &args[2]);
     }
     ops::binary(vm, 8, &args[0], &args[1])
@@ -833,7 +840,11 @@ pub fn construct(
     }
     if !matches!(
         t,
-        BuiltinType::Dict | BuiltinType::Int | BuiltinType::Set | BuiltinType::FrozenSet
+        BuiltinType::Dict
+            | BuiltinType::Int
+            | BuiltinType::Set
+            | BuiltinType::FrozenSet
+            | BuiltinType::Complex
     ) {
         no_keywords(&name, &kwargs)?;
     }
@@ -889,6 +900,7 @@ pub fn construct(
                 },
             },
         },
+        BuiltinType::Complex => object::complex::construct(vm, args, kwargs),
         BuiltinType::Str => match args.first() {
             None => Ok(PyStr::value("")),
             Some(v) => Ok(PyStr::value(ops::str_of(vm, v)?)),

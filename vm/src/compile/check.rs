@@ -2,10 +2,13 @@
 //! table: statements outside the construct they need (`return` outside a
 //! function, `break` outside a loop, `await` outside an async function, `yield`
 //! inside a comprehension), misplaced starred expressions, `global`/`nonlocal`
-//! conflicts, a bare `except:` that is not last, and `from __future__` rules.
+//! conflicts, a bare `except:` that is not last, `from __future__` rules, and
+//! the pattern errors of `match` (pattern.rs).
 //!
 //! `ast.parse` accepts all of these; running or compiling the code does not.
 //! Errors are reported in source order, as CPython's single pass finds them.
+
+mod pattern;
 
 use gilt_parser::ast::*;
 use gilt_parser::ParseError;
@@ -283,7 +286,9 @@ impl Checker {
             }
             StmtKind::Match { subject, cases } => {
                 self.expr(subject)?;
-                for case in cases {
+                for (i, case) in cases.iter().enumerate() {
+                    let irrefutable_ok = case.guard.is_some() || i + 1 == cases.len();
+                    pattern::check_case(&case.pattern, irrefutable_ok)?;
                     self.pattern(&case.pattern)?;
                     if let Some(g) = &case.guard {
                         self.expr(g)?;
@@ -393,16 +398,18 @@ impl Checker {
             return Err(error("too many statically nested blocks", s.range));
         }
         self.scope().blocks += 1;
-        let result = inner(self);
+        // On an error the scope stack may have grown (a nested def or class
+        // failed); checking stops there, so nothing is restored.
+        inner(self)?;
         self.scope().blocks -= 1;
-        result
+        Ok(())
     }
 
     fn loop_body(&mut self, body: &[Stmt]) -> Res {
         self.scope().loops += 1;
-        let result = self.body(body);
+        self.body(body)?;
         self.scope().loops -= 1;
-        result
+        Ok(())
     }
 
     /// Enter a function or lambda scope with its parameters bound.

@@ -21,6 +21,7 @@ pub fn class_of(vm: &Vm, v: &Value) -> Obj {
             Object::Bytes(_) => BuiltinType::Bytes,
             Object::ByteArray(_) => BuiltinType::ByteArray,
             Object::BigInt(_) => BuiltinType::Int,
+            Object::Complex(_) => BuiltinType::Complex,
             Object::Tuple(_) => BuiltinType::Tuple,
             Object::List(_) => BuiltinType::List,
             Object::Dict(_) => BuiltinType::Dict,
@@ -424,6 +425,11 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
                 }
             },
             Object::Builtin(b) if name == "__name__" => return Ok(PyStr::value(b.name)),
+            Object::Complex(c) => {
+                if let Some(v) = crate::object::complex::attribute(*c, name) {
+                    return Ok(v);
+                }
+            }
             Object::Super { class, obj: target } => {
                 return descriptor::super_get(vm, class, target, name)
             }

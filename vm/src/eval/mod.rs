@@ -19,6 +19,7 @@ pub mod exception;
 pub mod generator;
 pub mod iter;
 pub mod ops;
+pub mod pattern;
 
 use crate::bytecode::{Code, Op};
 use crate::exc::{ExcKind, PyResult, Raise};
@@ -749,6 +750,37 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             Op::LoadAssertionError => frame
                 .stack
                 .push(Value::Obj(vm.exc_class(ExcKind::AssertionError))),
+            Op::GetLen => {
+                let n = crate::builtins::length(vm, top(frame))?;
+                frame.stack.push(Value::Int(n as i64));
+            }
+            Op::MatchSequence => {
+                let is = pattern::is_sequence(top(frame));
+                frame.stack.push(Value::Bool(is));
+            }
+            Op::MatchMapping => {
+                let is = pattern::is_mapping(top(frame));
+                frame.stack.push(Value::Bool(is));
+            }
+            Op::MatchKeys => {
+                let keys = top(frame);
+                let subject = &frame.stack[frame.stack.len() - 2];
+                let values = pattern::match_keys(vm, subject, keys)?;
+                frame.stack.push(values);
+            }
+            Op::MatchClass(n) => {
+                let names = pop(frame);
+                let class = pop(frame);
+                let subject = pop(frame);
+                let attrs = pattern::match_class(vm, &subject, &class, n as usize, &names)?;
+                frame.stack.push(attrs);
+            }
+            Op::CopyDictWithoutKeys => {
+                let keys = pop(frame);
+                let subject = pop(frame);
+                let rest = pattern::dict_without_keys(vm, &subject, &keys)?;
+                frame.stack.push(rest);
+            }
             Op::ImportName(i) => {
                 let _fromlist = pop(frame);
                 let _level = pop(frame);

@@ -7,7 +7,7 @@ use crate::bytecode::Op;
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
-use crate::object::{self, bytes, int, Dict, Object, PyStr};
+use crate::object::{self, bytes, complex, int, Dict, Object, PyStr};
 use crate::value::Value;
 use gilt_parser::ast::{CmpOp, Operator};
 
@@ -91,6 +91,9 @@ pub fn binary(vm: &mut Vm, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
     }
     if let Some(v) = crate::builtins::set::binary(vm, op, inplace, a, b)? {
         return Ok(v);
+    }
+    if let Some(r) = complex::binary_op(op, a, b) {
+        return r;
     }
     if let Some(v) = builtin_binary(vm, op, inplace, a, b)? {
         return Ok(v);
@@ -291,6 +294,9 @@ pub fn unary(vm: &mut Vm, op: Op, a: &Value) -> PyResult<Value> {
     if let Some(r) = int::unary_op(uop, a) {
         return r;
     }
+    if let Some(v) = complex::unary_op(uop, a) {
+        return Ok(v);
+    }
     if is_instance(a) {
         if let Some(v) = call_dunder(vm, a, name, Vec::new())? {
             return Ok(v);
@@ -369,6 +375,9 @@ fn ordering_holds(op: CmpOp, ord: std::cmp::Ordering) -> bool {
 /// A rich comparison (COMPARE_OP).
 pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
     if let Some(r) = int::compare(op, a, b) {
+        return Ok(Value::Bool(r));
+    }
+    if let Some(r) = complex::compare(op, a, b) {
         return Ok(Value::Bool(r));
     }
     match (a.as_object(), b.as_object()) {
@@ -492,6 +501,7 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
             Object::ByteArray(b) => !b.get(&vm.gil).is_empty(),
             Object::List(l) => !l.get(&vm.gil).is_empty(),
             Object::Tuple(t) => !t.is_empty(),
+            Object::Complex(c) => complex::truthy(*c),
             Object::Dict(d) => !d.get(&vm.gil).is_empty(),
             Object::Set(t) => !t.get(&vm.gil).is_empty(),
             Object::FrozenSet(f) => !f.table.is_empty(),
@@ -986,6 +996,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 )
             }
             Object::BigInt(_) => unreachable!("ints are handled above"),
+            Object::Complex(c) => complex::repr(*c),
         },
     })
 }
@@ -1048,6 +1059,7 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         Value::Obj(o) => match o.get() {
             Object::BigInt(b) => FormatArg::BigInt(b),
             Object::Str(s) => FormatArg::Str(&s.text),
+            Object::Complex(c) => FormatArg::Complex(c.re, c.im),
             Object::Instance(_) => {
                 if let Some(r) = call_dunder(vm, v, "__format__", vec![PyStr::value(spec)])? {
                     return str_of(vm, &r);

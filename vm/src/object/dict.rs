@@ -1,7 +1,7 @@
 //! `dict`: an insertion-ordered hash map from hashable values to values.
 //!
 //! Keys are hashed and compared with Python's rules for the builtin hashable
-//! types (numbers equal across int/float/bool, str by text, tuples by items,
+//! types (numbers equal across int/float/bool/complex, str by text, tuples by items,
 //! everything else by identity). Classes that define `__hash__`/`__eq__` are
 //! the evaluation loop's business and arrive with the full object protocol.
 
@@ -84,6 +84,7 @@ pub fn hash(v: &Value) -> PyResult<i64> {
         Value::Obj(o) => match o.get() {
             Object::Str(s) => Ok(s.hash()),
             Object::Bytes(b) => Ok(crate::object::bytes::hash(b)),
+            Object::Complex(c) => Ok(crate::object::complex::hash(*c)),
             Object::Tuple(items) => {
                 // CPython's tuple hash (xxHash-based), so equal tuples hash equal.
                 let mut acc: u64 = 0x27D4_EB2F_1656_67C5;
@@ -125,6 +126,9 @@ pub fn hash(v: &Value) -> PyResult<i64> {
 /// Equality of two keys without running Python code.
 pub fn equal(a: &Value, b: &Value) -> bool {
     if let Some(eq) = int::compare(gilt_parser::ast::CmpOp::Eq, a, b) {
+        return eq;
+    }
+    if let Some(eq) = crate::object::complex::equal(a, b) {
         return eq;
     }
     match (a, b) {

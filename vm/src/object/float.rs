@@ -25,7 +25,7 @@ pub fn repr(x: f64) -> String {
 
 /// `x <op> y` for two floats: `None` for the operators float does not support
 /// (bitwise, shifts, `@`) and for a negative base to a fractional power, whose
-/// result CPython makes a complex (not implemented yet).
+/// result CPython makes a complex (complex.rs computes it).
 #[inline]
 pub fn binary_op(op: Operator, x: f64, y: f64) -> Option<PyResult<f64>> {
     Some(match op {

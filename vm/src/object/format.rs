@@ -12,6 +12,8 @@
 //!
 //! Pure functions: nothing here touches interpreter state.
 
+mod complex;
+
 use gilt_parser::repr::float_repr;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
@@ -30,6 +32,8 @@ pub enum FormatArg<'a> {
     Str(&'a str),
     /// A `bool`: `True`/`False` under an empty spec, else formatted as an int.
     Bool(bool),
+    /// A `complex`: its real and imaginary parts.
+    Complex(f64, f64),
 }
 
 /// The Python exception class a [`FormatError`] becomes.
@@ -92,6 +96,7 @@ pub fn format(arg: FormatArg<'_>, spec: &str) -> Result<String> {
         FormatArg::Bool(b) => format_int(Int::Small(i64::from(b)), spec, "bool"),
         FormatArg::Float(x) => format_float(x, spec),
         FormatArg::Str(s) => format_str(s, spec),
+        FormatArg::Complex(re, im) => complex::format_complex(re, im, spec),
     }
 }
 

@@ -3,6 +3,7 @@
 //! code can change sits in a `GilCell`.
 
 pub mod bytes;
+pub mod complex;
 pub mod dict;
 pub mod dict_view;
 pub mod float;
@@ -34,6 +35,8 @@ pub enum Object {
     ByteArray(GilCell<Vec<u8>>),
     /// An `int` too large for an i64.
     BigInt(BigInt),
+    /// `complex`.
+    Complex(complex::Complex),
     /// `tuple`.
     Tuple(Box<[Value]>),
     /// `list`.
@@ -243,6 +246,7 @@ pub enum BuiltinType {
     Bool,
     Int,
     Float,
+    Complex,
     Str,
     Bytes,
     ByteArray,

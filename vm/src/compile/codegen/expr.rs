@@ -51,8 +51,8 @@ impl<'t, 'a> Compiler<'t, 'a> {
     pub(super) fn expr(&mut self, e: &'a Expr) -> Res {
         match &e.node {
             ExprKind::Constant { value, .. } => {
-                if matches!(value, Constant::Complex { .. } | Constant::Ellipsis) {
-                    return Err(unsupported("complex and Ellipsis constants", e.range.start));
+                if matches!(value, Constant::Ellipsis) {
+                    return Err(unsupported("Ellipsis constants", e.range.start));
                 }
                 let v = self.constant(value);
                 self.load_const(v);

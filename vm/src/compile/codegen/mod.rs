@@ -11,10 +11,12 @@
 //! with stack depth, name access and constants.
 
 mod expr;
+mod pattern;
 mod stmt;
 
 use super::symtable::{Access, SymbolTable};
 use crate::bytecode::{Code, CodeKind, Handler, Op};
+use crate::object::complex::Complex;
 use crate::object::{int, Object, PyStr};
 use crate::value::Value;
 use gilt_lexer::{IntValue, LineIndex};
@@ -210,6 +212,9 @@ fn stack_effect(op: &Op) -> i32 {
         Op::Reraise => -1,
         Op::ImportName(_) => -1,
         Op::ImportFrom(_) => 1,
+        Op::GetLen | Op::MatchSequence | Op::MatchMapping | Op::MatchKeys => 1,
+        Op::MatchClass(_) => -2,
+        Op::CopyDictWithoutKeys => -1,
     }
 }
 
@@ -563,7 +568,8 @@ impl<'t, 'a> Compiler<'t, 'a> {
                     .collect()
             })),
             Constant::Bytes(b) => crate::object::bytes::new_bytes(b.clone()),
-            Constant::Complex { .. } | Constant::Ellipsis => Value::None,
+            Constant::Complex { real, imag } => Complex::new(*real, *imag).value(),
+            Constant::Ellipsis => Value::None,
         }
     }
 }

@@ -132,9 +132,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
                 return Err(unsupported("'async with'", s.range.start))
             }
             StmtKind::With { items, body, .. } => self.with(items, body)?,
-            StmtKind::Match { .. } => {
-                return Err(unsupported("the 'match' statement", s.range.start))
-            }
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::Raise { exc, cause } => {
                 let n = match (exc, cause) {
                     (None, _) => 0,

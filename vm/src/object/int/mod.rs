@@ -107,7 +107,7 @@ fn from_i128(x: i128) -> Value {
 /// `a <op> b` for ints, bools and floats: `None` when either operand is not a
 /// number, or the operator does not apply (`@`; bitwise and shifts with a
 /// float; a negative float to a fractional power, which CPython makes a complex
-/// — not implemented yet, so the VM reports it as unsupported).
+/// — complex.rs computes that one).
 ///
 /// `bool & bool`, `|` and `^` give a bool, as in Python.
 #[inline]

@@ -260,6 +260,7 @@ fn type_name(v: &Value) -> &str {
             Object::Bytes(_) => "bytes",
             Object::ByteArray(_) => "bytearray",
             Object::BigInt(_) => "int",
+            Object::Complex(_) => "complex",
             Object::Tuple(_) => "tuple",
             Object::List(_) => "list",
             Object::Dict(_) => "dict",

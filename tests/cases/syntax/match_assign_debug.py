@@ -1,0 +1,3 @@
+match value:
+    case [__debug__]:
+        pass

@@ -1,0 +1,3 @@
+match value:
+    case [a, {"k": b, **a}]:
+        pass

@@ -1,0 +1,3 @@
+match value:
+    case Point(x, y=x):
+        pass

@@ -1,0 +1,3 @@
+match value:
+    case [first, *middle, *rest]:
+        pass

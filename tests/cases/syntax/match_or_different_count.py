@@ -1,0 +1,3 @@
+match value:
+    case [first, *rest] | first:
+        pass

@@ -1,0 +1,3 @@
+match value:
+    case {"k": [1, a], "j": 2} | {"k": 3}:
+        pass

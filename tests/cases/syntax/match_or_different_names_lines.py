@@ -1,0 +1,10 @@
+def f(value):
+    match value:
+        case [
+            a,
+            b,
+        ] | [
+            a,
+            c,
+        ]:
+            pass

@@ -1,0 +1,7 @@
+match command:
+    case "go":
+        pass
+    case _:
+        pass
+    case "quit":
+        pass
