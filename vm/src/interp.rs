@@ -52,6 +52,9 @@ pub struct Vm {
     /// Emptied locals and stacks of finished frames, reused by new ones so a
     /// call allocates nothing in the steady state.
     pub(crate) frame_pool: Vec<(Vec<Option<Value>>, Vec<Value>)>,
+    /// The calling frame's namespaces, set by the loop just before it calls
+    /// `globals()`, `eval()` and the like (see builtins/code_eval.rs).
+    pub caller: Option<crate::builtins::code_eval::Caller>,
     /// This thread's cache of class attribute lookups (see `attr::lookup`).
     pub(crate) lookup_cache: RefCell<Box<[crate::eval::attr::CacheEntry]>>,
     /// Addresses of the containers whose repr is being made on this thread
@@ -163,6 +166,7 @@ impl Interp {
             recursion_limit: 1000,
             handling: Value::None,
             frame_pool: Vec::new(),
+            caller: None,
             lookup_cache: RefCell::new(crate::eval::attr::new_cache()),
             reprs_open: Vec::new(),
         }

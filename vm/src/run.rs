@@ -37,21 +37,54 @@ pub fn run_module_file(vm: &mut Vm, name: &str, filename: &str, bytes: &[u8]) ->
     Ok(module_obj)
 }
 
-/// A SyntaxError raised by importing a module that does not parse.
-fn syntax_error(_vm: &mut Vm, filename: &str, text: &str, e: gilt_parser::ParseError) -> Raise {
-    let line = LineIndex::new(text).line_col(e.start).0;
-    Raise::new(
-        ExcKind::Exception,
-        format!(
-            "{}: {} ({filename}, line {line})",
-            e.kind.class_name(),
-            e.msg
-        ),
-    )
+/// A SyntaxError (or IndentationError, TabError) for source that does not
+/// parse: the exception object with CPython's attributes (msg, filename,
+/// lineno, offset, text, end_lineno, end_offset).
+pub(crate) fn syntax_error(
+    vm: &mut Vm,
+    filename: &str,
+    text: &str,
+    e: gilt_parser::ParseError,
+) -> Raise {
+    let index = LineIndex::new(text);
+    let (line, col) = index.line_col(e.start);
+    let (end_line, end_col) = index.line_col(e.end.max(e.start));
+    let source_line = text
+        .lines()
+        .nth(line.saturating_sub(1) as usize)
+        .unwrap_or("");
+    let class = vm
+        .interp
+        .exceptions
+        .get(e.kind.class_name())
+        .or_else(|| vm.interp.exceptions.get("SyntaxError"))
+        .cloned()
+        .expect("SyntaxError exists");
+    let details = Value::obj(Object::Tuple(
+        vec![
+            PyStr::value(filename),
+            Value::Int(line as i64),
+            Value::Int(col as i64 + 1),
+            PyStr::value(format!("{source_line}\n")),
+            Value::Int(end_line as i64),
+            Value::Int(end_col as i64 + 1),
+        ]
+        .into(),
+    ));
+    let exc = match crate::eval::call::call(
+        vm,
+        &Value::Obj(class),
+        vec![PyStr::value(&*e.msg), details],
+        Vec::new(),
+    ) {
+        Ok(v) => v,
+        Err(err) => return err,
+    };
+    Raise::Object(exc)
 }
 
 /// A construct the compiler cannot translate yet, as a NotImplementedError.
-fn unsupported(filename: &str, text: &str, u: crate::compile::Unsupported) -> Raise {
+pub(crate) fn unsupported(filename: &str, text: &str, u: crate::compile::Unsupported) -> Raise {
     let line = LineIndex::new(text).line_col(u.offset).0;
     Raise::new(
         ExcKind::NotImplementedError,
@@ -147,7 +180,7 @@ pub fn uncaught(vm: &mut Vm, err: Raise, obey_exit: bool) -> Uncaught {
 fn exit_code(vm: &mut Vm, exc: &Value) -> i32 {
     let args = match exc.as_object() {
         Some(Object::Instance(i)) => match i
-            .dict
+            .attrs()
             .get(&vm.gil)
             .get_str("args")
             .and_then(Value::as_object)
@@ -445,7 +478,7 @@ fn attribute_names(vm: &Vm, value: &Value) -> Vec<String> {
             }
         }
         Some(Object::Instance(i)) => {
-            dicts.push(dict_keys(i.dict.get(&vm.gil)));
+            dicts.push(dict_keys(i.attrs().get(&vm.gil)));
             class_chain(vm, &i.class, &mut dicts);
         }
         _ => {

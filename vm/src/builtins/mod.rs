@@ -1,5 +1,6 @@
 //! The `builtins` namespace: functions, types and constants every module sees.
 
+pub mod code_eval;
 pub mod dict_view;
 pub mod exceptions;
 pub mod import;
@@ -55,6 +56,19 @@ pub fn install(vm: &mut Vm) {
         ("callable", callable),
         ("format", format),
         ("__build_class__", crate::eval::class::build_class),
+        ("globals", code_eval::globals),
+        ("locals", code_eval::locals),
+        ("vars", code_eval::vars),
+        ("dir", code_eval::dir),
+        ("compile", code_eval::compile),
+        ("eval", code_eval::eval),
+        ("exec", code_eval::exec),
+        ("ascii", code_eval::ascii),
+        ("bin", code_eval::bin),
+        ("oct", code_eval::oct),
+        ("hex", code_eval::hex),
+        ("exit", code_eval::exit),
+        ("quit", code_eval::exit),
     ];
     let mut dict = Dict::new();
     for &(name, f) in functions {
@@ -108,10 +122,10 @@ pub fn install(vm: &mut Vm) {
         dict.insert_str(name, Value::Obj(class));
     }
     let not_implemented = vm.type_obj(BuiltinType::Object);
-    let ni = Value::obj(Object::Instance(object::Instance {
-        class: not_implemented,
-        dict: GilCell::new(Dict::new()),
-    }));
+    let ni = Value::obj(Object::Instance(object::Instance::new(
+        not_implemented,
+        None,
+    )));
     dict.insert_str("NotImplemented", ni);
     if let Object::Dict(d) = vm.interp.builtins.get() {
         *d.get_mut(&mut vm.gil) = dict;

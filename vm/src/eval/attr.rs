@@ -294,7 +294,7 @@ pub fn method_of(vm: &Vm, obj: &Value, name: &Name) -> Option<Value> {
             let f = lookup_name(vm, &inst.class, name)?;
             if !is_plain_method(&f)
                 || inst
-                    .dict
+                    .attrs()
                     .get(&vm.gil)
                     .get_hashed(name.text, name.hash)
                     .is_some()
@@ -337,16 +337,13 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
                     return Ok(Value::Obj(inst.class.clone()));
                 }
                 if name == "__dict__" {
-                    return Err(Raise::new(
-                        ExcKind::NotImplementedError,
-                        "__dict__ is not supported yet",
-                    ));
+                    return Ok(Value::Obj(inst.dict.clone()));
                 }
                 let class_attr = lookup_name(vm, &inst.class, full);
                 if let Some(v) = class_attr.as_ref().filter(|v| descriptor::is_data(vm, v)) {
                     return descriptor::get(vm, v.clone(), name, Some(obj), &inst.class);
                 }
-                if let Some(v) = inst.dict.get(&vm.gil).get_hashed(name, full.hash) {
+                if let Some(v) = inst.attrs().get(&vm.gil).get_hashed(name, full.hash) {
                     return Ok(v.clone());
                 }
                 if let Some(v) = class_attr {
@@ -517,7 +514,7 @@ fn generic_set_name(vm: &mut Vm, obj: &Value, full: &Name, value: Value) -> PyRe
                 }
             }
         }
-        let dict = inst.dict.get_mut(&mut vm.gil);
+        let dict = inst.attrs().get_mut(&mut vm.gil);
         match full.key {
             Some(key) => dict.set_named(key, full.hash, value),
             None => dict.insert_str(name, value),
@@ -526,7 +523,7 @@ fn generic_set_name(vm: &mut Vm, obj: &Value, full: &Name, value: Value) -> PyRe
     }
     if let Value::Obj(o) = obj {
         let dict = match o.get() {
-            Object::Instance(i) => Some(&i.dict),
+            Object::Instance(i) => Some(i.attrs()),
             Object::Class(c) => Some(&c.dict),
             Object::Function(f) => Some(&f.dict),
             Object::Module(m) => match m.dict.get() {
@@ -587,7 +584,7 @@ pub fn generic_delete(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
     }
     if let Value::Obj(o) = obj {
         let dict = match o.get() {
-            Object::Instance(i) => Some(&i.dict),
+            Object::Instance(i) => Some(i.attrs()),
             Object::Class(c) => Some(&c.dict),
             Object::Function(f) => Some(&f.dict),
             _ => None,

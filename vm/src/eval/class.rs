@@ -523,10 +523,7 @@ pub fn init_result(vm: &Vm, result: Value, instance: Value) -> PyResult<Value> {
 
 /// A bare instance of a Python class.
 fn new_instance(class: &Obj) -> Value {
-    Value::obj(Object::Instance(Instance {
-        class: class.clone(),
-        dict: GilCell::new(Dict::new()),
-    }))
+    Value::obj(Object::Instance(Instance::new(class.clone(), None)))
 }
 
 /// Is `v` the native `f`, maybe wrapped in a staticmethod (as `__new__` is)?

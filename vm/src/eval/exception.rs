@@ -10,7 +10,7 @@ use crate::bytecode::Code;
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
-use crate::object::{Dict, Instance, Object, PyStr};
+use crate::object::{Instance, Object, PyStr};
 use crate::value::{Obj, Value};
 
 /// Is `class` BaseException or derived from it?
@@ -24,22 +24,40 @@ pub fn init_args(vm: &mut Vm, exc: &Value, args: &[Value]) {
     if let Some(Object::Instance(i)) = exc.as_object() {
         let stop = vm.exc_class(ExcKind::StopIteration);
         let is_stop = attr::is_subclass(vm, &i.class, &stop);
+        let is_syntax = is_syntax_error(vm, exc);
         let tuple = Value::obj(Object::Tuple(args.to_vec().into()));
-        let dict = i.dict.get_mut(&mut vm.gil);
+        let dict = i.attrs().get_mut(&mut vm.gil);
         dict.insert_str("args", tuple);
         if is_stop {
             // StopIteration.value: the generator's return value.
             dict.insert_str("value", args.first().cloned().unwrap_or(Value::None));
+        }
+        if is_syntax {
+            // SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset)).
+            dict.insert_str("msg", args.first().cloned().unwrap_or(Value::None));
+            let details = match args.get(1).and_then(Value::as_object) {
+                Some(Object::Tuple(t)) if (4..=6).contains(&t.len()) => t.to_vec(),
+                _ => Vec::new(),
+            };
+            let fields = [
+                "filename",
+                "lineno",
+                "offset",
+                "text",
+                "end_lineno",
+                "end_offset",
+            ];
+            for (i, field) in fields.iter().enumerate() {
+                dict.insert_str(field, details.get(i).cloned().unwrap_or(Value::None));
+            }
+            dict.insert_str("print_file_and_line", Value::None);
         }
     }
 }
 
 /// An instance of `class` with `args`, without running Python code.
 fn instance(vm: &mut Vm, class: Obj, args: Vec<Value>) -> Value {
-    let exc = Value::obj(Object::Instance(Instance {
-        class,
-        dict: GilCell::new(Dict::new()),
-    }));
+    let exc = Value::obj(Object::Instance(Instance::new(class, None)));
     init_args(vm, &exc, &args);
     exc
 }
@@ -72,7 +90,7 @@ fn set_context(vm: &mut Vm, exc: &Value) {
         return;
     }
     if let Some(Object::Instance(i)) = exc.as_object() {
-        let d = i.dict.get_mut(&mut vm.gil);
+        let d = i.attrs().get_mut(&mut vm.gil);
         if d.get_str("__context__").is_none() {
             d.insert_str("__context__", handling);
         }
@@ -92,7 +110,7 @@ pub fn add_traceback(vm: &mut Vm, exc: &Value, code: &Code, pc: usize) {
         ]
         .into(),
     ));
-    let dict = i.dict.get_mut(&mut vm.gil);
+    let dict = i.attrs().get_mut(&mut vm.gil);
     let list = match dict.get_str("__traceback__").cloned() {
         Some(Value::Obj(o)) if matches!(o.get(), Object::List(_)) => o,
         _ => {
@@ -182,7 +200,7 @@ pub fn raise_op(vm: &mut Vm, frame: &mut super::Frame, n: u32) -> Raise {
             },
         };
         if let Some(Object::Instance(i)) = exc.as_object() {
-            let d = i.dict.get_mut(&mut vm.gil);
+            let d = i.attrs().get_mut(&mut vm.gil);
             d.insert_str("__cause__", cause);
             d.insert_str("__suppress_context__", Value::Bool(true));
         }
@@ -213,7 +231,7 @@ fn make_exception(vm: &mut Vm, v: Value) -> PyResult<Value> {
 fn args_of(vm: &Vm, exc: &Value) -> Vec<Value> {
     match exc.as_object() {
         Some(Object::Instance(i)) => match i
-            .dict
+            .attrs()
             .get(&vm.gil)
             .get_str("args")
             .and_then(Value::as_object)
@@ -225,8 +243,39 @@ fn args_of(vm: &Vm, exc: &Value) -> Vec<Value> {
     }
 }
 
-/// `str(exc)`: empty, the single argument, or the tuple of arguments.
+/// Is `exc` a SyntaxError (or IndentationError, TabError)?
+pub fn is_syntax_error(vm: &Vm, exc: &Value) -> bool {
+    let class = attr::class_of(vm, exc);
+    match vm.interp.exceptions.get("SyntaxError") {
+        Some(syntax) => attr::is_subclass(vm, &class, syntax),
+        None => false,
+    }
+}
+
+/// `str(exc)`: empty, the single argument, or the tuple of arguments;
+/// for a SyntaxError `msg (filename, line N)`.
 pub fn str_of(vm: &mut Vm, exc: &Value) -> PyResult<String> {
+    if is_syntax_error(vm, exc) {
+        let msg = dict_value(vm, exc, "msg").unwrap_or(Value::None);
+        let msg = match msg {
+            Value::None => return Ok(String::new()),
+            m => ops::str_of(vm, &m)?,
+        };
+        let file = dict_value(vm, exc, "filename");
+        let line = dict_value(vm, exc, "lineno");
+        return Ok(match (file.as_ref().and_then(Value::as_object), line) {
+            (Some(Object::Str(f)), Some(Value::Int(n))) => {
+                let base = f.text.rsplit('/').next().unwrap_or(&f.text);
+                format!("{msg} ({base}, line {n})")
+            }
+            (Some(Object::Str(f)), _) => {
+                let base = f.text.rsplit('/').next().unwrap_or(&f.text);
+                format!("{msg} ({base})")
+            }
+            (_, Some(Value::Int(n))) => format!("{msg} (line {n})"),
+            _ => msg,
+        });
+    }
     let args = args_of(vm, exc);
     let class = attr::class_of(vm, exc);
     let key_error = vm.exc_class(ExcKind::KeyError);
@@ -290,7 +339,7 @@ pub fn format_uncaught(
 
 fn dict_value(vm: &Vm, exc: &Value, key: &str) -> Option<Value> {
     match exc.as_object() {
-        Some(Object::Instance(i)) => i.dict.get(&vm.gil).get_str(key).cloned(),
+        Some(Object::Instance(i)) => i.attrs().get(&vm.gil).get_str(key).cloned(),
         _ => None,
     }
 }
@@ -350,12 +399,58 @@ fn format_chain(
         }
     }
     let name = qualified_name(vm, exc);
+    if is_syntax_error(vm, exc) {
+        syntax_error_location(vm, exc, out);
+        let msg = match dict_value(vm, exc, "msg") {
+            Some(Value::None) | None => String::new(),
+            Some(m) => ops::str_of(vm, &m).unwrap_or_default(),
+        };
+        out.push_str(&format!("{name}: {msg}\n"));
+        return;
+    }
     // Through `__str__`, as CPython prints an uncaught exception.
     let message = ops::str_of(vm, exc).unwrap_or_else(|_| "<exception str() failed>".into());
     if message.is_empty() {
         out.push_str(&format!("{name}\n"));
     } else {
         out.push_str(&format!("{name}: {message}\n"));
+    }
+}
+
+/// The `File "...", line N` block, source line and caret of a SyntaxError.
+fn syntax_error_location(vm: &Vm, exc: &Value, out: &mut String) {
+    let file = match dict_value(vm, exc, "filename")
+        .as_ref()
+        .and_then(Value::as_object)
+    {
+        Some(Object::Str(f)) => f.text.to_string(),
+        _ => return,
+    };
+    let line = match dict_value(vm, exc, "lineno") {
+        Some(Value::Int(n)) => n,
+        _ => return,
+    };
+    out.push_str(&format!("  File \"{file}\", line {line}\n"));
+    let text = match dict_value(vm, exc, "text")
+        .as_ref()
+        .and_then(Value::as_object)
+    {
+        Some(Object::Str(t)) => t.text.to_string(),
+        _ => return,
+    };
+    let trimmed = text.trim_end_matches('\n');
+    let stripped = trimmed.trim_start();
+    let indent = trimmed.chars().count() - stripped.chars().count();
+    out.push_str(&format!("    {stripped}\n"));
+    if let Some(Value::Int(offset)) = dict_value(vm, exc, "offset") {
+        let start = (offset as usize).saturating_sub(1).saturating_sub(indent);
+        let width = match dict_value(vm, exc, "end_offset") {
+            Some(Value::Int(end)) if end as usize > offset as usize => {
+                end as usize - offset as usize
+            }
+            _ => 1,
+        };
+        out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
     }
 }
 

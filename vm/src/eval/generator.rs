@@ -129,7 +129,7 @@ pub fn resume(vm: &mut Vm, gen: &Generator, how: Resume) -> PyResult<Step> {
                 Raise::new(ExcKind::RuntimeError, "generator raised StopIteration"),
             );
             if let Some(Object::Instance(i)) = err.as_object() {
-                let d = i.dict.get_mut(&mut vm.gil);
+                let d = i.attrs().get_mut(&mut vm.gil);
                 d.insert_str("__cause__", cause);
                 d.insert_str("__suppress_context__", Value::Bool(true));
             }

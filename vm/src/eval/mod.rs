@@ -817,6 +817,11 @@ fn is_null(v: &Value) -> bool {
 /// code, or `None` when the result is already on the stack.
 #[inline]
 fn call_op(vm: &mut Vm, frame: &mut Frame, n: usize) -> PyResult<Option<Frame>> {
+    if let Some(Object::Builtin(b)) = frame.stack[frame.stack.len() - n - 1].as_object() {
+        if crate::builtins::code_eval::needs_caller(b.name) {
+            vm.caller = Some(crate::builtins::code_eval::caller_of(vm, frame));
+        }
+    }
     if frame.kw_names.is_none() {
         if let Some(f) = simple_call(vm, frame, n) {
             return Ok(Some(f));

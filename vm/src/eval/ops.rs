@@ -861,6 +861,34 @@ pub fn dict_update(vm: &mut Vm, dict: &Value, other: &Value) -> PyResult<()> {
 }
 
 /// `repr(v)`.
+/// `operator.index(v)`: an int, through `__index__` for other objects.
+pub fn index(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v.builtin_view() {
+        Value::Int(_) => return Ok(v.builtin_view().clone()),
+        Value::Bool(b) => return Ok(Value::Int(*b as i64)),
+        Value::Obj(o) if matches!(o.get(), Object::BigInt(_)) => {
+            return Ok(v.builtin_view().clone())
+        }
+        _ => {}
+    }
+    if matches!(v.as_object(), Some(Object::Instance(_))) {
+        if let Some(r) = call_dunder(vm, v, "__index__", Vec::new())? {
+            return match r {
+                Value::Int(_) => Ok(r),
+                Value::Obj(ref o) if matches!(o.get(), Object::BigInt(_)) => Ok(r),
+                _ => Err(Raise::type_error(format!(
+                    "__index__ returned non-int (type {})",
+                    attr::type_name(vm, &r)
+                ))),
+            };
+        }
+    }
+    Err(Raise::type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        attr::type_name(vm, v)
+    )))
+}
+
 pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     if let Some(s) = int::repr(v) {
         return s;

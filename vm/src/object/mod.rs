@@ -279,8 +279,48 @@ pub enum BuiltinType {
 pub struct Instance {
     /// Its class.
     pub class: Obj,
-    /// Its `__dict__`.
-    pub dict: GilCell<Dict>,
+    /// Its `__dict__` (a dict object, so `obj.__dict__` is the live namespace).
+    pub dict: Obj,
+    /// For an instance of a subclass of a builtin type (`class L(list)`): the
+    /// builtin value it extends, which the builtin methods and operations use.
+    pub payload: Option<Value>,
+}
+
+impl Instance {
+    /// An instance of `class` with an empty `__dict__`.
+    pub fn new(class: Obj, payload: Option<Value>) -> Instance {
+        Instance {
+            class,
+            dict: Obj::new(Object::Dict(GilCell::new(Dict::new()))),
+            payload,
+        }
+    }
+
+    /// Its attributes.
+    #[inline]
+    pub fn attrs(&self) -> &GilCell<Dict> {
+        match self.dict.get() {
+            Object::Dict(d) => d,
+            _ => unreachable!("an instance's __dict__ is a dict"),
+        }
+    }
+}
+
+impl Value {
+    /// The builtin value behind `self`: the payload of an instance of a
+    /// subclass of a builtin type, else `self`.
+    #[inline]
+    pub fn builtin_view(&self) -> &Value {
+        match self {
+            Value::Obj(o) => match o.get() {
+                Object::Instance(Instance {
+                    payload: Some(p), ..
+                }) => p,
+                _ => self,
+            },
+            _ => self,
+        }
+    }
 }
 
 /// A module object.

@@ -427,7 +427,7 @@ fn error_init(vm: &mut Vm, args: &[Value], _kwargs: &Kwargs) -> PyResult<Value> 
     }
     exception::init_args(vm, exc, fields);
     if let Some(Object::Instance(i)) = exc.as_object() {
-        let dict = i.dict.get_mut(&mut vm.gil);
+        let dict = i.attrs().get_mut(&mut vm.gil);
         for (name, v) in FIELDS.iter().zip(fields) {
             dict.insert_str(name, v.clone());
         }
@@ -441,7 +441,7 @@ fn error_str(vm: &mut Vm, args: &[Value], decoding: bool) -> PyResult<Value> {
     let Some(Object::Instance(i)) = args.first().and_then(Value::as_object) else {
         return Ok(PyStr::value(""));
     };
-    let field = |name: &str| i.dict.get(&vm.gil).get_str(name).cloned();
+    let field = |name: &str| i.attrs().get(&vm.gil).get_str(name).cloned();
     let text = |v: Option<Value>| match v.as_ref().and_then(Value::as_object) {
         Some(Object::Str(s)) => Some(s.text.to_string()),
         _ => None,
