@@ -142,10 +142,16 @@ pub fn find_for_type(t: BuiltinType, name: &str) -> Option<NativeFn> {
 
 /// The method `name` of the builtin type of `receiver`.
 pub fn find(vm: &Vm, receiver: &Value, name: &str) -> Option<NativeFn> {
+    let _ = vm;
+    find_for_type(kind_of(receiver)?, name)
+}
+
+/// The builtin type of a value that has builtin methods.
+pub fn kind_of(receiver: &Value) -> Option<BuiltinType> {
     if let Value::Int(_) | Value::Bool(_) = receiver {
-        return find_for_type(BuiltinType::Int, name);
+        return Some(BuiltinType::Int);
     }
-    let t = match receiver.as_object()? {
+    Some(match receiver.as_object()? {
         Object::Str(_) => BuiltinType::Str,
         Object::Bytes(_) => BuiltinType::Bytes,
         Object::ByteArray(_) => BuiltinType::ByteArray,
@@ -164,9 +170,7 @@ pub fn find(vm: &Vm, receiver: &Value, name: &str) -> Option<NativeFn> {
         Object::Generator(_) => BuiltinType::Generator,
         Object::Property { .. } => BuiltinType::Property,
         _ => return None,
-    };
-    let _ = vm;
-    find_for_type(t, name)
+    })
 }
 
 /// A `'static` copy of a method name, made once per distinct name.

@@ -121,16 +121,26 @@ pub fn install(vm: &mut Vm) {
     for (name, class) in exceptions {
         dict.insert_str(name, Value::Obj(class));
     }
-    let not_implemented = vm.type_obj(BuiltinType::Object);
-    let ni = Value::obj(Object::Instance(object::Instance::new(
-        not_implemented,
-        None,
-    )));
+    let ni = singleton(vm, "NotImplementedType", |_, _, _| {
+        Ok(PyStr::value("NotImplemented"))
+    });
     dict.insert_str("NotImplemented", ni);
     if let Object::Dict(d) = vm.interp.builtins.get() {
         *d.get_mut(&mut vm.gil) = dict;
     }
     object_type::install(vm);
+}
+
+/// The one instance of a new builtin class `name` whose repr `repr` makes.
+fn singleton(vm: &mut Vm, name: &str, repr: NativeFn) -> Value {
+    let object = vm.type_obj(BuiltinType::Object);
+    let class = crate::interp::new_class(name, &[object], None, &mut vm.gil).expect("one base");
+    if let Object::Class(c) = class.get() {
+        let d = c.dict.get_mut(&mut vm.gil);
+        d.insert_str("__repr__", Builtin::method("__repr__", repr));
+        d.insert_str("__module__", PyStr::value("builtins"));
+    }
+    Value::obj(Object::Instance(object::Instance::new(class, None)))
 }
 
 /// The `NotImplemented` singleton.
@@ -232,6 +242,12 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         Some(Object::FrozenSet(f)) => f.table.len(),
         Some(Object::DictView { dict, .. }) => dict_view::len(vm, dict),
         Some(Object::Range { start, stop, step }) => iter::range_len(*start, *stop, *step) as usize,
+        Some(Object::Instance(i))
+            if i.payload.is_some() && attr::lookup(vm, &i.class, "__len__").is_none() =>
+        {
+            let p = i.payload.clone().expect("checked");
+            return length(vm, &p);
+        }
         Some(Object::Instance(_)) => match ops::call_dunder(vm, v, "__len__", Vec::new())? {
             Some(Value::Int(n)) if n >= 0 => n as usize,
             Some(Value::Int(_)) => return Err(Raise::value_error("__len__() should return >= 0")),
@@ -324,6 +340,7 @@ fn abs(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
         }),
         _ => match ops::call_dunder(vm, v, "__abs__", Vec::new())? {
             Some(r) => Ok(r),
+            None if !ops::is(v, v.builtin_view()) => abs(vm, &[v.builtin_view().clone()], &[]),
             None => Err(Raise::type_error(format!(
                 "bad operand type for abs(): '{}'",
                 attr::type_name(vm, v)
@@ -747,6 +764,11 @@ fn round(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
         v if int::truthy(v).is_some() => int::round_int(v, ndigits),
         v => match ops::call_dunder(vm, v, "__round__", Vec::new())? {
             Some(r) => Ok(r),
+            None if !ops::is(v, v.builtin_view()) => {
+                let mut unwrapped = args.to_vec();
+                unwrapped[0] = v.builtin_view().clone();
+                round(vm, &unwrapped, kwargs)
+            }
             None => Err(Raise::type_error(format!(
                 "type {} doesn't define __round__ method",
                 attr::type_name(vm, v)
@@ -757,7 +779,7 @@ fn round(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 
 fn chr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("chr", args, 1, 1)?;
-    match &args[0] {
+    match args[0].builtin_view() {
         Value::Int(n) if (0..=0x10FFFF).contains(n) => match char::from_u32(*n as u32) {
             Some(c) => Ok(PyStr::value(c.to_string())),
             None => Err(Raise::new(
@@ -775,7 +797,7 @@ fn chr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 
 fn ord(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("ord", args, 1, 1)?;
-    match args[0].as_object() {
+    match args[0].builtin_view().as_object() {
         Some(Object::Str(s)) => {
             let mut chars = s.text.chars();
             match (chars.next(), chars.next()) {
@@ -842,6 +864,30 @@ pub fn construct(
     args: Vec<Value>,
     kwargs: Vec<(Box<str>, Value)>,
 ) -> PyResult<Value> {
+    // Converting an instance of a builtin subclass converts the builtin value
+    // it carries, unless its class says how (`__int__`, `__float__`, ...).
+    let mut args = args;
+    if let Some(first) = args.first_mut() {
+        let hook = match t {
+            BuiltinType::Int => Some("__int__"),
+            BuiltinType::Float => Some("__float__"),
+            BuiltinType::Complex => Some("__complex__"),
+            BuiltinType::Dict
+            | BuiltinType::List
+            | BuiltinType::Tuple
+            | BuiltinType::Set
+            | BuiltinType::FrozenSet => None,
+            _ => Some(""),
+        };
+        if let (Some(Object::Instance(i)), Some(hook)) = (first.as_object(), hook) {
+            if i.payload.is_some() && !hook.is_empty() && attr::lookup(vm, &i.class, hook).is_none()
+            {
+                *first = first.builtin_view().clone();
+            }
+        } else if hook.is_none() {
+            *first = first.builtin_view().clone();
+        }
+    }
     let name = match vm.type_obj(t).get() {
         Object::Class(c) => c.name.to_string(),
         _ => String::new(),

@@ -81,6 +81,17 @@ pub fn prepare(
             if let Some(receiver) = &b.receiver {
                 args.insert(0, receiver.clone());
             }
+            // A builtin method called on an instance of a subclass of its
+            // type works on the builtin value the instance carries.
+            if b.binds && !super::class::keeps_instance(b.call) {
+                if let Some(first) = args.first_mut() {
+                    if let Some(Object::Instance(i)) = first.as_object() {
+                        if let Some(p) = i.payload.clone() {
+                            *first = p;
+                        }
+                    }
+                }
+            }
             Ok(Prepared::Done((b.call)(vm, &args, &kwargs)?))
         }
         Object::Method { receiver, func } => {

@@ -444,7 +444,7 @@ fn instantiate(vm: &mut Vm, class: &Obj, args: Vec<Value>, kwargs: Kwargs) -> Py
             vm, builtin, args, kwargs,
         )?));
     }
-    if builtin != BuiltinType::Object && builtin != BuiltinType::Type {
+    if builtin != BuiltinType::Object && builtin != BuiltinType::Type && !has_payload(builtin) {
         return Err(Raise::new(
             ExcKind::NotImplementedError,
             format!(
@@ -456,6 +456,9 @@ fn instantiate(vm: &mut Vm, class: &Obj, args: Vec<Value>, kwargs: Kwargs) -> Py
     let has_args = !args.is_empty() || !kwargs.is_empty();
     let new = attr::lookup(vm, class, "__new__");
     let init = attr::lookup(vm, class, "__init__");
+    if has_payload(builtin) {
+        return instantiate_builtin_subclass(vm, class, builtin, new, init, args, kwargs);
+    }
     let custom_new = new.as_ref().filter(|f| !is_native(f, object_new));
     let custom_init = init.as_ref().filter(|f| !is_native(f, object_init));
     let is_exception = exception::is_exception_class(vm, class);
@@ -508,6 +511,183 @@ fn instantiate(vm: &mut Vm, class: &Obj, args: Vec<Value>, kwargs: Kwargs) -> Py
             init_result(vm, result, instance).map(Prepared::Done)
         }
     }
+}
+
+/// Builtin types that Python classes can derive from: instances of such a
+/// class carry a value of the builtin type as their payload.
+fn has_payload(t: BuiltinType) -> bool {
+    matches!(
+        t,
+        BuiltinType::Int
+            | BuiltinType::Float
+            | BuiltinType::Complex
+            | BuiltinType::Str
+            | BuiltinType::Bytes
+            | BuiltinType::Tuple
+            | BuiltinType::FrozenSet
+            | BuiltinType::List
+            | BuiltinType::Dict
+            | BuiltinType::Set
+            | BuiltinType::ByteArray
+    )
+}
+
+/// Mutable builtins are made empty by `__new__` and filled by `__init__`;
+/// immutable ones take their value in `__new__`.
+fn is_mutable(t: BuiltinType) -> bool {
+    matches!(
+        t,
+        BuiltinType::List | BuiltinType::Dict | BuiltinType::Set | BuiltinType::ByteArray
+    )
+}
+
+/// The nearest builtin base of `class`.
+fn builtin_base(vm: &Vm, class: &Obj) -> BuiltinType {
+    let Object::Class(c) = class.get() else {
+        return BuiltinType::Object;
+    };
+    std::iter::once(class.clone())
+        .chain(c.mro.get(&vm.gil).iter().cloned())
+        .find_map(|k| match k.get() {
+            Object::Class(k) => k.builtin,
+            _ => None,
+        })
+        .unwrap_or(BuiltinType::Object)
+}
+
+/// Calling a class derived from a builtin type: `__new__` (the builtin's
+/// unless overridden), then `__init__` (the builtin's refills a mutable
+/// payload).
+fn instantiate_builtin_subclass(
+    vm: &mut Vm,
+    class: &Obj,
+    builtin: BuiltinType,
+    new: Option<Value>,
+    init: Option<Value>,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> PyResult<Prepared> {
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(Value::Obj(class.clone()));
+    full.extend(args.iter().cloned());
+    let instance = match new.as_ref().filter(|f| !is_native(f, builtin_new)) {
+        Some(f) => {
+            let f = match f.as_object() {
+                Some(Object::StaticMethod(inner)) => inner.clone(),
+                _ => f.clone(),
+            };
+            let made = call::call(vm, &f, full, kwargs.clone())?;
+            let made_class = attr::class_of(vm, &made);
+            if !attr::is_subclass(vm, &made_class, class) {
+                return Ok(Prepared::Done(made));
+            }
+            made
+        }
+        None => builtin_new(vm, &full, &kwargs)?,
+    };
+    match init.as_ref().filter(|f| !is_native(f, object_init)) {
+        Some(init) if !is_native(init, builtin_init) => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(instance.clone());
+            full.extend(args);
+            match init.as_object() {
+                Some(Object::Function(f)) if !f.code.generator => {
+                    let mut frame = call::bind(vm, f, full, kwargs)?;
+                    frame.init_of = Some(instance);
+                    Ok(Prepared::Frame(frame))
+                }
+                _ => {
+                    let result = call::call(vm, init, full, kwargs)?;
+                    init_result(vm, result, instance).map(Prepared::Done)
+                }
+            }
+        }
+        _ if is_mutable(builtin) => {
+            let mut full = vec![instance.clone()];
+            full.extend(args);
+            builtin_init(vm, &full, &kwargs)?;
+            Ok(Prepared::Done(instance))
+        }
+        _ => Ok(Prepared::Done(instance)),
+    }
+}
+
+/// `int.__new__(cls, ...)`, `list.__new__(cls)` and the other builtin
+/// types' `__new__`: the builtin value, wrapped in an instance of `cls` when
+/// `cls` is a Python subclass.
+pub fn builtin_new(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) -> PyResult<Value> {
+    let class = match args.first() {
+        Some(Value::Obj(c)) if matches!(c.get(), Object::Class(_)) => c.clone(),
+        _ => return Err(Raise::type_error("__new__(X): X is not a type object")),
+    };
+    let t = builtin_base(vm, &class);
+    let is_builtin = matches!(class.get(), Object::Class(c) if c.builtin.is_some());
+    let rest = args[1..].to_vec();
+    if is_builtin {
+        return crate::builtins::construct(vm, t, rest, kwargs.to_vec());
+    }
+    let payload = if is_mutable(t) {
+        crate::builtins::construct(vm, t, Vec::new(), Vec::new())?
+    } else {
+        // A payload that is itself a subclass instance is unwrapped.
+        let v = crate::builtins::construct(vm, t, rest, kwargs.to_vec())?;
+        v.builtin_view().clone()
+    };
+    Ok(Value::obj(Object::Instance(Instance::new(
+        class,
+        Some(payload),
+    ))))
+}
+
+/// `list.__init__(self, iterable=())`, and dict's, set's, bytearray's: refill
+/// the (payload) container from the arguments.
+pub fn builtin_init(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) -> PyResult<Value> {
+    let Some(target) = args.first() else {
+        return Err(Raise::type_error("__init__() needs an argument"));
+    };
+    let target = target.builtin_view().clone();
+    let Some(t) = crate::builtins::methods::kind_of(&target) else {
+        return Ok(Value::None);
+    };
+    let fresh = crate::builtins::construct(vm, t, args[1..].to_vec(), kwargs.to_vec())?;
+    match (target.as_object(), fresh.as_object()) {
+        (Some(Object::List(l)), Some(Object::List(f))) => {
+            let items = std::mem::take(f.get_mut(&mut vm.gil));
+            *l.get_mut(&mut vm.gil) = items;
+        }
+        (Some(Object::Dict(d)), Some(Object::Dict(f))) => {
+            let items = std::mem::take(f.get_mut(&mut vm.gil));
+            *d.get_mut(&mut vm.gil) = items;
+        }
+        (Some(Object::Set(d)), Some(Object::Set(f))) => {
+            let items = std::mem::take(f.get_mut(&mut vm.gil));
+            *d.get_mut(&mut vm.gil) = items;
+        }
+        (Some(Object::ByteArray(d)), Some(Object::ByteArray(f))) => {
+            let items = std::mem::take(f.get_mut(&mut vm.gil));
+            *d.get_mut(&mut vm.gil) = items;
+        }
+        _ => {}
+    }
+    Ok(Value::None)
+}
+
+/// Natives that take the instance itself even when it wraps a builtin value
+/// (the rest of the builtin methods work on the payload).
+pub fn keeps_instance(f: crate::object::NativeFn) -> bool {
+    use crate::builtins::object_type as ot;
+    [
+        object_init as crate::object::NativeFn,
+        object_new,
+        ot::object_getattribute,
+        ot::object_setattr,
+        ot::object_delattr,
+        type_call,
+        type_init,
+        builtin_new,
+    ]
+    .iter()
+    .any(|g| std::ptr::fn_addr_eq(*g, f))
 }
 
 /// What a call of a class gives once `__init__` returned `result`.

@@ -54,6 +54,12 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Object::DictView { dict, kind } => dict_view::iter(vm, dict, *kind, false),
         Object::Set(_) | Object::FrozenSet(_) => crate::builtins::set::iter(vm, o),
         Object::Iter(_) | Object::Generator(_) => v.clone(),
+        Object::Instance(i)
+            if i.payload.is_some() && attr::lookup(vm, &i.class, "__iter__").is_none() =>
+        {
+            let p = i.payload.clone().expect("checked");
+            return get_iter(vm, &p);
+        }
         Object::Instance(_) => match ops::call_dunder(vm, v, "__iter__", Vec::new())? {
             Some(it) => it,
             None => {

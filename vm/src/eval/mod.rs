@@ -813,6 +813,10 @@ fn is_null(v: &Value) -> bool {
     matches!(v, Value::Obj(o) if matches!(null(), Value::Obj(n) if n.is(o)))
 }
 
+fn has_payload(v: &Value) -> bool {
+    matches!(v.as_object(), Some(Object::Instance(i)) if i.payload.is_some())
+}
+
 /// CALL with `n` arguments above the callable: a frame to push for Python
 /// code, or `None` when the result is already on the stack.
 #[inline]
@@ -829,7 +833,7 @@ fn call_op(vm: &mut Vm, frame: &mut Frame, n: usize) -> PyResult<Option<Frame>> 
         // A native function or method: it reads its arguments off the stack.
         let start = frame.stack.len() - n;
         if let Some(Object::Builtin(b)) = frame.stack[start - 1].as_object() {
-            if b.receiver.is_none() {
+            if b.receiver.is_none() && !(b.binds && n > 0 && has_payload(&frame.stack[start])) {
                 let f = b.call;
                 let result = f(vm, &frame.stack[start..], &[])?;
                 frame.stack.truncate(start - 1);

@@ -47,6 +47,14 @@ fn dunder(op: Operator) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// The payload of an instance of a subclass of a builtin type.
+fn payload(v: &Value) -> Option<&Value> {
+    match v.as_object() {
+        Some(Object::Instance(i)) => i.payload.as_ref(),
+        _ => None,
+    }
+}
+
 fn is_instance(v: &Value) -> bool {
     matches!(v.as_object(), Some(Object::Instance(_)))
 }
@@ -62,6 +70,9 @@ pub fn call_dunder(
     let Some(f) = attr::lookup(vm, &class, name) else {
         return Ok(None);
     };
+    if crate::builtins::object_type::is_object_default(&f) {
+        return Ok(None);
+    }
     let mut full = Vec::with_capacity(args.len() + 1);
     full.push(obj.clone());
     full.extend(args);
@@ -119,6 +130,10 @@ pub fn binary(vm: &mut Vm, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
                 return Ok(v);
             }
         }
+    }
+    if payload(a).is_some() || payload(b).is_some() {
+        let arg = if inplace { arg - 13 } else { arg };
+        return binary(vm, arg, a.builtin_view(), b.builtin_view());
     }
     let symbol = if inplace {
         format!("{}=", operator_symbol(op))
@@ -421,6 +436,9 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
             }
         }
     }
+    if payload(a).is_some() || payload(b).is_some() {
+        return compare(vm, op, a.builtin_view(), b.builtin_view());
+    }
     match op {
         CmpOp::Eq => Ok(Value::Bool(is(a, b))),
         CmpOp::NotEq => {
@@ -520,6 +538,9 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
                 if let Some(n) = call_dunder(vm, v, "__len__", Vec::new())? {
                     return Ok(!matches!(n, Value::Int(0)));
                 }
+                if let Some(p) = payload(v) {
+                    return truthy(vm, p);
+                }
                 true
             }
             _ => true,
@@ -553,6 +574,9 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             if let Some(r) = call_dunder(vm, container, "__contains__", vec![item.clone()])? {
                 return truthy(vm, &r);
             }
+            if let Some(p) = payload(container) {
+                return contains(vm, p, item);
+            }
             for x in vm.collect(container)? {
                 if is(&x, item) || eq(vm, &x, item)? {
                     return Ok(true);
@@ -573,7 +597,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
 
 /// An index into a sequence of `len` items (negative counts from the end).
 fn seq_index(vm: &Vm, index: &Value, len: usize, what: &str) -> PyResult<usize> {
-    let i = match index {
+    let i = match index.builtin_view() {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
         Value::Obj(o) if matches!(o.get(), Object::BigInt(_)) => {
@@ -699,10 +723,38 @@ pub fn getitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<Value>
             let i = seq_index(vm, index, len as usize, "range object")?;
             Ok(Value::Int(start + step * i as i64))
         }
-        Some(Object::Instance(_)) => {
-            match call_dunder(vm, container, "__getitem__", vec![index.clone()])? {
+        Some(Object::Instance(i)) => {
+            // The builtin __getitem__ of a subclass's base works on the payload
+            // here, where a dict subclass's __missing__ can be consulted.
+            let own = attr::lookup(vm, &i.class, "__getitem__")
+                .filter(|f| !crate::builtins::object_type::is_slot(f));
+            let found = match own {
+                Some(_) => call_dunder(vm, container, "__getitem__", vec![index.clone()])?,
+                None => None,
+            };
+            match found {
                 Some(v) => Ok(v),
-                None => Err(not_subscriptable(vm, container)),
+                None => match payload(container) {
+                    Some(p @ Value::Obj(d)) if matches!(d.get(), Object::Dict(_)) => {
+                        match getitem(vm, p, index) {
+                            // A dict subclass's __missing__ supplies absent keys.
+                            Err(e) if super::exception::is_kind(vm, &e, ExcKind::KeyError) => {
+                                match call_dunder(
+                                    vm,
+                                    container,
+                                    "__missing__",
+                                    vec![index.clone()],
+                                )? {
+                                    Some(v) => Ok(v),
+                                    None => Err(e),
+                                }
+                            }
+                            other => other,
+                        }
+                    }
+                    Some(p) => getitem(vm, p, index),
+                    None => Err(not_subscriptable(vm, container)),
+                },
             }
         }
         Some(Object::Class(c)) => {
@@ -786,10 +838,15 @@ pub fn setitem(vm: &mut Vm, container: &Value, index: Value, value: Value) -> Py
         Some(Object::Bytes(_) | Object::ByteArray(_)) => {
             bytes::setitem(vm, container, &index, &value)
         }
-        Some(Object::Instance(_))
-            if call_dunder(vm, container, "__setitem__", vec![index, value])?.is_some() =>
-        {
-            Ok(())
+        Some(Object::Instance(i)) => {
+            if attr::lookup(vm, &i.class, "__setitem__").is_some() {
+                call_dunder(vm, container, "__setitem__", vec![index, value])?;
+                return Ok(());
+            }
+            match &i.payload {
+                Some(p) => setitem(vm, p, index, value),
+                None => Err(no_item_support(vm, container, "assignment")),
+            }
         }
         _ => Err(no_item_support(vm, container, "assignment")),
     }
@@ -822,10 +879,14 @@ pub fn delitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<()> {
         }
         Some(Object::Dict(d)) => d.get_mut(&mut vm.gil).remove(index).map(|_| ()),
         Some(Object::Bytes(_) | Object::ByteArray(_)) => bytes::delitem(vm, container, index),
-        Some(Object::Instance(_))
-            if call_dunder(vm, container, "__delitem__", vec![index.clone()])?.is_some() =>
-        {
-            Ok(())
+        Some(Object::Instance(i)) => {
+            if call_dunder(vm, container, "__delitem__", vec![index.clone()])?.is_some() {
+                return Ok(());
+            }
+            match &i.payload {
+                Some(p) => delitem(vm, p, index),
+                None => Err(no_item_support(vm, container, "deletion")),
+            }
         }
         _ => Err(no_item_support(vm, container, "deletion")),
     }
@@ -838,7 +899,8 @@ pub fn make_slice(_vm: &mut Vm, start: Value, stop: Value, step: Value) -> Value
 
 /// DICT_UPDATE: merge a mapping into a dict.
 pub fn dict_update(vm: &mut Vm, dict: &Value, other: &Value) -> PyResult<()> {
-    let items: Vec<(Value, Value)> = match other.as_object() {
+    let dict = dict.builtin_view();
+    let items: Vec<(Value, Value)> = match other.builtin_view().as_object() {
         Some(Object::Dict(d)) => d
             .get(&vm.gil)
             .iter()
@@ -861,6 +923,37 @@ pub fn dict_update(vm: &mut Vm, dict: &Value, other: &Value) -> PyResult<()> {
 }
 
 /// `repr(v)`.
+/// `object.__repr__`: a subclass of a builtin type shows its value, an
+/// exception `Name(args)`, anything else `<module.Class object at 0x...>`.
+pub fn default_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    let Some(Object::Instance(i)) = v.as_object() else {
+        return repr(vm, v);
+    };
+    if let Some(p) = &i.payload {
+        return repr(vm, p);
+    }
+    if super::exception::is_exception_class(vm, &i.class) {
+        return super::exception::repr(vm, v);
+    }
+    let (module, qualname) = match i.class.get() {
+        Object::Class(c) => {
+            let module = match c
+                .dict
+                .get(&vm.gil)
+                .get_str("__module__")
+                .and_then(Value::as_object)
+            {
+                Some(Object::Str(s)) => s.text.to_string(),
+                _ => "__main__".into(),
+            };
+            (module, c.qualname.to_string())
+        }
+        _ => (String::new(), String::new()),
+    };
+    let Value::Obj(o) = v else { unreachable!() };
+    Ok(format!("<{module}.{qualname} object at {:#x}>", o.addr()))
+}
+
 /// `operator.index(v)`: an int, through `__index__` for other objects.
 pub fn index(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v.builtin_view() {
@@ -982,29 +1075,11 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 format!("<class '{module}{}'>", c.qualname)
             }
             Object::Module(m) => format!("<module '{}'>", m.name),
-            Object::Instance(i) => {
+            Object::Instance(_) => {
                 if let Some(r) = call_dunder(vm, v, "__repr__", Vec::new())? {
                     return string_result(vm, r, "__repr__");
                 }
-                if super::exception::is_exception_class(vm, &i.class) {
-                    return super::exception::repr(vm, v);
-                }
-                let (module, qualname) = match i.class.get() {
-                    Object::Class(c) => {
-                        let module = match c
-                            .dict
-                            .get(&vm.gil)
-                            .get_str("__module__")
-                            .and_then(Value::as_object)
-                        {
-                            Some(Object::Str(s)) => s.text.to_string(),
-                            _ => "__main__".into(),
-                        };
-                        (module, c.qualname.to_string())
-                    }
-                    _ => (String::new(), String::new()),
-                };
-                format!("<{module}.{qualname} object at {:#x}>", o.addr())
+                return default_repr(vm, v);
             }
             Object::Iter(_) => format!("<iterator object at {:#x}>", o.addr()),
             Object::Cell(_) => format!("<cell at {:#x}>", o.addr()),
@@ -1051,6 +1126,11 @@ pub fn str_of(vm: &mut Vm, v: &Value) -> PyResult<String> {
             if super::exception::is_exception_class(vm, &i.class) {
                 return super::exception::str_of(vm, v);
             }
+            if attr::lookup(vm, &i.class, "__repr__").is_none() {
+                if let Some(p) = &i.payload {
+                    return str_of(vm, p);
+                }
+            }
             repr(vm, v)
         }
         _ => repr(vm, v),
@@ -1088,9 +1168,12 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
             Object::BigInt(b) => FormatArg::BigInt(b),
             Object::Str(s) => FormatArg::Str(&s.text),
             Object::Complex(c) => FormatArg::Complex(c.re, c.im),
-            Object::Instance(_) => {
+            Object::Instance(i) => {
                 if let Some(r) = call_dunder(vm, v, "__format__", vec![PyStr::value(spec)])? {
                     return str_of(vm, &r);
+                }
+                if let Some(p) = &i.payload {
+                    return format(vm, p, spec);
                 }
                 if spec.is_empty() {
                     return str_of(vm, v);

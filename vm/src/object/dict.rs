@@ -76,6 +76,7 @@ impl Eq for Key {}
 
 /// Python's `hash()` for the builtin hashable types.
 pub fn hash(v: &Value) -> PyResult<i64> {
+    let v = v.builtin_view();
     if let Some(h) = int::hash(v) {
         return Ok(h);
     }
@@ -125,6 +126,7 @@ pub fn hash(v: &Value) -> PyResult<i64> {
 
 /// Equality of two keys without running Python code.
 pub fn equal(a: &Value, b: &Value) -> bool {
+    let (a, b) = (a.builtin_view(), b.builtin_view());
     if let Some(eq) = int::compare(gilt_parser::ast::CmpOp::Eq, a, b) {
         return eq;
     }
