@@ -5,6 +5,7 @@
 pub mod dict;
 pub mod float;
 pub mod format;
+pub mod host_fn;
 pub mod int;
 pub mod str;
 
@@ -16,6 +17,7 @@ use num_bigint::BigInt;
 use std::sync::Arc;
 
 pub use dict::Dict;
+pub use host_fn::{HostCall, HostFn};
 
 /// A heap object.
 #[derive(Debug)]
@@ -44,6 +46,8 @@ pub enum Object {
     Function(Function),
     /// A function written in Rust.
     Builtin(Builtin),
+    /// A Rust closure registered by an embedding host.
+    HostFn(HostFn),
     /// A function bound to the object it was looked up on.
     Method { receiver: Value, func: Value },
     /// A class: builtin or defined by a `class` statement.
