@@ -259,7 +259,7 @@ fn objects_stay_in_their_interpreter() {
     let b = Interpreter::new();
     let list = a.eval("[1, 2]").unwrap();
     let len = b.get("len").unwrap();
-    let err = b.call(&len, &[list.clone()]).unwrap_err();
+    let err = b.call(&len, std::slice::from_ref(&list)).unwrap_err();
     assert_eq!(
         err.to_string(),
         "RuntimeError: an object of one interpreter cannot be used in another"
@@ -376,7 +376,7 @@ fn registered_functions_call_back_into_the_interpreter() {
                 return Err(Error::type_error("apply(f, x)"));
             };
             // Back into Python, while Python is waiting for this function.
-            let doubled = inner.call(f, &[x.clone()])?;
+            let doubled = inner.call(f, std::slice::from_ref(x))?;
             inner.set("last", doubled.clone())?;
             let shown = inner.eval("repr(last)")?;
             Ok(Object::from((doubled, shown)))

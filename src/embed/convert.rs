@@ -6,7 +6,7 @@
 //! argument would (`'str' object cannot be interpreted as an integer`) and
 //! returns an `Err`, never panics.
 
-use super::gil::enter;
+use super::gil::{enter, hold};
 use super::object::{Host, Repr};
 use super::{Error, Object};
 use gilt_vm::eval::attr;
@@ -179,12 +179,12 @@ impl Shape {
             }
             PyObject::Tuple(items) => Shape::Seq(items.iter().map(attach).collect()),
             PyObject::List(items) => {
-                let entered = enter(interp)?;
-                Shape::Seq(items.get(&entered.vm.gil).iter().map(attach).collect())
+                let held = hold(interp)?;
+                Shape::Seq(items.get(&held.gil).iter().map(attach).collect())
             }
             PyObject::Dict(d) => {
-                let entered = enter(interp)?;
-                let d = d.get(&entered.vm.gil);
+                let held = hold(interp)?;
+                let d = d.get(&held.gil);
                 Shape::Map(d.iter().map(|(k, v)| (attach(k), attach(v))).collect())
             }
             _ => {

@@ -17,6 +17,7 @@
 //! than by the recursion limit.
 
 use super::Error;
+use gilt_vm::gil::Gil;
 use gilt_vm::interp::{Interp, Vm};
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -43,9 +44,19 @@ thread_local! {
 /// A `Vm` taken through the API; dropping it gives the GIL back.
 pub(crate) struct Entered {
     pub vm: Vm,
+    _record: Record,
 }
 
-impl Drop for Entered {
+/// Just the GIL, for reading objects without running code (no `Vm` to set up).
+pub(crate) struct Held {
+    pub gil: Gil,
+    _record: Record,
+}
+
+/// Pops this thread's newest entry when dropped (after the GIL it describes).
+struct Record;
+
+impl Drop for Record {
     fn drop(&mut self) {
         ENTRIES.with(|e| e.borrow_mut().pop());
     }
@@ -55,25 +66,52 @@ fn key(interp: &Arc<Interp>) -> usize {
     Arc::as_ptr(interp) as usize
 }
 
-/// Take `interp`'s GIL for one API call. A call nested in a registered
-/// function continues its caller's recursion depth; a call on a thread that
-/// holds this GIL already is refused instead of waiting for itself.
-pub(crate) fn enter(interp: &Arc<Interp>) -> Result<Entered, Error> {
+/// What [`record`] noted and found.
+struct Noted {
+    record: Record,
+    /// The depth and recursion limit of the Python code that called the
+    /// registered function this call is made from, if any.
+    outer: Option<(usize, usize)>,
+    /// How many registered functions are running on this thread.
+    nested: usize,
+}
+
+/// Note that this thread takes `interp`'s GIL, unless it holds it already
+/// (taking it again would wait forever).
+fn record(interp: &Arc<Interp>) -> Result<Noted, Error> {
     let k = key(interp);
-    let (outer, nested) = ENTRIES.with(|e| {
-        let e = e.borrow();
-        let outer = e
-            .iter()
-            .rev()
-            .find(|x| x.interp == k)
-            .map(|x| (x.held, x.depth, x.recursion_limit));
-        (outer, e.iter().filter(|x| !x.held).count())
-    });
-    if let Some((true, _, _)) = outer {
-        return Err(Error::runtime_error(
-            "the interpreter is already running on this thread",
-        ));
-    }
+    ENTRIES.with(|e| {
+        let mut e = e.borrow_mut();
+        let outer = e.iter().rev().find(|x| x.interp == k);
+        if outer.is_some_and(|x| x.held) {
+            return Err(Error::runtime_error(
+                "the interpreter is already running on this thread",
+            ));
+        }
+        let outer = outer.map(|x| (x.depth, x.recursion_limit));
+        let nested = e.iter().filter(|x| !x.held).count();
+        e.push(Entry {
+            interp: k,
+            held: true,
+            depth: 0,
+            recursion_limit: 0,
+        });
+        Ok(Noted {
+            record: Record,
+            outer,
+            nested,
+        })
+    })
+}
+
+/// Take `interp`'s GIL for one API call that runs code. A call nested in a
+/// registered function continues its caller's recursion depth.
+pub(crate) fn enter(interp: &Arc<Interp>) -> Result<Entered, Error> {
+    let Noted {
+        record,
+        outer,
+        nested,
+    } = record(interp)?;
     if nested >= MAX_NESTED_CALLS {
         return Err(Error::new(
             "RecursionError",
@@ -81,19 +119,23 @@ pub(crate) fn enter(interp: &Arc<Interp>) -> Result<Entered, Error> {
         ));
     }
     let mut vm = interp.enter();
-    if let Some((_, depth, limit)) = outer {
+    if let Some((depth, limit)) = outer {
         vm.depth = depth;
         vm.recursion_limit = limit;
     }
-    ENTRIES.with(|e| {
-        e.borrow_mut().push(Entry {
-            interp: k,
-            held: true,
-            depth: 0,
-            recursion_limit: 0,
-        })
-    });
-    Ok(Entered { vm })
+    Ok(Entered {
+        vm,
+        _record: record,
+    })
+}
+
+/// Take `interp`'s GIL to read objects.
+pub(crate) fn hold(interp: &Arc<Interp>) -> Result<Held, Error> {
+    let noted = record(interp)?;
+    Ok(Held {
+        gil: interp.lock.acquire(),
+        _record: noted.record,
+    })
 }
 
 /// Run host code `f` with the GIL released, recording where the Python caller
@@ -108,12 +150,6 @@ pub(crate) fn released<R>(vm: &mut Vm, f: impl FnOnce() -> R) -> R {
         })
     });
     // Popped on unwind too: a panic in `f` leaves the record as it was.
-    struct Pop;
-    impl Drop for Pop {
-        fn drop(&mut self) {
-            ENTRIES.with(|e| e.borrow_mut().pop());
-        }
-    }
-    let _pop = Pop;
+    let _record = Record;
     vm.gil.release(f)
 }

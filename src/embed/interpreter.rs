@@ -169,10 +169,7 @@ impl Interpreter {
     /// assert_eq!(sum.extract::<String>().unwrap(), "concat");
     /// ```
     pub fn call(&self, callable: &Object, args: &[Object]) -> Result<Object, Error> {
-        let mut entered = enter(&self.inner)?;
-        let callable = callable.to_value(&mut entered.vm)?;
-        drop(entered);
-        call_in(&self.inner, &callable, args)
+        call_in(&self.inner, callable, args)
     }
 
     /// `value` as an object of this interpreter (data made in Rust is copied
@@ -195,7 +192,8 @@ impl Interpreter {
     /// Python code. It gets the positional arguments (keywords are a
     /// TypeError); its `Err` is raised as that exception in Python, a panic
     /// as a RuntimeError. It runs with the GIL released, so it may call back
-    /// into this interpreter.
+    /// into this interpreter: through the objects it is given (`f.call(..)`),
+    /// or through a captured interpreter, which the function then keeps alive.
     ///
     /// ```
     /// let interp = gilt::Interpreter::new();

@@ -5,8 +5,8 @@
 //! made in Rust (`Object::from(3)`, `Object::from(vec!["a"])`) belongs to no
 //! interpreter: it is plain data, copied into an interpreter each time it is
 //! used there, so a list made in Rust and appended to by Python code stays as
-//! it was on the Rust side. Reading None, a bool, an int, a float, a str or a
-//! tuple needs no GIL: they are immutable.
+//! it was on the Rust side. Converting None, a bool, an int, a float, a str
+//! or a tuple to Rust needs no GIL: they are immutable.
 
 use super::gil::enter;
 use super::Error;
@@ -186,7 +186,7 @@ impl Object {
     /// ```
     pub fn call(&self, args: &[Object]) -> Result<Object, Error> {
         match &self.0 {
-            Repr::Py(v, interp) => call_in(interp, v, args),
+            Repr::Py(_, interp) => call_in(interp, self, args),
             Repr::Host(h) => Err(Error::type_error(format!(
                 "'{}' object is not callable",
                 h.type_name()
@@ -209,13 +209,14 @@ impl Object {
 /// `callable(*args)` run in `interp`.
 pub(crate) fn call_in(
     interp: &Arc<Interp>,
-    callable: &Value,
+    callable: &Object,
     args: &[Object],
 ) -> Result<Object, Error> {
     let mut entered = enter(interp)?;
     let vm = &mut entered.vm;
+    let callable = callable.to_value(vm)?;
     let args = values(vm, args)?;
-    match call::call(vm, callable, args, Vec::new()) {
+    match call::call(vm, &callable, args, Vec::new()) {
         Ok(v) => Ok(Object::attached(v, &vm.interp)),
         Err(e) => Err(Error::from_raise(vm, e)),
     }
