@@ -6,10 +6,28 @@
 //! parsing source to an AST and printing it or its syntax errors exactly as
 //! CPython does.
 //!
+//! A Rust program embeds Python through the same [`Interpreter`]: `exec`,
+//! `eval`, `call`, `register_function`, `capture_stdout`; values cross as
+//! [`Object`]s and exceptions come back as [`Error`]s (src/embed/).
+//!
+//! ```
+//! let interp = gilt::Interpreter::new();
+//! interp.register_function("shout", |args| {
+//!     Ok(args[0].extract::<String>()?.to_uppercase().into())
+//! }).unwrap();
+//! interp.exec("def greet(name):\n    return shout('hello, ') + name\n").unwrap();
+//! let greet = interp.get("greet").unwrap();
+//! let text = interp.call(&greet, &["Ada".into()]).unwrap();
+//! assert_eq!(text.extract::<String>().unwrap(), "HELLO, Ada");
+//! ```
+//!
 //! Syntax trees are dropped recursively: a caller that parses untrusted input
 //! nested tens of thousands of levels deep should do so on a thread with a
 //! large stack, as the `gilt` command does.
 
+mod embed;
+
+pub use embed::{Error, FromObject, Object};
 pub use gilt_lexer::ErrorKind;
 pub use gilt_parser::{ast, ParseError};
 pub use gilt_vm::run::Uncaught;

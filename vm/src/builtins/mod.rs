@@ -843,6 +843,7 @@ fn callable(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
         Some(
             Object::Function(_) | Object::Builtin(_) | Object::Method { .. } | Object::Class(_),
         ) => true,
+        Some(Object::HostFn(_)) => true,
         Some(Object::Instance(i)) => attr::lookup(vm, &i.class, "__call__").is_some(),
         _ => false,
     }))

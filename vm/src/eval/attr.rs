@@ -37,6 +37,7 @@ pub fn class_of(vm: &Vm, v: &Value) -> Obj {
             Object::Iter(_) => BuiltinType::Iterator,
             Object::Function(_) => BuiltinType::Function,
             Object::Builtin(_) => BuiltinType::BuiltinFunction,
+            Object::HostFn(_) => BuiltinType::BuiltinFunction,
             Object::Method { .. } => BuiltinType::Method,
             Object::Class(c) => match &c.metaclass {
                 Some(meta) => return meta.clone(),
@@ -427,6 +428,7 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
                     return Ok(v);
                 }
             }
+            Object::HostFn(h) if name == "__name__" => return Ok(PyStr::value(&*h.name)),
             Object::Super { class, obj: target } => {
                 return descriptor::super_get(vm, class, target, name)
             }

@@ -94,6 +94,7 @@ pub fn prepare(
             }
             Ok(Prepared::Done((b.call)(vm, &args, &kwargs)?))
         }
+        Object::HostFn(h) => Ok(Prepared::Done((h.call)(vm, &args, &kwargs)?)),
         Object::Method { receiver, func } => {
             args.insert(0, receiver.clone());
             prepare(vm, func, args, kwargs)

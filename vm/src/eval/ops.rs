@@ -1055,6 +1055,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 ),
                 None => format!("<built-in function {}>", b.name),
             },
+            Object::HostFn(h) => format!("<built-in function {}>", h.name),
             Object::Method { receiver, func } => {
                 let name = match func.as_object() {
                     Some(Object::Function(f)) => f.qualname.to_string(),

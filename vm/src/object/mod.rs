@@ -8,6 +8,7 @@ pub mod dict;
 pub mod dict_view;
 pub mod float;
 pub mod format;
+pub mod host_fn;
 pub mod int;
 pub mod percent;
 pub mod set;
@@ -22,6 +23,7 @@ use std::sync::Arc;
 
 pub use dict::Dict;
 pub use dict_view::ViewKind;
+pub use host_fn::{HostCall, HostFn};
 pub use set::{FrozenSet, SetTable};
 
 /// A heap object.
@@ -63,6 +65,8 @@ pub enum Object {
     Function(Function),
     /// A function written in Rust.
     Builtin(Builtin),
+    /// A Rust closure registered by an embedding host.
+    HostFn(HostFn),
     /// A function bound to the object it was looked up on.
     Method { receiver: Value, func: Value },
     /// A class: builtin or defined by a `class` statement.

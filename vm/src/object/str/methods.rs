@@ -272,6 +272,7 @@ fn type_name(v: &Value) -> &str {
             Object::Iter(_) => "iterator",
             Object::Function(_) => "function",
             Object::Builtin(_) => "builtin_function_or_method",
+            Object::HostFn(_) => "builtin_function_or_method",
             Object::Method { .. } => "method",
             Object::Class(_) => "type",
             Object::Instance(i) => match i.class.get() {
