@@ -286,7 +286,7 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
         let op = frame.code.ops[frame.pc];
         frame.pc += 1;
         match op {
-            Op::Nop => {}
+            Op::Nop | Op::Resume(_) => {}
             Op::PopTop => {
                 pop(frame);
             }
