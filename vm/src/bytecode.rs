@@ -48,7 +48,7 @@ macro_rules! opcodes {
 
 opcodes! {
     Nop = "NOP": "do nothing",
-    Resume(u32) = "RESUME": "do nothing: marks where a code object starts running (`arg` 0, as CPython's)",
+    Resume(u32) = "RESUME": "first instruction of every code object (`arg` 0, as CPython's); frames start after it",
     PopTop = "POP_TOP": "pop and drop the top of the stack",
     Copy(u32) = "COPY": "push a copy of the `arg`-th item (1 is the top)",
     Swap(u32) = "SWAP": "swap the top with the `arg`-th item",
