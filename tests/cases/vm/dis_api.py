@@ -237,3 +237,10 @@ jumps = [i for i in dis.get_instructions(loop) if i.is_jump_target]
 print(len(jumps) >= 2, all(isinstance(i.offset, int) and i.offset % 2 == 0 for i in jumps))
 fi = [i for i in dis.get_instructions(loop) if i.opname == "FOR_ITER"][0]
 print(fi.argrepr == "to " + str(fi.argval), fi.opcode in dis.hasjrel + dis.hasjabs)
+for f in [dis.disassemble, lambda x: list(dis.findlinestarts(x))]:
+    try:
+        f("not code")
+    except AttributeError as e:
+        print(type(e).__name__, e)
+print(masked(dis.Bytecode(add, current_offset=2).dis()))
+print(masked(listing("lambda: (lambda: 1)", depth=1)).count("Disassembly of"))

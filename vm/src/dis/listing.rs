@@ -170,7 +170,7 @@ pub fn instructions(vm: &mut Vm, code: &Code, line_offset: i64) -> PyResult<Vec<
         let starts_line = match starts.peek() {
             Some(&&(at, line)) if at == offset => {
                 starts.next();
-                Some(line as i64 + line_offset)
+                Some((line as i64).saturating_add(line_offset))
             }
             _ => None,
         };

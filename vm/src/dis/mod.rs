@@ -111,16 +111,19 @@ fn install_tables(d: &mut Dict) {
     );
 }
 
+/// Argument `i`, which must be a code object; CPython's `disassemble` and
+/// `findlinestarts` fail on anything else when they ask for `co_lines`.
 fn code_arg(vm: &Vm, args: &[Value], i: usize) -> PyResult<std::sync::Arc<crate::bytecode::Code>> {
-    match args.get(i).and_then(Value::as_object) {
+    let arg = args.get(i).cloned().unwrap_or(Value::None);
+    match arg.as_object() {
         Some(Object::Code(code)) => Ok(code.clone()),
-        Some(_) => {
-            let name = crate::eval::attr::type_name(vm, &args[i]);
-            Err(Raise::type_error(format!(
-                "don't know how to disassemble {name} objects"
-            )))
+        _ => {
+            let name = crate::eval::attr::type_name(vm, &arg);
+            Err(Raise::new(
+                ExcKind::AttributeError,
+                format!("'{name}' object has no attribute 'co_lines'"),
+            ))
         }
-        None => Err(Raise::type_error("a code object is required")),
     }
 }
 
@@ -137,7 +140,13 @@ fn int_arg(args: &[Value], i: usize, what: &str) -> PyResult<Option<i64>> {
 /// `_dis(x, depth)`: the text `dis.dis(x, depth=depth)` prints.
 fn dis_native(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     let x = args.first().cloned().unwrap_or(Value::None);
-    let depth = int_arg(args, 1, "depth")?;
+    let depth = int_arg(args, 1, "depth").map_err(|_| {
+        // CPython fails where it compares `depth > 0`.
+        let name = crate::eval::attr::type_name(vm, &args[1]);
+        Raise::type_error(format!(
+            "'>' not supported between instances of '{name}' and 'int'"
+        ))
+    })?;
     Ok(PyStr::value(resolve::dis_text(vm, &x, depth)?))
 }
 
@@ -156,7 +165,7 @@ fn code_of(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 /// line, which `dis` adds to every line number.
 fn line_offset(args: &[Value], i: usize, code: &crate::bytecode::Code) -> PyResult<i64> {
     Ok(match int_arg(args, i, "first_line")? {
-        Some(first) => first - code.firstlineno as i64,
+        Some(first) => first.saturating_sub(code.firstlineno as i64),
         None => 0,
     })
 }
