@@ -23,14 +23,32 @@ macro_rules! opcodes {
                     $(opcodes!(@pat $name $(($arg))?) => $py,)*
                 }
             }
+
+            /// The operand, for instructions that have one.
+            pub fn arg(&self) -> Option<u32> {
+                match *self {
+                    $(Op::$name $((opcodes!(@bind a $arg)))? => opcodes!(@some a $($arg)?),)*
+                }
+            }
+
+            /// One instruction of every kind (operands 0), in table order.
+            pub fn every() -> Vec<Op> {
+                vec![$(opcodes!(@make $name $(($arg))?),)*]
+            }
         }
     };
     (@pat $name:ident ($arg:ty)) => { Op::$name(_) };
     (@pat $name:ident) => { Op::$name };
+    (@bind $a:ident $arg:ty) => { $a };
+    (@some $a:ident $arg:ty) => { Some($a) };
+    (@some $a:ident) => { None };
+    (@make $name:ident ($arg:ty)) => { Op::$name(0) };
+    (@make $name:ident) => { Op::$name };
 }
 
 opcodes! {
     Nop = "NOP": "do nothing",
+    Resume(u32) = "RESUME": "first instruction of every code object (`arg` 0, as CPython's); frames start after it",
     PopTop = "POP_TOP": "pop and drop the top of the stack",
     Copy(u32) = "COPY": "push a copy of the `arg`-th item (1 is the top)",
     Swap(u32) = "SWAP": "swap the top with the `arg`-th item",
@@ -113,6 +131,99 @@ opcodes! {
     CopyDictWithoutKeys = "COPY_DICT_WITHOUT_KEYS": "pop keys and mapping; push a dict of the mapping's other items",
 }
 
+impl Op {
+    /// The opcode number `dis.opmap` gives: CPython 3.11's for the
+    /// instructions it has, 201 and up for Gilt's own.
+    pub fn number(&self) -> u8 {
+        match self {
+            Op::PopTop => 1,
+            Op::Nop => 9,
+            Op::UnaryPositive => 10,
+            Op::UnaryNegative => 11,
+            Op::UnaryNot => 12,
+            Op::UnaryInvert => 15,
+            Op::BinarySubscr => 25,
+            Op::GetLen => 30,
+            Op::MatchMapping => 31,
+            Op::MatchSequence => 32,
+            Op::MatchKeys => 33,
+            Op::PushExcInfo => 35,
+            Op::CheckExcMatch => 36,
+            Op::WithExceptStart => 49,
+            Op::BeforeWith => 53,
+            Op::StoreSubscr => 60,
+            Op::DeleteSubscr => 61,
+            Op::GetIter => 68,
+            Op::GetYieldFromIter => 69,
+            Op::LoadBuildClass => 71,
+            Op::LoadAssertionError => 74,
+            Op::ListToTuple => 82,
+            Op::ReturnValue => 83,
+            Op::YieldValue => 86,
+            Op::PopExcept => 89,
+            Op::StoreName(_) => 90,
+            Op::DeleteName(_) => 91,
+            Op::UnpackSequence(_) => 92,
+            Op::ForIter(_) => 93,
+            Op::UnpackEx(_) => 94,
+            Op::StoreAttr(_) => 95,
+            Op::DeleteAttr(_) => 96,
+            Op::StoreGlobal(_) => 97,
+            Op::DeleteGlobal(_) => 98,
+            Op::Swap(_) => 99,
+            Op::LoadConst(_) => 100,
+            Op::LoadName(_) => 101,
+            Op::BuildTuple(_) => 102,
+            Op::BuildList(_) => 103,
+            Op::BuildSet(_) => 104,
+            Op::BuildMap(_) => 105,
+            Op::LoadAttr(_) => 106,
+            Op::CompareOp(_) => 107,
+            Op::ImportName(_) => 108,
+            Op::ImportFrom(_) => 109,
+            Op::JumpIfFalseOrPop(_) => 111,
+            Op::JumpIfTrueOrPop(_) => 112,
+            Op::LoadGlobal(_) => 116,
+            Op::IsOp(_) => 117,
+            Op::ContainsOp(_) => 118,
+            Op::Reraise => 119,
+            Op::Copy(_) => 120,
+            Op::BinaryOp(_) => 122,
+            Op::LoadFast(_) => 124,
+            Op::StoreFast(_) => 125,
+            Op::DeleteFast(_) => 126,
+            Op::RaiseVarargs(_) => 130,
+            Op::MakeFunction(_) => 132,
+            Op::BuildSlice(_) => 133,
+            Op::LoadClosure(_) => 136,
+            Op::LoadDeref(_) => 137,
+            Op::StoreDeref(_) => 138,
+            Op::CallEx(_) => 142,
+            Op::ListAppend(_) => 145,
+            Op::SetAdd(_) => 146,
+            Op::MapAdd(_) => 147,
+            Op::Resume(_) => 151,
+            Op::MatchClass(_) => 152,
+            Op::FormatValue(_) => 155,
+            Op::BuildString(_) => 157,
+            Op::LoadMethod(_) => 160,
+            Op::ListExtend(_) => 162,
+            Op::SetUpdate(_) => 163,
+            Op::DictUpdate(_) => 165,
+            Op::Call(_) => 171,
+            Op::KwNames(_) => 172,
+            // Not in CPython 3.11 (its jumps are relative and directional;
+            // 3.10 had CALL_METHOD, YIELD_FROM, COPY_DICT_WITHOUT_KEYS).
+            Op::Jump(_) => 201,
+            Op::PopJumpIfFalse(_) => 202,
+            Op::PopJumpIfTrue(_) => 203,
+            Op::CallMethod(_) => 204,
+            Op::YieldFrom => 205,
+            Op::CopyDictWithoutKeys => 206,
+        }
+    }
+}
+
 /// A handler range in a code object's exception table: an exception raised by
 /// an instruction in `start..end` truncates the stack to `depth` items, pushes
 /// the exception and continues at `target`.
@@ -141,6 +252,9 @@ pub struct Code {
     pub qualname: Box<str>,
     /// The source file.
     pub filename: Box<str>,
+    /// `co_firstlineno`: the line of the `def`, `class` or `lambda` (its first
+    /// decorator's, if any), 1 for a module.
+    pub firstlineno: u32,
     /// Module, class body or function.
     pub kind: CodeKind,
     /// The instructions.
@@ -171,6 +285,8 @@ pub struct Code {
     pub varkeywords: bool,
     /// Contains `yield`.
     pub generator: bool,
+    /// A function defined inside a function (CPython's CO_NESTED).
+    pub nested: bool,
     /// The exception table.
     pub handlers: Vec<Handler>,
     /// Deepest the value stack gets.

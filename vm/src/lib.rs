@@ -7,6 +7,7 @@
 pub mod builtins;
 pub mod bytecode;
 pub mod compile;
+pub mod dis;
 pub mod eval;
 pub mod exc;
 pub mod gil;

@@ -18,6 +18,14 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
             .insert_str("sys", module.clone());
         return Ok(module);
     }
+    if top == "dis" {
+        let module = crate::dis::module(vm)?;
+        vm.interp
+            .modules
+            .get_mut(&mut vm.gil)
+            .insert_str("dis", module.clone());
+        return Ok(module);
+    }
     let paths = vm.interp.search_path.get(&vm.gil).clone();
     for dir in paths {
         let file = std::path::Path::new(&dir).join(format!("{top}.py"));

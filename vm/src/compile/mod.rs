@@ -7,4 +7,4 @@ pub mod codegen;
 pub mod symtable;
 
 pub use check::check_module;
-pub use codegen::{compile_module, Unsupported};
+pub use codegen::{compile_eval, compile_module, Unsupported};

@@ -113,11 +113,15 @@ impl Scope {
         }
     }
 
-    /// The fast locals of a function: parameters first, then other bindings.
+    /// The fast locals of a function: parameters first, then other bindings
+    /// (not those that live in cells, as in CPython's `co_varnames`).
     pub fn varnames(&self) -> Vec<Box<str>> {
         let mut names: Vec<Box<str>> = self.params.clone();
         for name in &self.bound {
-            if self.kind == ScopeKind::Function && self.binds_locally(name) && !names.contains(name)
+            if self.kind == ScopeKind::Function
+                && self.binds_locally(name)
+                && !names.contains(name)
+                && !self.cells.contains(name)
             {
                 names.push(name.clone());
             }

@@ -420,8 +420,24 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
                     if let Some(v) = f.dict.get(&vm.gil).get_str(name) {
                         return Ok(v.clone());
                     }
+                    if let Some(v) = function_attribute(f, name) {
+                        return Ok(v);
+                    }
                 }
             },
+            Object::Code(code) => {
+                if let Some(v) = crate::object::code::attribute(obj, code, name) {
+                    return Ok(v);
+                }
+            }
+            Object::Method { receiver, func } => match name {
+                "__func__" => return Ok(func.clone()),
+                "__self__" => return Ok(receiver.clone()),
+                _ => {}
+            },
+            Object::Generator(g) if name == "gi_code" => {
+                return Ok(Value::obj(Object::Code(g.code.clone())))
+            }
             Object::Builtin(b) if name == "__name__" => return Ok(PyStr::value(b.name)),
             Object::Complex(c) => {
                 if let Some(v) = crate::object::complex::attribute(*c, name) {
@@ -452,6 +468,21 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
         ExcKind::AttributeError,
         format!("'{}' object has no attribute '{name}'", type_name(vm, obj)),
     ))
+}
+
+/// The attributes every Python function has besides its names and `__dict__`.
+fn function_attribute(f: &crate::object::Function, name: &str) -> Option<Value> {
+    let tuple = |items: Vec<Value>| Value::obj(Object::Tuple(items.into()));
+    Some(match name {
+        "__code__" => Value::obj(Object::Code(f.code.clone())),
+        "__globals__" => Value::Obj(f.globals.clone()),
+        "__defaults__" if f.defaults.is_empty() => Value::None,
+        "__defaults__" => tuple(f.defaults.to_vec()),
+        "__kwdefaults__" => f.kw_defaults.clone().map_or(Value::None, Value::Obj),
+        "__closure__" if f.closure.is_empty() => Value::None,
+        "__closure__" => tuple(f.closure.iter().map(|c| Value::Obj(c.clone())).collect()),
+        _ => return None,
+    })
 }
 
 /// A function found on a class becomes a method bound to the instance.

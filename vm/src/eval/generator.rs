@@ -22,6 +22,8 @@ pub struct Generator {
     pub name: Box<str>,
     /// `__qualname__`.
     pub qualname: Box<str>,
+    /// `gi_code`: the code its frame runs.
+    pub code: std::sync::Arc<crate::bytecode::Code>,
     state: GilCell<GenState>,
 }
 
@@ -49,6 +51,7 @@ impl Generator {
         Generator {
             name: frame.code.name.clone(),
             qualname: frame.code.qualname.clone(),
+            code: frame.code.clone(),
             state: GilCell::new(GenState::Created(frame)),
         }
     }

@@ -70,6 +70,7 @@ impl Frame {
 
     /// A frame for `code` with empty locals.
     pub fn new(code: Arc<Code>, globals: Obj, namespace: Option<Obj>) -> Frame {
+        debug_assert!(matches!(code.ops.first(), Some(Op::Resume(_))));
         let cells = code
             .cellvars
             .iter()
@@ -79,7 +80,7 @@ impl Frame {
             locals: vec![None; code.varnames.len()],
             stack: Vec::with_capacity(code.stacksize as usize),
             code,
-            pc: 0,
+            pc: FIRST_PC,
             cells,
             func: None,
             module_globals: Some(globals),
@@ -91,6 +92,7 @@ impl Frame {
 
     /// A frame like `new`'s, its locals and stack taken from the thread's pool.
     pub fn pooled(vm: &mut Vm, code: Arc<Code>, globals: Obj, namespace: Option<Obj>) -> Frame {
+        debug_assert!(matches!(code.ops.first(), Some(Op::Resume(_))));
         let (mut locals, mut stack) = vm.frame_pool.pop().unwrap_or_default();
         locals.resize(code.varnames.len(), None);
         stack.reserve(code.stacksize as usize);
@@ -103,7 +105,7 @@ impl Frame {
             locals,
             stack,
             code,
-            pc: 0,
+            pc: FIRST_PC,
             cells,
             func: None,
             module_globals: Some(globals),
@@ -113,6 +115,10 @@ impl Frame {
         }
     }
 }
+
+/// Where a frame starts: every code object opens with RESUME, which does
+/// nothing here, so frames begin after it.
+const FIRST_PC: usize = 1;
 
 /// How many emptied frames a thread keeps for reuse.
 const FRAME_POOL_SIZE: usize = 64;
@@ -286,7 +292,7 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
         let op = frame.code.ops[frame.pc];
         frame.pc += 1;
         match op {
-            Op::Nop => {}
+            Op::Nop | Op::Resume(_) => {}
             Op::PopTop => {
                 pop(frame);
             }
@@ -900,7 +906,7 @@ fn simple_call(vm: &mut Vm, frame: &mut Frame, n: usize) -> Option<Frame> {
     Some(Frame {
         stack,
         code,
-        pc: 0,
+        pc: FIRST_PC,
         locals,
         cells,
         func: Some(func),

@@ -1084,7 +1084,13 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
             Object::Iter(_) => format!("<iterator object at {:#x}>", o.addr()),
             Object::Cell(_) => format!("<cell at {:#x}>", o.addr()),
-            Object::Code(c) => format!("<code object {} at {:#x}>", c.name, o.addr()),
+            Object::Code(c) => format!(
+                "<code object {} at {:#x}, file \"{}\", line {}>",
+                c.name,
+                o.addr(),
+                c.filename,
+                c.firstlineno
+            ),
             Object::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname, o.addr()),
             Object::Property { .. } => format!("<property object at {:#x}>", o.addr()),
             Object::ClassMethod(f) => format!("<classmethod({})>", repr(vm, f)?),

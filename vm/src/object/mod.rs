@@ -3,6 +3,7 @@
 //! code can change sits in a `GilCell`.
 
 pub mod bytes;
+pub mod code;
 pub mod complex;
 pub mod dict;
 pub mod dict_view;

@@ -54,6 +54,35 @@ pub fn compile_module(
     Ok(c.pop_unit())
 }
 
+/// Compile a checked module made of one expression statement as CPython's
+/// `compile(source, filename, 'eval')` does: the code returns the value.
+pub fn compile_eval(
+    module: &Module,
+    source: &str,
+    filename: &str,
+) -> Result<Arc<Code>, Unsupported> {
+    let table = SymbolTable::build(module);
+    let mut c = Compiler {
+        table: &table,
+        lines: LineIndex::new(source),
+        filename: filename.into(),
+        units: Vec::new(),
+    };
+    c.push_unit(0, "<module>".into(), "<module>".into(), CodeKind::Module);
+    match module.body.as_slice() {
+        [Stmt {
+            node: StmtKind::Expr { value },
+            range,
+        }] => {
+            c.set_line(range.start);
+            c.expr(value)?;
+        }
+        _ => c.load_const(Value::None),
+    }
+    c.emit(Op::ReturnValue);
+    Ok(c.pop_unit())
+}
+
 /// An early exit's obligations, innermost last.
 #[derive(Debug, Clone)]
 enum FBlock<'a> {
@@ -155,6 +184,7 @@ pub const COMPARE_OPS: [CmpOp; 6] = [
 fn stack_effect(op: &Op) -> i32 {
     match *op {
         Op::Nop
+        | Op::Resume(_)
         | Op::Jump(_)
         | Op::UnaryNegative
         | Op::UnaryPositive
@@ -239,10 +269,13 @@ impl<'t, 'a> Compiler<'t, 'a> {
                     .map(|p| (i as u32, p as u32))
             })
             .collect();
+        let line = self.units.last().map_or(1, |u| u.line);
+        let nested = self.units.iter().any(|u| u.code.kind == CodeKind::Function);
         let code = Code {
             name,
             qualname,
             filename: self.filename.clone(),
+            firstlineno: line,
             kind,
             ops: Vec::new(),
             lines: Vec::new(),
@@ -258,13 +291,13 @@ impl<'t, 'a> Compiler<'t, 'a> {
             varargs: false,
             varkeywords: false,
             generator: s.generator,
+            nested: nested && kind == CodeKind::Function,
             handlers: Vec::new(),
             stacksize: 0,
             global_cache: Box::new([]),
             name_objs: Box::new([]),
             name_hashes: Box::new([]),
         };
-        let line = self.units.last().map_or(1, |u| u.line);
         self.units.push(Unit {
             scope,
             code,
@@ -276,6 +309,32 @@ impl<'t, 'a> Compiler<'t, 'a> {
             open_handlers: Vec::new(),
             pending_handlers: Vec::new(),
         });
+        // CPython starts every code object with RESUME; a module's is on line 0.
+        self.unit().line = if kind == CodeKind::Module { 0 } else { line };
+        self.emit(Op::Resume(0));
+        self.unit().line = line;
+    }
+
+    /// `return None` at the end of a function body, left out when the body
+    /// already ends in a return that no jump or handler leads past (CPython
+    /// drops that unreachable code too).
+    fn implicit_return(&mut self) {
+        let unit = self.unit();
+        let pc = unit.code.ops.len() as u32;
+        let ends_in_return =
+            unit.code.ops.last() == Some(&Op::ReturnValue) && !unit.labels.contains(&Some(pc));
+        if !ends_in_return {
+            self.load_const(Value::None);
+            self.emit(Op::ReturnValue);
+        }
+    }
+
+    /// Move the start of the code being compiled (`co_firstlineno` and its
+    /// RESUME) to `line`: a decorated definition starts at its first decorator.
+    fn set_first_line(&mut self, line: u32) {
+        let code = &mut self.unit().code;
+        code.firstlineno = line;
+        code.lines[0] = line;
     }
 
     fn pop_unit(&mut self) -> Arc<Code> {

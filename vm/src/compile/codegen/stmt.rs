@@ -30,25 +30,30 @@ impl<'t, 'a> Compiler<'t, 'a> {
                     self.expr(d)?;
                 }
                 let scope = self.table.scope_of(s as *const Stmt as usize);
+                let first_line = decorator_list
+                    .first()
+                    .map(|d| self.lines.line_col(d.range.start).0);
                 self.function(scope, name, args, |c| {
-                    // A leading string is the docstring; it is not code.
+                    if let Some(line) = first_line {
+                        c.set_first_line(line);
+                    }
+                    // A leading string is the docstring: not code, but
+                    // co_consts[0] (where other functions have None).
                     let body = match body.first().map(|s| &s.node) {
-                        Some(StmtKind::Expr { value })
-                            if matches!(
-                                value.node,
-                                ExprKind::Constant {
-                                    value: Constant::Str(_),
-                                    ..
-                                }
-                            ) =>
-                        {
-                            &body[1..]
-                        }
+                        Some(StmtKind::Expr { value }) => match &value.node {
+                            ExprKind::Constant {
+                                value: doc @ Constant::Str(_),
+                                ..
+                            } => {
+                                c.unit().code.consts[0] = c.constant(doc);
+                                &body[1..]
+                            }
+                            _ => &body[..],
+                        },
                         _ => &body[..],
                     };
                     c.stmts(body)?;
-                    c.load_const(Value::None);
-                    c.emit(Op::ReturnValue);
+                    c.implicit_return();
                     Ok(())
                 })?;
                 for _ in decorator_list {
@@ -662,6 +667,8 @@ impl<'t, 'a> Compiler<'t, 'a> {
         }
         let qualname = self.qualname(name);
         self.push_unit(scope, name.into(), qualname, CodeKind::Function);
+        // CPython keeps the docstring (or None) first among a function's constants.
+        self.add_const(Value::None);
         {
             let code = &mut self.unit().code;
             code.argcount = (args.posonlyargs.len() + args.args.len()) as u32;
@@ -692,6 +699,10 @@ impl<'t, 'a> Compiler<'t, 'a> {
         let scope = self.table.scope_of(s as *const Stmt as usize);
         let qualname = self.qualname(name);
         self.push_unit(scope, name.into(), qualname.clone(), CodeKind::Class);
+        if let Some(d) = decorators.first() {
+            let line = self.lines.line_col(d.range.start).0;
+            self.set_first_line(line);
+        }
         let module_name = self.name_index("__name__");
         self.emit(Op::LoadName(module_name));
         let i = self.name_index("__module__");
