@@ -85,7 +85,7 @@ fn namespace_of(vm: &Vm, x: &Value) -> Option<Vec<(String, Value)>> {
     };
     let mut members = match x.as_object()? {
         Object::Class(c) => items(c.dict.get(&vm.gil)),
-        Object::Instance(i) => items(i.dict.get(&vm.gil)),
+        Object::Instance(i) => items(i.attrs().get(&vm.gil)),
         Object::Module(m) => match m.dict.get() {
             Object::Dict(d) => items(d.get(&vm.gil)),
             _ => return None,
