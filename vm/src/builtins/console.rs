@@ -199,3 +199,23 @@ pub fn input(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let line = line.strip_suffix('\n').unwrap_or(&line);
     Ok(PyStr::value(line))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::interp::Interp;
+
+    /// A host that captures output gets print(), sys.stdout.write() and
+    /// sys.stdout.buffer.write(), and not sys.stderr.
+    #[test]
+    fn captured_output_collects_stdout() {
+        let interp = Interp::new();
+        let mut vm = interp.enter();
+        *vm.interp.captured.get_mut(&mut vm.gil) = Some(String::new());
+        let source = b"import sys\nprint('a', 1)\nn = sys.stdout.write('b\\n')\n\
+sys.stdout.buffer.write(b'c')\nprint(n, file=sys.stdout, end='')\nprint('-', file=sys.stderr)\n";
+        let ran = crate::run::run_module_file(&mut vm, "__main__", "<test>", source);
+        assert!(ran.is_ok());
+        let captured = vm.interp.captured.get(&vm.gil).clone();
+        assert_eq!(captured.as_deref(), Some("a 1\nb\nc2"));
+    }
+}

@@ -220,7 +220,12 @@ pub fn read(vm: &mut Vm, f: &Cell, n: Option<usize>) -> PyResult<Vec<u8>> {
 pub fn read1(vm: &mut Vm, f: &Cell, n: Option<usize>) -> PyResult<Vec<u8>> {
     let raw = readable_raw(vm, f, "read")?;
     let file = f.get_mut(&mut vm.gil);
-    let size = file.size.max(DEFAULT_BUFFER_SIZE.min(file.size.max(1)));
+    // An unbuffered file still reads a buffer's worth when asked for "all".
+    let size = if file.size == 0 {
+        DEFAULT_BUFFER_SIZE
+    } else {
+        file.size
+    };
     let n = n.unwrap_or(size);
     if file.unread() > 0 {
         let end = (file.rpos + n).min(file.rbuf.len());

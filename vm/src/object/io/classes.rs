@@ -70,9 +70,21 @@ impl Classes {
     pub fn new(vm: &mut Vm) -> Classes {
         let object = vm.type_obj(crate::object::BuiltinType::Object);
         let io_base = class(vm, "_IOBase", "_io", &[object], common::METHODS);
-        let raw_base = class(vm, "_RawIOBase", "_io", &[io_base.clone()], &[]);
-        let buffered_base = class(vm, "_BufferedIOBase", "_io", &[io_base.clone()], &[]);
-        let text_base = class(vm, "_TextIOBase", "_io", &[io_base.clone()], &[]);
+        let raw_base = class(vm, "_RawIOBase", "_io", std::slice::from_ref(&io_base), &[]);
+        let buffered_base = class(
+            vm,
+            "_BufferedIOBase",
+            "_io",
+            std::slice::from_ref(&io_base),
+            &[],
+        );
+        let text_base = class(
+            vm,
+            "_TextIOBase",
+            "_io",
+            std::slice::from_ref(&io_base),
+            &[],
+        );
         let file_class = |vm: &mut Vm, kind: FileKind, base: &Obj| {
             let methods = super::buffered::methods(kind);
             class(vm, kind.name(), "_io", std::slice::from_ref(base), &methods)
@@ -85,21 +97,21 @@ impl Classes {
             vm,
             "TextIOWrapper",
             "_io",
-            &[text_base.clone()],
+            std::slice::from_ref(&text_base),
             text::METHODS,
         );
         let string_io = class(
             vm,
             "StringIO",
             "_io",
-            &[text_base.clone()],
+            std::slice::from_ref(&text_base),
             string_io::METHODS,
         );
         let bytes_io = class(
             vm,
             "BytesIO",
             "_io",
-            &[buffered_base.clone()],
+            std::slice::from_ref(&buffered_base),
             bytes_io::METHODS,
         );
         for (c, new) in [

@@ -153,12 +153,21 @@ pub fn repr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
         Body::Text(t) => text::repr(vm, t)?,
         Body::File(f) => buffered::repr(vm, f)?,
         Body::Strings(_) | Body::Bytes(_) => {
-            let name = attr::type_name(vm, &args[0]);
+            let (module, name) = match s.class.get() {
+                Object::Class(c) => {
+                    let module = match c.dict.get(&vm.gil).get_str("__module__") {
+                        Some(m) => crate::eval::ops::str_of(vm, &m.clone())?,
+                        None => "builtins".to_string(),
+                    };
+                    (module, c.qualname.to_string())
+                }
+                _ => (String::new(), String::new()),
+            };
             let addr = match &args[0] {
                 Value::Obj(o) => o.addr(),
                 _ => 0,
             };
-            format!("<_io.{name} object at {addr:#x}>")
+            format!("<{module}.{name} object at {addr:#x}>")
         }
     };
     Ok(PyStr::value(text))

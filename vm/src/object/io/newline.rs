@@ -138,6 +138,18 @@ pub fn incomplete_tail(data: &[u8], encoding: &str) -> usize {
     0
 }
 
+/// The handler to use for `errors`. A str here holds no lone surrogates, so
+/// 'surrogateescape' (the handler of sys.stdin and sys.stdout) decodes a
+/// byte it cannot decode as U+FFFD, and encodes as 'strict' (it would only
+/// ever act on surrogates).
+fn handler(errors: &str, decoding: bool) -> &str {
+    match errors {
+        "surrogateescape" if decoding => "replace",
+        "surrogateescape" => "strict",
+        other => other,
+    }
+}
+
 /// `data` decoded with `encoding` (a canonical name) and the `errors` handler.
 pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
     let fast = match encoding {
@@ -149,7 +161,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
     if let Some(text) = fast {
         return Ok(text.to_owned());
     }
-    codec::decode(vm, data, encoding, Some(errors))
+    codec::decode(vm, data, encoding, Some(handler(errors, true)))
 }
 
 /// `text` encoded with `encoding` (a canonical name) and the `errors` handler.
@@ -162,6 +174,7 @@ pub fn encode<'a>(
     if encoding == "utf-8" || (encoding == "ascii" && text.is_ascii()) {
         return Ok(Cow::Borrowed(text.as_bytes()));
     }
+    let errors = handler(errors, false);
     Ok(Cow::Owned(codec::encode(vm, text, encoding, Some(errors))?))
 }
 
