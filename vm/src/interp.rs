@@ -34,6 +34,8 @@ pub struct Interp {
     /// Bumped whenever a class's namespace changes after the class was made;
     /// class lookups cached under an older epoch are stale.
     pub type_epoch: AtomicU64,
+    /// The stream classes, sys.stdin/stdout/stderr, and files to flush at exit.
+    pub io: crate::object::io::IoState,
 }
 
 /// What a thread needs to run Python code: the GIL token and the interpreter.
@@ -140,6 +142,7 @@ impl Interp {
             }
             type_table[i] = Some(class.clone());
         }
+        let io = crate::object::io::IoState::new(lock.clone());
         let interp = Arc::new(Interp {
             lock,
             types,
@@ -151,6 +154,7 @@ impl Interp {
             search_path: GilCell::new(Vec::new()),
             argv: GilCell::new(Vec::new()),
             type_epoch: AtomicU64::new(1),
+            io,
         });
         let mut vm = interp.enter();
         crate::builtins::install(&mut vm);

@@ -10,12 +10,15 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         return Ok(m.clone());
     }
     let top = name.split('.').next().unwrap_or(name);
-    if top == "sys" {
-        let module = super::sys::module(vm);
+    if top == "sys" || top == "io" {
+        let module = match top {
+            "sys" => super::sys::module(vm),
+            _ => super::io::module(vm),
+        };
         vm.interp
             .modules
             .get_mut(&mut vm.gil)
-            .insert_str("sys", module.clone());
+            .insert_str(top, module.clone());
         return Ok(module);
     }
     if top == "dis" {

@@ -1,9 +1,11 @@
 //! The `builtins` namespace: functions, types and constants every module sees.
 
 pub mod code_eval;
+pub mod console;
 pub mod dict_view;
 pub mod exceptions;
 pub mod import;
+pub mod io;
 pub mod methods;
 pub mod object_type;
 pub mod reprs;
@@ -16,14 +18,15 @@ use crate::gil::GilCell;
 use crate::interp::Vm;
 use crate::object::{self, int, Builtin, BuiltinType, Dict, NativeFn, Object, PyStr, SeqIter};
 use crate::value::Value;
-use std::io::Write;
 
 type Kw = [(Box<str>, Value)];
 
 /// Fill the builtins namespace.
 pub fn install(vm: &mut Vm) {
     let functions: &[(&'static str, NativeFn)] = &[
-        ("print", print),
+        ("print", console::print),
+        ("input", console::input),
+        ("open", crate::object::io::open::open),
         ("len", len),
         ("repr", repr),
         ("isinstance", isinstance),
@@ -193,40 +196,6 @@ fn no_keywords(name: &str, kwargs: &Kw) -> PyResult<()> {
 
 fn keyword<'a>(kwargs: &'a Kw, name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
-}
-
-fn text(vm: &mut Vm, v: &Value) -> PyResult<String> {
-    ops::str_of(vm, v)
-}
-
-fn print(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    let sep = match keyword(kwargs, "sep") {
-        None | Some(Value::None) => " ".to_string(),
-        Some(v) => text(vm, v)?,
-    };
-    let end = match keyword(kwargs, "end") {
-        None | Some(Value::None) => "\n".to_string(),
-        Some(v) => text(vm, v)?,
-    };
-    let mut out = String::new();
-    for (i, a) in args.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(&text(vm, a)?);
-    }
-    out.push_str(&end);
-    if let Some(captured) = vm.interp.captured.get_mut(&mut vm.gil) {
-        captured.push_str(&out);
-        return Ok(Value::None);
-    }
-    let stdout = std::io::stdout();
-    let mut lock = stdout.lock();
-    let _ = lock.write_all(out.as_bytes());
-    if keyword(kwargs, "flush").is_some() {
-        let _ = lock.flush();
-    }
-    Ok(Value::None)
 }
 
 /// `len(v)` as a Rust number.
@@ -632,7 +601,7 @@ fn next(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("next", args, 1, 2)?;
     if !matches!(
         args[0].as_object(),
-        Some(Object::Iter(_) | Object::Instance(_) | Object::Generator(_))
+        Some(Object::Iter(_) | Object::Instance(_) | Object::Generator(_) | Object::Stream(_))
     ) {
         return Err(Raise::type_error(format!(
             "'{}' object is not an iterator",

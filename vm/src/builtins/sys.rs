@@ -1,12 +1,11 @@
 //! The `sys` module: what scripts reach for first (argv, exit, path, modules,
-//! version information, the recursion limit, stdout/stderr writes).
+//! version information, the recursion limit, stdin/stdout/stderr).
 
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
 use crate::object::{Builtin, Dict, Module, NativeFn, Object, PyStr};
 use crate::value::{Obj, Value};
-use std::io::Write;
 
 type Kw = [(Box<str>, Value)];
 
@@ -76,37 +75,10 @@ pub fn module(vm: &mut Vm) -> Value {
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
     d.insert_str("executable", PyStr::value(executable));
-    for (name, f) in [
-        ("stdout", write_stdout as NativeFn),
-        ("stderr", write_stderr as NativeFn),
-    ] {
-        let mut stream = Dict::new();
-        stream.insert_str(
-            "write",
-            Value::obj(Object::Builtin(Builtin {
-                name: "write",
-                call: f,
-                receiver: None,
-                binds: false,
-            })),
-        );
-        stream.insert_str(
-            "flush",
-            Value::obj(Object::Builtin(Builtin {
-                name: "flush",
-                call: flush,
-                receiver: None,
-                binds: false,
-            })),
-        );
-        let stream = Obj::new(Object::Dict(GilCell::new(stream)));
-        d.insert_str(
-            name,
-            Value::obj(Object::Module(Module {
-                name: name.into(),
-                dict: stream,
-            })),
-        );
+    for (fd, name) in ["stdin", "stdout", "stderr"].into_iter().enumerate() {
+        let stream = Value::Obj(crate::object::io::console(vm, fd));
+        d.insert_str(name, stream.clone());
+        d.insert_str(&format!("__{name}__"), stream);
     }
     let dict = Obj::new(Object::Dict(GilCell::new(d)));
     Value::obj(Object::Module(Module {
@@ -163,32 +135,16 @@ fn exc_info(vm: &mut Vm, _: &[Value], _: &Kw) -> PyResult<Value> {
     Ok(Value::obj(Object::Tuple(items.into())))
 }
 
-fn write(vm: &mut Vm, args: &[Value], to_stderr: bool) -> PyResult<Value> {
-    let Some(Object::Str(s)) = args.first().and_then(Value::as_object) else {
-        return Err(Raise::type_error("write() argument must be str"));
-    };
-    if !to_stderr {
-        if let Some(captured) = vm.interp.captured.get_mut(&mut vm.gil) {
-            captured.push_str(&s.text);
-            return Ok(Value::Int(s.text.chars().count() as i64));
+/// `sys.<name>` (`stdout`, `stdin`, ...) when the sys module is loaded, else
+/// the interpreter's own stream `fd`: where `print` and `input` go.
+pub fn stream(vm: &mut Vm, name: &str, fd: usize) -> Value {
+    let sys = vm.interp.modules.get(&vm.gil).get_str("sys").cloned();
+    if let Some(Object::Module(m)) = sys.as_ref().and_then(Value::as_object) {
+        if let Object::Dict(d) = m.dict.get() {
+            if let Some(v) = d.get(&vm.gil).get_str(name) {
+                return v.clone();
+            }
         }
-        let _ = std::io::stdout().lock().write_all(s.text.as_bytes());
-    } else {
-        let _ = std::io::stdout().flush();
-        let _ = std::io::stderr().lock().write_all(s.text.as_bytes());
     }
-    Ok(Value::Int(s.text.chars().count() as i64))
-}
-
-fn write_stdout(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
-    write(vm, args, false)
-}
-
-fn write_stderr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
-    write(vm, args, true)
-}
-
-fn flush(_vm: &mut Vm, _: &[Value], _: &Kw) -> PyResult<Value> {
-    let _ = std::io::stdout().flush();
-    Ok(Value::None)
+    Value::Obj(crate::object::io::console(vm, fd))
 }

@@ -17,6 +17,7 @@ pub fn class_of(vm: &Vm, v: &Value) -> Obj {
         Value::Float(_) => BuiltinType::Float,
         Value::Obj(o) => match o.get() {
             Object::Instance(i) => return i.class.clone(),
+            Object::Stream(s) => return s.class.clone(),
             Object::Str(_) => BuiltinType::Str,
             Object::Bytes(_) => BuiltinType::Bytes,
             Object::ByteArray(_) => BuiltinType::ByteArray,
@@ -445,6 +446,14 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
                 }
             }
             Object::HostFn(h) if name == "__name__" => return Ok(PyStr::value(&*h.name)),
+            Object::Stream(s) => {
+                if let Some(v) = crate::object::io::attribute(vm, obj, s, name)? {
+                    return Ok(v);
+                }
+                if let Some(v) = s.dict.get(&vm.gil).get_hashed(name, full.hash) {
+                    return Ok(v.clone());
+                }
+            }
             Object::Super { class, obj: target } => {
                 return descriptor::super_get(vm, class, target, name)
             }
@@ -557,6 +566,7 @@ fn generic_set_name(vm: &mut Vm, obj: &Value, full: &Name, value: Value) -> PyRe
     if let Value::Obj(o) = obj {
         let dict = match o.get() {
             Object::Instance(i) => Some(i.attrs()),
+            Object::Stream(s) => Some(&s.dict),
             Object::Class(c) => Some(&c.dict),
             Object::Function(f) => Some(&f.dict),
             Object::Module(m) => match m.dict.get() {
@@ -618,6 +628,7 @@ pub fn generic_delete(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
     if let Value::Obj(o) = obj {
         let dict = match o.get() {
             Object::Instance(i) => Some(i.attrs()),
+            Object::Stream(s) => Some(&s.dict),
             Object::Class(c) => Some(&c.dict),
             Object::Function(f) => Some(&f.dict),
             _ => None,

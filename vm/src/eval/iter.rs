@@ -60,18 +60,20 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             let p = i.payload.clone().expect("checked");
             return get_iter(vm, &p);
         }
-        Object::Instance(_) => match ops::call_dunder(vm, v, "__iter__", Vec::new())? {
-            Some(it) => it,
-            None => {
-                if attr::lookup(vm, &attr::class_of(vm, v), "__getitem__").is_some() {
-                    return Err(Raise::new(
-                        ExcKind::NotImplementedError,
-                        "iteration through __getitem__ is not supported yet",
-                    ));
+        Object::Instance(_) | Object::Stream(_) => {
+            match ops::call_dunder(vm, v, "__iter__", Vec::new())? {
+                Some(it) => it,
+                None => {
+                    if attr::lookup(vm, &attr::class_of(vm, v), "__getitem__").is_some() {
+                        return Err(Raise::new(
+                            ExcKind::NotImplementedError,
+                            "iteration through __getitem__ is not supported yet",
+                        ));
+                    }
+                    return Err(not_iterable(vm, v));
                 }
-                return Err(not_iterable(vm, v));
             }
-        },
+        }
         _ => return Err(not_iterable(vm, v)),
     })
 }
@@ -151,12 +153,14 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 super::Step::Returned(_) => Ok(None),
             }
         }
-        Object::Instance(_) => match ops::call_dunder(vm, it, "__next__", Vec::new()) {
-            Ok(Some(v)) => Ok(Some(v)),
-            Ok(None) => Err(not_iterator(vm, it)),
-            Err(e) if super::exception::is_stop_iteration(vm, &e) => Ok(None),
-            Err(e) => Err(e),
-        },
+        Object::Instance(_) | Object::Stream(_) => {
+            match ops::call_dunder(vm, it, "__next__", Vec::new()) {
+                Ok(Some(v)) => Ok(Some(v)),
+                Ok(None) => Err(not_iterator(vm, it)),
+                Err(e) if super::exception::is_stop_iteration(vm, &e) => Ok(None),
+                Err(e) => Err(e),
+            }
+        }
         _ => Err(not_iterator(vm, it)),
     }
 }

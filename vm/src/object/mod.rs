@@ -11,6 +11,7 @@ pub mod float;
 pub mod format;
 pub mod host_fn;
 pub mod int;
+pub mod io;
 pub mod percent;
 pub mod set;
 pub mod str;
@@ -95,6 +96,8 @@ pub enum Object {
     Super { class: Obj, obj: Value },
     /// A generator: a suspended frame (see eval/generator.rs).
     Generator(crate::eval::generator::Generator),
+    /// A file or memory stream (see object/io).
+    Stream(io::Stream),
 }
 
 /// An immutable string.

@@ -73,6 +73,13 @@ impl Codec {
     }
 }
 
+/// The codec's canonical name (`'utf-8'`, `'ascii'`, `'latin-1'`) for an
+/// encoding name, or LookupError "unknown encoding: x" (text streams check
+/// their encoding when they are made).
+pub fn canonical_name(encoding: &str) -> PyResult<&'static str> {
+    Ok(Codec::lookup(encoding)?.name())
+}
+
 /// What to do with a span that cannot be encoded or decoded.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Handler {

@@ -275,7 +275,8 @@ fn type_name(v: &Value) -> &str {
             Object::HostFn(_) => "builtin_function_or_method",
             Object::Method { .. } => "method",
             Object::Class(_) => "type",
-            Object::Instance(i) => match i.class.get() {
+            Object::Instance(crate::object::Instance { class, .. })
+            | Object::Stream(crate::object::io::Stream { class, .. }) => match class.get() {
                 Object::Class(c) => &c.name,
                 _ => "object",
             },
