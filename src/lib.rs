@@ -31,6 +31,9 @@ pub use embed::{Error, FromObject, Object};
 pub use gilt_lexer::ErrorKind;
 pub use gilt_parser::{ast, ParseError};
 pub use gilt_vm::run::Uncaught;
+/// Make Ctrl-C raise KeyboardInterrupt in running Python code (as the `gilt`
+/// command does) instead of ending the process.
+pub use gilt_vm::signals::install_sigint_handler;
 
 /// Parse a source file's bytes (BOM and coding line honoured) into a module.
 ///

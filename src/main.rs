@@ -195,6 +195,7 @@ fn script_or_stdin(word: &str) -> Program {
 
 /// Run what the options ask for and return the exit code.
 fn run_program(options: Options) -> i32 {
+    gilt::install_sigint_handler();
     let mut interp = gilt::Interpreter::new();
     interp.set_inspect(options.inspect);
     let argv0 = match &options.program {

@@ -29,6 +29,7 @@ pub enum ExcKind {
     ArithmeticError,
     MemoryError,
     SystemExit,
+    KeyboardInterrupt,
     Exception,
 }
 
@@ -56,6 +57,7 @@ impl ExcKind {
             ExcKind::ArithmeticError => "ArithmeticError",
             ExcKind::MemoryError => "MemoryError",
             ExcKind::SystemExit => "SystemExit",
+            ExcKind::KeyboardInterrupt => "KeyboardInterrupt",
             ExcKind::Exception => "Exception",
         }
     }

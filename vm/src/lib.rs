@@ -14,4 +14,5 @@ pub mod gil;
 pub mod interp;
 pub mod object;
 pub mod run;
+pub mod signals;
 pub mod value;

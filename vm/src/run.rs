@@ -131,10 +131,11 @@ pub fn run_main_with(
         .push(if dir.is_empty() { ".".into() } else { dir });
     match run_module_file(&mut vm, "__main__", filename, bytes) {
         Ok(_) => 0,
-        Err(err) => match uncaught(&mut vm, err, !inspect) {
+        Err(err) if inspect => match uncaught(&mut vm, err, false) {
             Uncaught::Exit(code) => code,
             Uncaught::Printed => 1,
         },
+        Err(err) => report(&mut vm, err),
     }
 }
 
@@ -149,8 +150,11 @@ pub enum Uncaught {
 
 /// Print an uncaught exception (or honour SystemExit) and return the exit code.
 pub fn report(vm: &mut Vm, err: Raise) -> i32 {
+    let interrupted = crate::eval::exception::is_kind(vm, &err, ExcKind::KeyboardInterrupt);
     match uncaught(vm, err, true) {
         Uncaught::Exit(code) => code,
+        // As a shell reports a process that SIGINT ended.
+        Uncaught::Printed if interrupted => 130,
         Uncaught::Printed => 1,
     }
 }

@@ -182,6 +182,10 @@ pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step>
         let result = run_frame(vm, frame);
         match result {
             Ok(Flow::Push(f)) => {
+                if crate::signals::take_sigint() {
+                    unwind(vm, frames, Raise::Bare(ExcKind::KeyboardInterrupt))?;
+                    continue;
+                }
                 if vm.depth >= vm.recursion_limit {
                     let err =
                         Raise::new(ExcKind::RecursionError, "maximum recursion depth exceeded");
@@ -629,7 +633,14 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                 let s = ops::format_value(vm, &v, flags & 3, spec.as_ref())?;
                 frame.stack.push(s);
             }
-            Op::Jump(t) => frame.pc = t as usize,
+            Op::Jump(t) => {
+                // A loop's back-edge: where Ctrl-C gets in.
+                if (t as usize) < frame.pc && crate::signals::take_sigint() {
+                    frame.pc = t as usize;
+                    return Err(Raise::Bare(ExcKind::KeyboardInterrupt));
+                }
+                frame.pc = t as usize;
+            }
             Op::PopJumpIfFalse(t) => {
                 let v = pop(frame);
                 let truth = match v {
