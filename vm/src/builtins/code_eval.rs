@@ -203,13 +203,13 @@ enum Mode {
 /// Compile `source` into a code object (SyntaxError when it does not parse).
 fn compile_source(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> PyResult<Arc<Code>> {
     use gilt_parser::ast::{Module, Stmt, StmtKind};
-    let module = match mode {
+    let compiled = match mode {
         Mode::Exec => {
             let module = gilt_parser::parse_module(source)
                 .map_err(|e| crate::run::syntax_error(vm, filename, source, e))?;
             crate::compile::check_module(&module)
                 .map_err(|e| crate::run::syntax_error(vm, filename, source, e))?;
-            module
+            crate::compile::compile_module(&module, source, filename)
         }
         Mode::Eval => {
             // Leading spaces and tabs are allowed in eval input, as in CPython.
@@ -217,18 +217,18 @@ fn compile_source(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> PyRe
             let expr = gilt_parser::parse_expression(trimmed)
                 .map_err(|e| crate::run::syntax_error(vm, filename, trimmed, e))?;
             let range = expr.range;
-            Module {
+            let module = Module {
                 body: vec![Stmt {
-                    node: StmtKind::Return {
-                        value: Some(Box::new(expr)),
+                    node: StmtKind::Expr {
+                        value: Box::new(expr),
                     },
                     range,
                 }],
-            }
+            };
+            crate::compile::compile_eval(&module, trimmed, filename)
         }
     };
-    crate::compile::compile_module(&module, source, filename)
-        .map_err(|u| crate::run::unsupported(filename, source, u))
+    compiled.map_err(|u| crate::run::unsupported(filename, source, u))
 }
 
 fn text_arg<'a>(vm: &Vm, v: &'a Value, func: &str) -> PyResult<Option<&'a str>> {

@@ -70,56 +70,10 @@ fn table(t: BuiltinType) -> &'static [(&'static str, NativeFn)] {
     }
 }
 
-/// The names of `str`'s methods (their code is in object/str).
-const STR_METHODS: &[&str] = &[
-    "capitalize",
-    "casefold",
-    "center",
-    "count",
-    "endswith",
-    "expandtabs",
-    "find",
-    "index",
-    "isalnum",
-    "isalpha",
-    "isascii",
-    "isdecimal",
-    "isdigit",
-    "isidentifier",
-    "islower",
-    "isnumeric",
-    "isprintable",
-    "isspace",
-    "istitle",
-    "isupper",
-    "join",
-    "ljust",
-    "lower",
-    "lstrip",
-    "partition",
-    "removeprefix",
-    "removesuffix",
-    "replace",
-    "rfind",
-    "rindex",
-    "rjust",
-    "rpartition",
-    "rsplit",
-    "rstrip",
-    "split",
-    "splitlines",
-    "startswith",
-    "strip",
-    "swapcase",
-    "title",
-    "upper",
-    "zfill",
-];
-
 /// Every method of a builtin type, for its class namespace.
 pub fn table_of(t: BuiltinType) -> Vec<(&'static str, NativeFn)> {
     if t == BuiltinType::Str {
-        return STR_METHODS
+        return crate::object::str::METHOD_NAMES
             .iter()
             .filter_map(|&n| Some((n, crate::object::str::method(n)?)))
             .collect();

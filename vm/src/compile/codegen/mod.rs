@@ -40,18 +40,11 @@ pub fn compile_module(
     source: &str,
     filename: &str,
 ) -> Result<Arc<Code>, Unsupported> {
-    let table = SymbolTable::build(module);
-    let mut c = Compiler {
-        table: &table,
-        lines: LineIndex::new(source),
-        filename: filename.into(),
-        units: Vec::new(),
-    };
-    c.push_unit(0, "<module>".into(), "<module>".into(), CodeKind::Module);
-    c.stmts(&module.body)?;
-    c.load_const(Value::None);
-    c.emit(Op::ReturnValue);
-    Ok(c.pop_unit())
+    compile_unit(module, source, filename, |c| {
+        c.stmts(&module.body)?;
+        c.load_const(Value::None);
+        Ok(())
+    })
 }
 
 /// Compile a checked module made of one expression statement as CPython's
@@ -61,6 +54,28 @@ pub fn compile_eval(
     source: &str,
     filename: &str,
 ) -> Result<Arc<Code>, Unsupported> {
+    compile_unit(module, source, filename, |c| {
+        match module.body.as_slice() {
+            [Stmt {
+                node: StmtKind::Expr { value },
+                range,
+            }] => {
+                c.set_line(range.start);
+                c.expr(value)?;
+            }
+            _ => c.load_const(Value::None),
+        }
+        Ok(())
+    })
+}
+
+/// A module's code object: `body` leaves the value to return on the stack.
+fn compile_unit<'a>(
+    module: &'a Module,
+    source: &str,
+    filename: &str,
+    body: impl for<'t> FnOnce(&mut Compiler<'t, 'a>) -> Res,
+) -> Result<Arc<Code>, Unsupported> {
     let table = SymbolTable::build(module);
     let mut c = Compiler {
         table: &table,
@@ -69,16 +84,7 @@ pub fn compile_eval(
         units: Vec::new(),
     };
     c.push_unit(0, "<module>".into(), "<module>".into(), CodeKind::Module);
-    match module.body.as_slice() {
-        [Stmt {
-            node: StmtKind::Expr { value },
-            range,
-        }] => {
-            c.set_line(range.start);
-            c.expr(value)?;
-        }
-        _ => c.load_const(Value::None),
-    }
+    body(&mut c)?;
     c.emit(Op::ReturnValue);
     Ok(c.pop_unit())
 }

@@ -257,6 +257,55 @@ pub fn hash_bytes(bytes: &[u8]) -> i64 {
 // The method table
 // ---------------------------------------------------------------------------
 
+/// The names of `str`'s methods, each found by [`method`].
+pub const METHOD_NAMES: &[&str] = &[
+    "capitalize",
+    "casefold",
+    "center",
+    "count",
+    "encode",
+    "endswith",
+    "expandtabs",
+    "find",
+    "format",
+    "format_map",
+    "index",
+    "isalnum",
+    "isalpha",
+    "isascii",
+    "isdecimal",
+    "isdigit",
+    "isidentifier",
+    "islower",
+    "isnumeric",
+    "isprintable",
+    "isspace",
+    "istitle",
+    "isupper",
+    "join",
+    "ljust",
+    "lower",
+    "lstrip",
+    "partition",
+    "removeprefix",
+    "removesuffix",
+    "replace",
+    "rfind",
+    "rindex",
+    "rjust",
+    "rpartition",
+    "rsplit",
+    "rstrip",
+    "split",
+    "splitlines",
+    "startswith",
+    "strip",
+    "swapcase",
+    "title",
+    "upper",
+    "zfill",
+];
+
 /// The method of `str` called `name`, as a native function whose `args[0]` is
 /// the receiver; `None` if str has no such method here.
 pub fn method(name: &str) -> Option<NativeFn> {
