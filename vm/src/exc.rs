@@ -29,6 +29,7 @@ pub enum ExcKind {
     ArithmeticError,
     MemoryError,
     SystemExit,
+    OSError,
     Exception,
 }
 
@@ -56,6 +57,7 @@ impl ExcKind {
             ExcKind::ArithmeticError => "ArithmeticError",
             ExcKind::MemoryError => "MemoryError",
             ExcKind::SystemExit => "SystemExit",
+            ExcKind::OSError => "OSError",
             ExcKind::Exception => "Exception",
         }
     }

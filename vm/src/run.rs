@@ -2,9 +2,8 @@
 
 use crate::eval::{exception, Frame};
 use crate::exc::{ExcKind, PyResult, Raise};
-use crate::gil::GilCell;
 use crate::interp::{Interp, Vm};
-use crate::object::{Dict, Module, Object, PyStr};
+use crate::object::{Dict, Object, PyStr};
 use crate::value::{Obj, Value};
 use gilt_lexer::LineIndex;
 use std::sync::Arc;
@@ -12,6 +11,19 @@ use std::sync::Arc;
 /// Compile `bytes` (already known to parse and pass the checks) and run it as
 /// module `name`, registered in `sys.modules` first. Returns the module.
 pub fn run_module_file(vm: &mut Vm, name: &str, filename: &str, bytes: &[u8]) -> PyResult<Value> {
+    let module_obj = crate::builtins::import::new_module(name);
+    crate::builtins::import::set_attr(vm, &module_obj, "__file__", PyStr::value(filename));
+    crate::builtins::import::set_module(vm, name, module_obj.clone());
+    let Some(Object::Module(m)) = module_obj.as_object() else {
+        unreachable!("new_module makes a module")
+    };
+    exec_file(vm, &m.dict.clone(), filename, bytes)?;
+    Ok(module_obj)
+}
+
+/// Compile the source `bytes` of `filename` and run it with `globals` (a
+/// dict) as its module namespace.
+pub fn exec_file(vm: &mut Vm, globals: &Obj, filename: &str, bytes: &[u8]) -> PyResult<()> {
     let text = gilt_lexer::decode_source(bytes)
         .map_err(|e| Raise::new(ExcKind::Exception, format!("SyntaxError: {}", e.msg)))?;
     let module =
@@ -19,22 +31,9 @@ pub fn run_module_file(vm: &mut Vm, name: &str, filename: &str, bytes: &[u8]) ->
     crate::compile::check_module(&module).map_err(|e| syntax_error(vm, filename, &text, e))?;
     let code = crate::compile::compile_module(&module, &text, filename)
         .map_err(|u| unsupported(filename, &text, u))?;
-    let mut globals = Dict::new();
-    globals.insert_str("__name__", PyStr::value(name));
-    globals.insert_str("__file__", PyStr::value(filename));
-    globals.insert_str("__doc__", Value::None);
-    let globals = Obj::new(Object::Dict(GilCell::new(globals)));
-    let module_obj = Value::obj(Object::Module(Module {
-        name: name.into(),
-        dict: globals.clone(),
-    }));
-    vm.interp
-        .modules
-        .get_mut(&mut vm.gil)
-        .insert_str(name, module_obj.clone());
-    let frame = Frame::new(code, globals.clone(), Some(globals));
+    let frame = Frame::new(code, globals.clone(), Some(globals.clone()));
     crate::eval::run(vm, frame)?;
-    Ok(module_obj)
+    Ok(())
 }
 
 /// A SyntaxError raised by importing a module that does not parse.
@@ -92,10 +91,12 @@ pub fn run_main_with(
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_default(),
     };
-    vm.interp
-        .search_path
-        .get_mut(&mut vm.gil)
-        .push(if dir.is_empty() { ".".into() } else { dir });
+    // CPython puts the script's real folder first (symbolic links resolved).
+    let dir = match std::fs::canonicalize(&dir) {
+        Ok(real) if path0.is_none() && !dir.is_empty() => real.to_string_lossy().into_owned(),
+        _ => dir,
+    };
+    push_search_path(&mut vm, if dir.is_empty() { "." } else { &dir });
     match run_module_file(&mut vm, "__main__", filename, bytes) {
         Ok(_) => 0,
         Err(err) => match uncaught(&mut vm, err, !inspect) {
@@ -176,25 +177,25 @@ const DISPLAY_HOOK: &str = "__gilt_displayhook__";
 /// fresh module (and the current folder on the search path, as CPython's
 /// `sys.path[0] == ''`) when no script ran.
 pub fn main_globals(vm: &mut Vm) -> Obj {
-    if let Some(Value::Obj(m)) = vm.interp.modules.get(&vm.gil).get_str("__main__") {
+    if let Some(Value::Obj(m)) = crate::builtins::import::get_module(vm, "__main__") {
         if let Object::Module(m) = m.get() {
             return m.dict.clone();
         }
     }
-    let mut globals = Dict::new();
-    globals.insert_str("__name__", PyStr::value("__main__"));
-    globals.insert_str("__doc__", Value::None);
-    let globals = Obj::new(Object::Dict(GilCell::new(globals)));
-    let module = Value::obj(Object::Module(Module {
-        name: "__main__".into(),
-        dict: globals.clone(),
-    }));
-    vm.interp
-        .modules
-        .get_mut(&mut vm.gil)
-        .insert_str("__main__", module);
-    vm.interp.search_path.get_mut(&mut vm.gil).push(".".into());
-    globals
+    let module = crate::builtins::import::new_module("__main__");
+    crate::builtins::import::set_module(vm, "__main__", module.clone());
+    push_search_path(vm, ".");
+    match module.as_object() {
+        Some(Object::Module(m)) => m.dict.clone(),
+        _ => unreachable!("new_module makes a module"),
+    }
+}
+
+/// Append a folder to `sys.path`.
+fn push_search_path(vm: &mut Vm, dir: &str) {
+    if let Object::List(l) = vm.interp.search_path.get() {
+        l.get_mut(&mut vm.gil).push(PyStr::value(dir));
+    }
 }
 
 /// Run one input of the interactive prompt (already parsed and checked) in

@@ -32,9 +32,20 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("NameError", "Exception"),
     ("UnboundLocalError", "NameError"),
     ("OSError", "Exception"),
-    ("FileNotFoundError", "OSError"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
     ("FileExistsError", "OSError"),
+    ("FileNotFoundError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
     ("PermissionError", "OSError"),
+    ("ProcessLookupError", "OSError"),
     ("TimeoutError", "OSError"),
     ("ReferenceError", "Exception"),
     ("RuntimeError", "Exception"),
@@ -69,6 +80,8 @@ pub fn hierarchy(object: &Obj, gil: &mut Gil) -> HashMap<&'static str, Obj> {
             let dict = c.dict.get_mut(gil);
             dict.insert_str("__module__", PyStr::value("builtins"));
             crate::object::bytes::codec::install_exception_methods(name, dict);
+            super::import::errors::install_exception_methods(name, dict);
+            super::os_error::install_exception_methods(name, dict);
             if name == "BaseException" {
                 let init = Object::Builtin(Builtin {
                     name: "__init__",

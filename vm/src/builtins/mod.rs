@@ -5,6 +5,7 @@ pub mod exceptions;
 pub mod import;
 pub mod methods;
 pub mod object_type;
+pub mod os_error;
 pub mod reprs;
 pub mod set;
 pub mod sys;
@@ -55,6 +56,7 @@ pub fn install(vm: &mut Vm) {
         ("callable", callable),
         ("format", format),
         ("__build_class__", crate::eval::class::build_class),
+        ("__import__", import::builtin_import),
     ];
     let mut dict = Dict::new();
     for &(name, f) in functions {
@@ -107,6 +109,10 @@ pub fn install(vm: &mut Vm) {
     for (name, class) in exceptions {
         dict.insert_str(name, Value::Obj(class));
     }
+    // CPython keeps these two old names of OSError.
+    let os_error = vm.exc_class(ExcKind::OSError);
+    dict.insert_str("IOError", Value::Obj(os_error.clone()));
+    dict.insert_str("EnvironmentError", Value::Obj(os_error));
     let not_implemented = vm.type_obj(BuiltinType::Object);
     let ni = Value::obj(Object::Instance(object::Instance {
         class: not_implemented,

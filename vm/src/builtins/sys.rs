@@ -10,10 +10,9 @@ use std::io::Write;
 
 type Kw = [(Box<str>, Value)];
 
-/// Make the `sys` module for this interpreter.
-pub fn module(vm: &mut Vm) -> Value {
+/// Fill the `sys` module of this interpreter.
+pub fn init(vm: &mut Vm, module: &Value) -> PyResult<()> {
     let mut d = Dict::new();
-    d.insert_str("__name__", PyStr::value("sys"));
     let functions: &[(&'static str, NativeFn)] = &[
         ("exit", exit),
         ("getrecursionlimit", getrecursionlimit),
@@ -39,14 +38,17 @@ pub fn module(vm: &mut Vm) -> Value {
         .map(|a| PyStr::value(a.as_str()))
         .collect();
     d.insert_str("argv", Value::obj(Object::List(GilCell::new(argv))));
-    let path: Vec<Value> = vm
-        .interp
-        .search_path
-        .get(&vm.gil)
-        .iter()
-        .map(|p| PyStr::value(p.as_str()))
+    // The interpreter's own list and dict: the import system reads them.
+    d.insert_str("path", Value::Obj(vm.interp.search_path.clone()));
+    d.insert_str("modules", Value::Obj(vm.interp.modules.clone()));
+    let names: Vec<Value> = super::import::builtin_names(vm, true)
+        .into_iter()
+        .map(PyStr::value)
         .collect();
-    d.insert_str("path", Value::obj(Object::List(GilCell::new(path))));
+    d.insert_str(
+        "builtin_module_names",
+        Value::obj(Object::Tuple(names.into())),
+    );
     d.insert_str("maxsize", Value::Int(i64::MAX));
     d.insert_str("platform", PyStr::value(std::env::consts::OS));
     d.insert_str(
@@ -108,11 +110,12 @@ pub fn module(vm: &mut Vm) -> Value {
             })),
         );
     }
-    let dict = Obj::new(Object::Dict(GilCell::new(d)));
-    Value::obj(Object::Module(Module {
-        name: "sys".into(),
-        dict,
-    }))
+    for (k, v) in d.iter() {
+        if let Some(Object::Str(name)) = k.as_object() {
+            super::import::set_attr(vm, module, &name.text, v.clone());
+        }
+    }
+    Ok(())
 }
 
 fn exit(_vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
