@@ -67,10 +67,13 @@ pub struct Interpreter {
 }
 
 impl Interpreter {
-    /// A fresh interpreter.
+    /// A fresh interpreter, with the standard library (gilt-stdlib) registered
+    /// in its import system.
     pub fn new() -> Interpreter {
+        let inner = gilt_vm::interp::Interp::new();
+        gilt_stdlib::install(&mut inner.enter());
         Interpreter {
-            inner: gilt_vm::interp::Interp::new(),
+            inner,
             argv: vec![String::new()],
             inspect: false,
         }
