@@ -112,14 +112,32 @@ pub fn text(vm: &Vm, func: &str, param: &str, v: &Value) -> PyResult<String> {
     }
 }
 
+/// What else a path parameter accepts, which its TypeError lists.
+#[derive(Clone, Copy)]
+pub enum PathKind {
+    /// Only paths.
+    Plain,
+    /// Also a file descriptor (`stat`, `chdir`).
+    Fd,
+    /// Also a file descriptor or None (`listdir`).
+    FdOrNone,
+}
+
 /// A file system path argument (str or bytes), as `os` functions take it.
-pub fn path(vm: &Vm, func: &str, v: &Value) -> PyResult<String> {
+pub fn path(vm: &Vm, func: &str, v: &Value, kind: PathKind) -> PyResult<String> {
     match v.as_object() {
         Some(Object::Str(s)) => Ok(s.text.to_string()),
         Some(Object::Bytes(b)) => Ok(String::from_utf8_lossy(b).into_owned()),
-        _ => Err(Raise::type_error(format!(
-            "{func}: path should be string, bytes or os.PathLike, not {}",
-            attr::type_name(vm, v)
-        ))),
+        _ => {
+            let accepted = match kind {
+                PathKind::Plain => "string, bytes or os.PathLike",
+                PathKind::Fd => "string, bytes, os.PathLike or integer",
+                PathKind::FdOrNone => "string, bytes, os.PathLike, integer or None",
+            };
+            Err(Raise::type_error(format!(
+                "{func}: path should be {accepted}, not {}",
+                attr::type_name(vm, v)
+            )))
+        }
     }
 }

@@ -72,7 +72,15 @@ pub fn init(vm: &mut Vm, module: &Value) -> PyResult<()> {
 fn one_path(vm: &Vm, func: &str, args: &[Value], kwargs: &Kw) -> PyResult<(String, Value)> {
     let [path] = args::parse(func, ["path"], 1, args, kwargs)?;
     let path = path.unwrap_or(Value::None);
-    Ok((args::path(vm, func, &path)?, path))
+    Ok((args::path(vm, func, &path, fd_kind(func))?, path))
+}
+
+/// Which functions also take a file descriptor, as their errors say.
+fn fd_kind(func: &str) -> args::PathKind {
+    match func {
+        "stat" | "chdir" => args::PathKind::Fd,
+        _ => args::PathKind::Plain,
+    }
 }
 
 fn os_err(vm: &mut Vm, e: std::io::Error, path: &Value) -> Raise {
@@ -80,7 +88,7 @@ fn os_err(vm: &mut Vm, e: std::io::Error, path: &Value) -> Raise {
 }
 
 fn getcwd(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    args::parse("getcwd", [], 0, args, kwargs)?;
+    args::parse("posix.getcwd", [], 0, args, kwargs)?;
     match std::env::current_dir() {
         Ok(p) => Ok(PyStr::value(p.to_string_lossy().into_owned())),
         Err(e) => Err(os_error::from_io(vm, &e, None, None)),
@@ -98,7 +106,7 @@ fn listdir(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let shown = path.unwrap_or(Value::None);
     let path = match &shown {
         Value::None => ".".to_string(),
-        v => args::path(vm, "listdir", v)?,
+        v => args::path(vm, "listdir", v, args::PathKind::FdOrNone)?,
     };
     let read = std::fs::read_dir(&path).map_err(|e| os_err(vm, e, &PyStr::value(path.as_str())))?;
     let mut names = Vec::new();
@@ -114,7 +122,7 @@ fn listdir(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 fn mkdir(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let [path, mode] = args::parse("mkdir", ["path", "mode"], 1, args, kwargs)?;
     let shown = path.unwrap_or(Value::None);
-    let path = args::path(vm, "mkdir", &shown)?;
+    let path = args::path(vm, "mkdir", &shown, args::PathKind::Plain)?;
     let mode = match mode {
         Some(m) => args::int(vm, &m)?,
         None => 0o777,
@@ -149,8 +157,8 @@ fn unlink(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 fn move_path(vm: &mut Vm, func: &str, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let [src, dst] = args::parse(func, ["src", "dst"], 2, args, kwargs)?;
     let (src, dst) = (src.unwrap_or(Value::None), dst.unwrap_or(Value::None));
-    let from = args::path(vm, func, &src)?;
-    let to = args::path(vm, func, &dst)?;
+    let from = args::path(vm, func, &src, args::PathKind::Plain)?;
+    let to = args::path(vm, func, &dst, args::PathKind::Plain)?;
     std::fs::rename(&from, &to).map_err(|e| os_error::from_io(vm, &e, Some(src), Some(dst)))?;
     Ok(Value::None)
 }
@@ -224,17 +232,17 @@ fn readlink(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 }
 
 fn getpid(_vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    args::parse("getpid", [], 0, args, kwargs)?;
+    args::parse("posix.getpid", [], 0, args, kwargs)?;
     Ok(Value::Int(std::process::id() as i64))
 }
 
 fn getppid(_vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    args::parse("getppid", [], 0, args, kwargs)?;
+    args::parse("posix.getppid", [], 0, args, kwargs)?;
     Ok(Value::Int(std::os::unix::process::parent_id() as i64))
 }
 
 fn cpu_count(_vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    args::parse("cpu_count", [], 0, args, kwargs)?;
+    args::parse("posix.cpu_count", [], 0, args, kwargs)?;
     Ok(match std::thread::available_parallelism() {
         Ok(n) => Value::Int(n.get() as i64),
         Err(_) => Value::None,
@@ -279,7 +287,7 @@ fn unsetenv(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 }
 
 fn urandom(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    let [size] = args::parse("urandom", ["size"], 1, args, kwargs)?;
+    let [size] = args::parse("posix.urandom", ["size"], 1, args, kwargs)?;
     let size = args::int(vm, &size.unwrap_or(Value::None))?;
     if size < 0 {
         return Err(Raise::value_error("negative argument not allowed"));
@@ -292,7 +300,7 @@ fn urandom(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 }
 
 fn strerror(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    let [code] = args::parse("strerror", ["code"], 1, args, kwargs)?;
+    let [code] = args::parse("posix.strerror", ["code"], 1, args, kwargs)?;
     let code = args::int(vm, &code.unwrap_or(Value::None))?;
     Ok(PyStr::value(os_error::strerror(code as i32)))
 }

@@ -86,12 +86,12 @@ fn no_args(func: &str, args: &[Value], kwargs: &Kw) -> PyResult<()> {
 }
 
 fn time(_vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    no_args("time", args, kwargs)?;
+    no_args("time.time", args, kwargs)?;
     Ok(Value::Float(wall_clock().as_secs_f64()))
 }
 
 fn time_ns(_vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    no_args("time_ns", args, kwargs)?;
+    no_args("time.time_ns", args, kwargs)?;
     Ok(Value::Int(wall_clock().as_nanos() as i64))
 }
 
@@ -101,28 +101,31 @@ fn clock_ns(id: ClockId) -> i64 {
 }
 
 fn monotonic(_vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    no_args("monotonic", args, kwargs)?;
+    no_args("time.monotonic", args, kwargs)?;
     Ok(Value::Float(clock_ns(ClockId::Monotonic) as f64 / 1e9))
 }
 
 fn monotonic_ns(_vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    no_args("monotonic_ns", args, kwargs)?;
+    no_args("time.monotonic_ns", args, kwargs)?;
     Ok(Value::Int(clock_ns(ClockId::Monotonic)))
 }
 
 fn process_time(_vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    no_args("process_time", args, kwargs)?;
+    no_args("time.process_time", args, kwargs)?;
     Ok(Value::Float(clock_ns(ClockId::ProcessCPUTime) as f64 / 1e9))
 }
 
 fn process_time_ns(_vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    no_args("process_time_ns", args, kwargs)?;
+    no_args("time.process_time_ns", args, kwargs)?;
     Ok(Value::Int(clock_ns(ClockId::ProcessCPUTime)))
 }
 
 /// `sleep(secs)`: other threads run meanwhile (the GIL is released).
 fn sleep(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    let [secs] = args::parse("sleep", ["secs"], 1, args, kwargs)?;
+    if !kwargs.is_empty() {
+        return Err(Raise::type_error("time.sleep() takes no keyword arguments"));
+    }
+    let [secs] = args::parse("time.sleep", ["secs"], 1, args, kwargs)?;
     let secs = args::float(vm, &secs.unwrap_or(Value::None))?;
     if secs.is_nan() {
         return Err(Raise::value_error("Invalid value NaN (not a number)"));
@@ -271,7 +274,7 @@ fn tm_arg(vm: &mut Vm, func: &str, v: &Value) -> PyResult<Tm> {
     })
 }
 
-/// The range checks `strftime` makes, which also accept the zeros of a
+/// The range checks `strftime` and `asctime` make, which also accept the zeros of a
 /// "don't care" tuple (month 0, day 0, day of year 0).
 fn check_for_strftime(tm: &mut Tm) -> PyResult<()> {
     if tm.mon == 0 {
@@ -307,23 +310,8 @@ fn check_clock(tm: &Tm) -> PyResult<()> {
     Ok(())
 }
 
-/// `asctime`'s stricter checks (CPython's `checktm`).
-fn check_for_asctime(tm: &Tm) -> PyResult<()> {
-    if !(1..=12).contains(&tm.mon) {
-        return Err(Raise::value_error("month out of range"));
-    }
-    if !(1..=31).contains(&tm.mday) {
-        return Err(Raise::value_error("day of month out of range"));
-    }
-    check_clock(tm)?;
-    if !(1..=366).contains(&tm.yday) {
-        return Err(Raise::value_error("day of year out of range"));
-    }
-    Ok(())
-}
-
 fn mktime(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    let [t] = args::parse("mktime", ["t"], 1, args, kwargs)?;
+    let [t] = args::parse("time.mktime", ["t"], 1, args, kwargs)?;
     let tm = tm_arg(vm, "mktime", &t.unwrap_or(Value::None))?;
     let local = tm.as_utc_seconds();
     Ok(Value::Float(tz::local().to_utc(local, tm.isdst) as f64))
@@ -369,11 +357,11 @@ fn tz_names(vm: &mut Vm) -> PyResult<[String; 2]> {
 
 fn asctime(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let [t] = args::parse("asctime", ["t"], 0, args, kwargs)?;
-    let tm = match t {
+    let mut tm = match t {
         None => local_tm(now_seconds()),
         Some(t) => tm_arg(vm, "asctime", &t)?,
     };
-    check_for_asctime(&tm)?;
+    check_for_strftime(&mut tm)?;
     Ok(PyStr::value(calendar::asctime(&tm)))
 }
 

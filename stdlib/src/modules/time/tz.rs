@@ -232,14 +232,28 @@ impl Zone {
                 valid.push((offset, kind.dst));
             }
         }
-        let chosen = valid
+        if let Some(&(offset, _)) = valid
             .iter()
             .find(|&&(_, is_dst)| dst >= 0 && is_dst == (dst > 0))
-            .or(valid.first());
-        match chosen {
+        {
+            return local - offset;
+        }
+        // As glibc: a time said to be (or not be) summer time when it is not
+        // is read with the offset of that kind of time in force nearby.
+        if dst >= 0 {
+            for months in 1..=7 {
+                for t in [local - months * 30 * 86400, local + months * 30 * 86400] {
+                    let kind = self.at(t);
+                    if kind.dst == (dst > 0) {
+                        return local - kind.offset;
+                    }
+                }
+            }
+        }
+        match valid.first() {
             Some(&(offset, _)) => local - offset,
             // A time skipped by a change: read it with the offset before it.
-            None => local - self.at(local - self.at(local - 86400).offset).offset,
+            None => local - self.at(local - 86400).offset,
         }
     }
 }
