@@ -21,6 +21,20 @@ pub fn run_module_file(vm: &mut Vm, name: &str, filename: &str, bytes: &[u8]) ->
     Ok(module_obj)
 }
 
+/// Import `package`, then run `bytes` as its module `__main__`.
+fn run_in_package(vm: &mut Vm, filename: &str, bytes: &[u8], package: &str) -> PyResult<Value> {
+    crate::builtins::import::import_module(vm, package)?;
+    let module = crate::builtins::import::new_module("__main__");
+    crate::builtins::import::set_attr(vm, &module, "__file__", PyStr::value(filename));
+    crate::builtins::import::set_attr(vm, &module, "__package__", PyStr::value(package));
+    crate::builtins::import::set_module(vm, "__main__", module.clone());
+    let Some(Object::Module(m)) = module.as_object() else {
+        unreachable!("new_module makes a module")
+    };
+    exec_file(vm, &m.dict.clone(), filename, bytes)?;
+    Ok(module)
+}
+
 /// Compile the source `bytes` of `filename` and run it with `globals` (a
 /// dict) as its module namespace.
 pub fn exec_file(vm: &mut Vm, globals: &Obj, filename: &str, bytes: &[u8]) -> PyResult<()> {
@@ -37,16 +51,9 @@ pub fn exec_file(vm: &mut Vm, globals: &Obj, filename: &str, bytes: &[u8]) -> Py
 }
 
 /// A SyntaxError raised by importing a module that does not parse.
-fn syntax_error(_vm: &mut Vm, filename: &str, text: &str, e: gilt_parser::ParseError) -> Raise {
-    let line = LineIndex::new(text).line_col(e.start).0;
-    Raise::new(
-        ExcKind::Exception,
-        format!(
-            "{}: {} ({filename}, line {line})",
-            e.kind.class_name(),
-            e.msg
-        ),
-    )
+fn syntax_error(vm: &mut Vm, filename: &str, text: &str, e: gilt_parser::ParseError) -> Raise {
+    let class = e.kind.class_name();
+    crate::builtins::syntax_error::new(vm, class, &e.msg, filename, text, e.start, e.end)
 }
 
 /// A construct the compiler cannot translate yet, as a NotImplementedError.
@@ -77,6 +84,20 @@ pub fn run_main_with(
     path0: Option<&str>,
     inspect: bool,
 ) -> i32 {
+    run_main_in_package(interp, filename, bytes, path0, inspect, "")
+}
+
+/// [`run_main_with`] for `python -m`: the module's package (`""` for a
+/// top-level module) is imported first and becomes `__main__.__package__`,
+/// so the module's relative imports work.
+pub fn run_main_in_package(
+    interp: &Arc<Interp>,
+    filename: &str,
+    bytes: &[u8],
+    path0: Option<&str>,
+    inspect: bool,
+    package: &str,
+) -> i32 {
     let mut vm = interp.enter();
     if vm.interp.argv.get(&vm.gil).is_empty() {
         vm.interp
@@ -97,7 +118,12 @@ pub fn run_main_with(
         _ => dir,
     };
     push_search_path(&mut vm, if dir.is_empty() { "." } else { &dir });
-    match run_module_file(&mut vm, "__main__", filename, bytes) {
+    let result = if package.is_empty() {
+        run_module_file(&mut vm, "__main__", filename, bytes)
+    } else {
+        run_in_package(&mut vm, filename, bytes, package)
+    };
+    match result {
         Ok(_) => 0,
         Err(err) => match uncaught(&mut vm, err, !inspect) {
             Uncaught::Exit(code) => code,

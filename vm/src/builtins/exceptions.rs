@@ -82,6 +82,7 @@ pub fn hierarchy(object: &Obj, gil: &mut Gil) -> HashMap<&'static str, Obj> {
             crate::object::bytes::codec::install_exception_methods(name, dict);
             super::import::errors::install_exception_methods(name, dict);
             super::os_error::install_exception_methods(name, dict);
+            super::syntax_error::install_exception_methods(name, dict);
             if name == "BaseException" {
                 let init = Object::Builtin(Builtin {
                     name: "__init__",

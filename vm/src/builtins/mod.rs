@@ -8,6 +8,7 @@ pub mod object_type;
 pub mod os_error;
 pub mod reprs;
 pub mod set;
+pub mod syntax_error;
 pub mod sys;
 
 use crate::eval::{attr, call, iter, ops};

@@ -350,6 +350,10 @@ fn format_chain(
         }
     }
     let name = qualified_name(vm, exc);
+    if let Some(report) = crate::builtins::syntax_error::report(vm, exc, &name) {
+        out.push_str(&report);
+        return;
+    }
     // Through `__str__`, as CPython prints an uncaught exception.
     let message = ops::str_of(vm, exc).unwrap_or_else(|_| "<exception str() failed>".into());
     if message.is_empty() {
