@@ -38,8 +38,10 @@ fn run_in_package(vm: &mut Vm, filename: &str, bytes: &[u8], package: &str) -> P
 /// Compile the source `bytes` of `filename` and run it with `globals` (a
 /// dict) as its module namespace.
 pub fn exec_file(vm: &mut Vm, globals: &Obj, filename: &str, bytes: &[u8]) -> PyResult<()> {
-    let text = gilt_lexer::decode_source(bytes)
-        .map_err(|e| Raise::new(ExcKind::Exception, format!("SyntaxError: {}", e.msg)))?;
+    let text = gilt_lexer::decode_source(bytes).map_err(|e| {
+        let text = String::from_utf8_lossy(bytes);
+        crate::builtins::syntax_error::new(vm, "SyntaxError", &e.msg, filename, &text, 0, 0)
+    })?;
     let module =
         gilt_parser::parse_module(&text).map_err(|e| syntax_error(vm, filename, &text, e))?;
     crate::compile::check_module(&module).map_err(|e| syntax_error(vm, filename, &text, e))?;

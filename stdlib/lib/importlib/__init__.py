@@ -2,6 +2,7 @@
 import system (`__import__` and `sys.modules`)."""
 
 import sys
+import _imp
 
 
 def import_module(name, package=None):
@@ -45,6 +46,12 @@ def _resolve_name(name, package, level):
         raise ImportError("attempted relative import beyond top-level package")
     base = bits[0]
     return f"{base}.{name}" if name else base
+
+
+def reload(module):
+    """Run the code of an imported module again, in the same module object,
+    and return the module (what sys.modules then holds)."""
+    return _imp.reload(module)
 
 
 def invalidate_caches():

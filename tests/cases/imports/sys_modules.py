@@ -37,3 +37,18 @@ print(isinstance(sys.path, list), sys.path[0].endswith("pkgs"))
 print("builtins" in sys.builtin_module_names, "sys" in sys.builtin_module_names)
 import builtins
 print(builtins.len("abc"), builtins.__name__)
+
+# importlib.reload runs the module again in the same object.
+import importlib
+counter.extra = "kept"
+again = importlib.reload(counter)
+print(again is counter, counter.LOADS, counter.extra)
+import shapes.square
+sq = importlib.reload(shapes.square)
+print(sq is shapes.square, sq.area(3))
+del sys.modules["counter"]
+for bad in [counter, 5]:
+    try:
+        importlib.reload(bad)
+    except (ImportError, TypeError) as e:
+        print(type(e).__name__, e)

@@ -30,6 +30,10 @@ pub fn find(vm: &mut Vm, name: &str, search: Option<&Value>) -> PyResult<Option<
         return Ok(Some(Found::Builtin(def)));
     }
     let tail = name.rsplit('.').next().unwrap_or(name);
+    // Only a name can be a file name: `__import__('a/b')` finds nothing.
+    if tail.is_empty() || tail.contains(['/', '\0']) {
+        return Ok(None);
+    }
     let entries = match search {
         Some(path) => vm.collect(path)?,
         None => sys_path(vm)?,

@@ -13,7 +13,12 @@ use crate::value::Value;
 
 /// Load module `name` from where `find` found it.
 pub fn load(vm: &mut Vm, name: &str, found: Found) -> PyResult<Value> {
-    let new = module::new_module(name);
+    load_into(vm, name, found, module::new_module(name))
+}
+
+/// Load module `name` into the module object `new`: a fresh one, or the
+/// module itself for `importlib.reload` (its other attributes stay).
+pub fn load_into(vm: &mut Vm, name: &str, found: Found, new: Value) -> PyResult<Value> {
     let parent = name.rsplit_once('.').map_or("", |(p, _)| p);
     match found {
         Found::Builtin(ModuleDef::Native(init)) => {

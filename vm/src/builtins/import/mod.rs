@@ -163,8 +163,8 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
 
 fn find_and_load(vm: &mut Vm, name: &str) -> PyResult<Value> {
     let (parent, child) = match name.rsplit_once('.') {
-        Some((p, c)) => (Some(p), c),
-        None => (None, name),
+        Some((p, c)) if !p.is_empty() => (Some(p), c),
+        _ => (None, name),
     };
     let mut search = None;
     if let Some(parent) = parent {
@@ -203,6 +203,44 @@ fn find_and_load(vm: &mut Vm, name: &str) -> PyResult<Value> {
 
 fn parent_in_modules(vm: &mut Vm, parent: &str) -> PyResult<Value> {
     get_module(vm, parent).ok_or_else(|| Raise::WithValue(ExcKind::KeyError, PyStr::value(parent)))
+}
+
+/// `importlib.reload(module)`: find the module again and run its code in
+/// its own namespace; what `sys.modules` then holds is returned.
+pub fn reload(vm: &mut Vm, module: &Value) -> PyResult<Value> {
+    let name = match module_name(vm, module) {
+        Some(n) if matches!(module.as_object(), Some(Object::Module(_))) => n,
+        _ => return Err(Raise::type_error("reload() argument must be a module")),
+    };
+    if !get_module(vm, &name).is_some_and(|m| ops::is(&m, module)) {
+        let msg = format!("module {name} not in sys.modules");
+        return Err(errors::import_error(
+            vm,
+            ExcKind::ImportError,
+            msg,
+            PyStr::value(name.as_str()),
+            Value::None,
+        ));
+    }
+    let mut search = None;
+    if let Some((parent, _)) = name.rsplit_once('.') {
+        let Some(parent_module) = get_module(vm, parent) else {
+            let msg = format!("parent {} not in sys.modules", str_repr(parent));
+            return Err(errors::import_error(
+                vm,
+                ExcKind::ImportError,
+                msg,
+                PyStr::value(parent),
+                Value::None,
+            ));
+        };
+        search = attr::get(vm, &parent_module, "__path__").ok();
+    }
+    let Some(found) = find::find(vm, &name, search.as_ref())? else {
+        let msg = format!("spec not found for the module {}", str_repr(&name));
+        return Err(errors::not_found(vm, msg, &name));
+    };
+    load::load_into(vm, &name, found, module.clone())
 }
 
 /// `__import__(name, globals, locals, fromlist, level)` as the C function
