@@ -119,7 +119,7 @@ pub fn run_main_in_package(
         Ok(real) if path0.is_none() && !dir.is_empty() => real.to_string_lossy().into_owned(),
         _ => dir,
     };
-    push_search_path(&mut vm, if dir.is_empty() { "." } else { &dir });
+    push_search_path(&mut vm, &dir);
     let result = if package.is_empty() {
         run_module_file(&mut vm, "__main__", filename, bytes)
     } else {
@@ -212,7 +212,7 @@ pub fn main_globals(vm: &mut Vm) -> Obj {
     }
     let module = crate::builtins::import::new_module("__main__");
     crate::builtins::import::set_module(vm, "__main__", module.clone());
-    push_search_path(vm, ".");
+    push_search_path(vm, "");
     match module.as_object() {
         Some(Object::Module(m)) => m.dict.clone(),
         _ => unreachable!("new_module makes a module"),
