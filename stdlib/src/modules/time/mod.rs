@@ -370,3 +370,26 @@ fn ctime(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let secs = seconds_arg(vm, secs)?;
     Ok(PyStr::value(calendar::asctime(&local_tm(secs))))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    /// While one thread sleeps, another takes the GIL at once.
+    #[test]
+    fn sleep_releases_the_gil() {
+        let interp = gilt_vm::interp::Interp::new();
+        let sleeper = interp.clone();
+        let thread = std::thread::spawn(move || {
+            let mut vm = sleeper.enter();
+            sleep(&mut vm, &[Value::Float(0.5)], &[]).unwrap();
+        });
+        std::thread::sleep(Duration::from_millis(100));
+        let asked = Instant::now();
+        let vm = interp.enter();
+        assert!(asked.elapsed() < Duration::from_millis(300));
+        drop(vm);
+        thread.join().unwrap();
+    }
+}

@@ -41,7 +41,6 @@ pub enum ModuleDef {
 pub type ModuleInit = fn(&mut Vm, &Value) -> PyResult<()>;
 
 /// What the import system keeps besides `sys.modules`.
-#[derive(Default)]
 pub struct ImportState {
     /// Modules built into the binary, by full dotted name.
     table: GilCell<HashMap<Box<str>, ModuleDef>>,
