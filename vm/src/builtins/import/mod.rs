@@ -62,6 +62,12 @@ impl ImportState {
     }
 }
 
+impl Default for ImportState {
+    fn default() -> ImportState {
+        ImportState::new()
+    }
+}
+
 /// Make module `name` importable from `def` (replacing an earlier entry).
 /// The embedding layer calls this at start-up for every stdlib module.
 pub fn register(vm: &mut Vm, name: &str, def: ModuleDef) {
