@@ -88,10 +88,13 @@ pub struct Interpreter {
 }
 
 impl Interpreter {
-    /// A fresh interpreter.
+    /// A fresh interpreter, with the standard library (gilt-stdlib) registered
+    /// in its import system.
     pub fn new() -> Interpreter {
+        let inner = gilt_vm::interp::Interp::new();
+        gilt_stdlib::install(&mut inner.enter());
         Interpreter {
-            inner: gilt_vm::interp::Interp::new(),
+            inner,
             argv: vec![String::new()],
             inspect: false,
         }
@@ -131,17 +134,30 @@ impl Interpreter {
     }
 
     fn run_main(&self, filename: &str, bytes: &[u8], path0: Option<&str>) -> i32 {
+        self.run_main_in(filename, bytes, path0, "")
+    }
+
+    /// Run `bytes` as `__main__`, a module of `package` (`""`: top-level).
+    fn run_main_in(&self, filename: &str, bytes: &[u8], path0: Option<&str>, package: &str) -> i32 {
         self.publish_argv();
         if let Err(e) = check_source(bytes) {
             eprint!("{}", e.render(filename));
             return 1;
         }
-        gilt_vm::run::run_main_with(&self.inner, filename, bytes, path0, self.inspect)
+        gilt_vm::run::run_main_in_package(
+            &self.inner,
+            filename,
+            bytes,
+            path0,
+            self.inspect,
+            package,
+        )
     }
 
     /// `python -m NAME`: find module NAME (`a.b` is `a/b.py`, a package runs
     /// its `__main__.py`) in the current folder and run it as `__main__`, with
-    /// the current folder searched first by `import`. `Err` holds CPython's
+    /// the current folder searched first by `import`; its package is imported
+    /// first and is its `__package__`, so relative imports work. `Err` holds CPython's
     /// message when there is no such module (printed after the program name).
     /// `sys.argv[0]` becomes the module's path.
     pub fn run_module(&mut self, name: &str) -> Result<i32, String> {
@@ -153,7 +169,14 @@ impl Interpreter {
         }
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let cwd = cwd.display().to_string();
-        Ok(self.run_main(&path.display().to_string(), &bytes, Some(&cwd)))
+        // `a.b` runs in package `a`; a package `a` runs its `a.__main__`.
+        let package = if path.ends_with("__main__.py") && !name.ends_with("__main__") {
+            name
+        } else {
+            name.rsplit_once('.').map_or("", |(p, _)| p)
+        };
+        let shown = path.display().to_string();
+        Ok(self.run_main_in(&shown, &bytes, Some(&cwd), package))
     }
 
     /// Run one input of the interactive prompt, parsed and checked, in the

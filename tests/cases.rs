@@ -7,6 +7,9 @@
 //! - every other area: `gilt CASE` (run from the repo root with a relative path, as the
 //!   goldens were made) must match `<case>.stdout`, `<case>.code` and `<case>.stderr`.
 //!
+//! Only the `.py` files directly in an area folder are cases; its subfolders hold
+//! what the cases import (e.g. `imports/pkgs/`), as the regen script also assumes.
+//!
 //! Output is normalised as the regen script does: the absolute repo root becomes
 //! `$ROOT`, and a stderr holding a traceback is cut to its last non-empty line.
 //! Cases run on a few threads, each under a timeout; every failure is collected and

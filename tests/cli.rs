@@ -162,6 +162,25 @@ fn dash_m_runs_a_module_as_main() {
     let r = gilt_in(&dir, &["-m", "app"], "");
     assert_eq!((r.stdout.as_str(), r.code), ("app main\n", 0));
 
+    // The package is imported first and is the module's __package__, so
+    // relative imports work (in `-m app` and `-m app.tool` alike).
+    std::fs::write(dir.join("app/__init__.py"), "print('app init')\n").unwrap();
+    std::fs::write(dir.join("app/helper.py"), "H = 'helped'\n").unwrap();
+    std::fs::write(
+        dir.join("app/__main__.py"),
+        "from .helper import H\nprint(__name__, __package__, H)\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("app/tool.py"),
+        "from . import helper\nprint(__name__, __package__, helper.H)\n",
+    )
+    .unwrap();
+    let r = gilt_in(&dir, &["-m", "app"], "");
+    assert_eq!(r.stdout, "app init\n__main__ app helped\n");
+    let r = gilt_in(&dir, &["-m", "app.tool"], "");
+    assert_eq!(r.stdout, "app init\n__main__ app helped\n");
+
     // Tracebacks name the module file by its absolute path.
     let r = gilt_in(&dir, &["-m", "boom"], "");
     let boom = std::fs::canonicalize(dir.join("boom.py")).unwrap();

@@ -17,6 +17,8 @@
 #   <case>.code    the exit code
 #   <case>.stderr  the whole stderr, or only its last non-empty line when the stderr
 #                  contains "Traceback (most recent call last):"
+# Only .py files directly in an area folder are cases: subfolders (such as
+# tests/cases/imports/pkgs/) hold modules the cases import, and are skipped.
 # In all three the absolute repo root (CPython prints absolute script paths) is
 # replaced by the literal text `$ROOT`. tests/cases.rs applies the same rules to gilt.
 set -euo pipefail

@@ -123,6 +123,7 @@ opcodes! {
     LoadAssertionError = "LOAD_ASSERTION_ERROR": "push AssertionError",
     ImportName(u32) = "IMPORT_NAME": "pop fromlist and level, import module `arg`, push it",
     ImportFrom(u32) = "IMPORT_FROM": "push attribute `arg` of the module on top",
+    ImportStar = "IMPORT_STAR": "pop a module; bind its `__all__` (or public) names in the local namespace",
     GetLen = "GET_LEN": "push len() of the top",
     MatchSequence = "MATCH_SEQUENCE": "push whether the top is a sequence for a sequence pattern (list, tuple, range)",
     MatchMapping = "MATCH_MAPPING": "push whether the top is a mapping for a mapping pattern (dict)",
@@ -137,6 +138,7 @@ impl Op {
     pub fn number(&self) -> u8 {
         match self {
             Op::PopTop => 1,
+            Op::ImportStar => 84,
             Op::Nop => 9,
             Op::UnaryPositive => 10,
             Op::UnaryNegative => 11,

@@ -30,6 +30,7 @@ pub enum ExcKind {
     MemoryError,
     SystemExit,
     KeyboardInterrupt,
+    OSError,
     Exception,
 }
 
@@ -58,6 +59,7 @@ impl ExcKind {
             ExcKind::MemoryError => "MemoryError",
             ExcKind::SystemExit => "SystemExit",
             ExcKind::KeyboardInterrupt => "KeyboardInterrupt",
+            ExcKind::OSError => "OSError",
             ExcKind::Exception => "Exception",
         }
     }

@@ -23,12 +23,15 @@ pub struct Interp {
     pub exceptions: HashMap<&'static str, Obj>,
     /// The `builtins` namespace (a dict).
     pub builtins: Obj,
-    /// `sys.modules`.
-    pub modules: GilCell<Dict>,
+    /// `sys.modules`: the dict of loaded modules by name, the import cache.
+    pub modules: Obj,
     /// Captured output, when the host asked for it (`None`: the real stdout).
     pub captured: GilCell<Option<String>>,
-    /// `sys.path`: folders searched by `import`.
-    pub search_path: GilCell<Vec<String>>,
+    /// `sys.path`: the list of folders searched by `import`.
+    pub search_path: Obj,
+    /// The import system's own state: the table of modules built into the
+    /// binary, and the modules whose body is running.
+    pub imports: crate::builtins::import::ImportState,
     /// `sys.argv`.
     pub argv: GilCell<Vec<String>>,
     /// Bumped whenever a class's namespace changes after the class was made;
@@ -149,9 +152,10 @@ impl Interp {
             type_table,
             exceptions,
             builtins,
-            modules: GilCell::new(Dict::new()),
+            modules: Obj::new(Object::Dict(GilCell::new(Dict::new()))),
             captured: GilCell::new(None),
-            search_path: GilCell::new(Vec::new()),
+            search_path: Obj::new(Object::List(GilCell::new(Vec::new()))),
+            imports: crate::builtins::import::ImportState::new(),
             argv: GilCell::new(Vec::new()),
             type_epoch: AtomicU64::new(1),
             io,

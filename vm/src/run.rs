@@ -2,9 +2,8 @@
 
 use crate::eval::{exception, Frame};
 use crate::exc::{ExcKind, PyResult, Raise};
-use crate::gil::GilCell;
 use crate::interp::{Interp, Vm};
-use crate::object::{Dict, Module, Object, PyStr};
+use crate::object::{Dict, Object, PyStr};
 use crate::value::{Obj, Value};
 use gilt_lexer::LineIndex;
 use std::sync::Arc;
@@ -12,75 +11,56 @@ use std::sync::Arc;
 /// Compile `bytes` (already known to parse and pass the checks) and run it as
 /// module `name`, registered in `sys.modules` first. Returns the module.
 pub fn run_module_file(vm: &mut Vm, name: &str, filename: &str, bytes: &[u8]) -> PyResult<Value> {
-    let text = gilt_lexer::decode_source(bytes)
-        .map_err(|e| Raise::new(ExcKind::Exception, format!("SyntaxError: {}", e.msg)))?;
+    let module_obj = crate::builtins::import::new_module(name);
+    crate::builtins::import::set_attr(vm, &module_obj, "__file__", PyStr::value(filename));
+    crate::builtins::import::set_module(vm, name, module_obj.clone());
+    let Some(Object::Module(m)) = module_obj.as_object() else {
+        unreachable!("new_module makes a module")
+    };
+    exec_file(vm, &m.dict.clone(), filename, bytes)?;
+    Ok(module_obj)
+}
+
+/// Import `package`, then run `bytes` as its module `__main__`.
+fn run_in_package(vm: &mut Vm, filename: &str, bytes: &[u8], package: &str) -> PyResult<Value> {
+    crate::builtins::import::import_module(vm, package)?;
+    let module = crate::builtins::import::new_module("__main__");
+    crate::builtins::import::set_attr(vm, &module, "__file__", PyStr::value(filename));
+    crate::builtins::import::set_attr(vm, &module, "__package__", PyStr::value(package));
+    crate::builtins::import::set_module(vm, "__main__", module.clone());
+    let Some(Object::Module(m)) = module.as_object() else {
+        unreachable!("new_module makes a module")
+    };
+    exec_file(vm, &m.dict.clone(), filename, bytes)?;
+    Ok(module)
+}
+
+/// Compile the source `bytes` of `filename` and run it with `globals` (a
+/// dict) as its module namespace.
+pub fn exec_file(vm: &mut Vm, globals: &Obj, filename: &str, bytes: &[u8]) -> PyResult<()> {
+    let text = gilt_lexer::decode_source(bytes).map_err(|e| {
+        let text = String::from_utf8_lossy(bytes);
+        crate::builtins::syntax_error::new(vm, "SyntaxError", &e.msg, filename, &text, 0, 0)
+    })?;
     let module =
         gilt_parser::parse_module(&text).map_err(|e| syntax_error(vm, filename, &text, e))?;
     crate::compile::check_module(&module).map_err(|e| syntax_error(vm, filename, &text, e))?;
     let code = crate::compile::compile_module(&module, &text, filename)
         .map_err(|u| unsupported(filename, &text, u))?;
-    let mut globals = Dict::new();
-    globals.insert_str("__name__", PyStr::value(name));
-    globals.insert_str("__file__", PyStr::value(filename));
-    globals.insert_str("__doc__", Value::None);
-    let globals = Obj::new(Object::Dict(GilCell::new(globals)));
-    let module_obj = Value::obj(Object::Module(Module {
-        name: name.into(),
-        dict: globals.clone(),
-    }));
-    vm.interp
-        .modules
-        .get_mut(&mut vm.gil)
-        .insert_str(name, module_obj.clone());
-    let frame = Frame::new(code, globals.clone(), Some(globals));
+    let frame = Frame::new(code, globals.clone(), Some(globals.clone()));
     crate::eval::run(vm, frame)?;
-    Ok(module_obj)
+    Ok(())
 }
 
-/// A SyntaxError (or IndentationError, TabError) for source that does not
-/// parse: the exception object with CPython's attributes (msg, filename,
-/// lineno, offset, text, end_lineno, end_offset).
+/// A SyntaxError raised by importing a module that does not parse.
 pub(crate) fn syntax_error(
     vm: &mut Vm,
     filename: &str,
     text: &str,
     e: gilt_parser::ParseError,
 ) -> Raise {
-    let index = LineIndex::new(text);
-    let (line, col) = index.line_col(e.start);
-    let (end_line, end_col) = index.line_col(e.end.max(e.start));
-    let source_line = text
-        .lines()
-        .nth(line.saturating_sub(1) as usize)
-        .unwrap_or("");
-    let class = vm
-        .interp
-        .exceptions
-        .get(e.kind.class_name())
-        .or_else(|| vm.interp.exceptions.get("SyntaxError"))
-        .cloned()
-        .expect("SyntaxError exists");
-    let details = Value::obj(Object::Tuple(
-        vec![
-            PyStr::value(filename),
-            Value::Int(line as i64),
-            Value::Int(col as i64 + 1),
-            PyStr::value(format!("{source_line}\n")),
-            Value::Int(end_line as i64),
-            Value::Int(end_col as i64 + 1),
-        ]
-        .into(),
-    ));
-    let exc = match crate::eval::call::call(
-        vm,
-        &Value::Obj(class),
-        vec![PyStr::value(&*e.msg), details],
-        Vec::new(),
-    ) {
-        Ok(v) => v,
-        Err(err) => return err,
-    };
-    Raise::Object(exc)
+    let class = e.kind.class_name();
+    crate::builtins::syntax_error::new(vm, class, &e.msg, filename, text, e.start, e.end)
 }
 
 /// A construct the compiler cannot translate yet, as a NotImplementedError.
@@ -111,6 +91,20 @@ pub fn run_main_with(
     path0: Option<&str>,
     inspect: bool,
 ) -> i32 {
+    run_main_in_package(interp, filename, bytes, path0, inspect, "")
+}
+
+/// [`run_main_with`] for `python -m`: the module's package (`""` for a
+/// top-level module) is imported first and becomes `__main__.__package__`,
+/// so the module's relative imports work.
+pub fn run_main_in_package(
+    interp: &Arc<Interp>,
+    filename: &str,
+    bytes: &[u8],
+    path0: Option<&str>,
+    inspect: bool,
+    package: &str,
+) -> i32 {
     let mut vm = interp.enter();
     if vm.interp.argv.get(&vm.gil).is_empty() {
         vm.interp
@@ -125,11 +119,18 @@ pub fn run_main_with(
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_default(),
     };
-    vm.interp
-        .search_path
-        .get_mut(&mut vm.gil)
-        .push(if dir.is_empty() { ".".into() } else { dir });
-    match run_module_file(&mut vm, "__main__", filename, bytes) {
+    // CPython puts the script's real folder first (symbolic links resolved).
+    let dir = match std::fs::canonicalize(&dir) {
+        Ok(real) if path0.is_none() && !dir.is_empty() => real.to_string_lossy().into_owned(),
+        _ => dir,
+    };
+    push_search_path(&mut vm, &dir);
+    let result = if package.is_empty() {
+        run_module_file(&mut vm, "__main__", filename, bytes)
+    } else {
+        run_in_package(&mut vm, filename, bytes, package)
+    };
+    match result {
         Ok(_) => 0,
         Err(err) if inspect => match uncaught(&mut vm, err, false) {
             Uncaught::Exit(code) => code,
@@ -213,25 +214,25 @@ const DISPLAY_HOOK: &str = "__gilt_displayhook__";
 /// fresh module (and the current folder on the search path, as CPython's
 /// `sys.path[0] == ''`) when no script ran.
 pub fn main_globals(vm: &mut Vm) -> Obj {
-    if let Some(Value::Obj(m)) = vm.interp.modules.get(&vm.gil).get_str("__main__") {
+    if let Some(Value::Obj(m)) = crate::builtins::import::get_module(vm, "__main__") {
         if let Object::Module(m) = m.get() {
             return m.dict.clone();
         }
     }
-    let mut globals = Dict::new();
-    globals.insert_str("__name__", PyStr::value("__main__"));
-    globals.insert_str("__doc__", Value::None);
-    let globals = Obj::new(Object::Dict(GilCell::new(globals)));
-    let module = Value::obj(Object::Module(Module {
-        name: "__main__".into(),
-        dict: globals.clone(),
-    }));
-    vm.interp
-        .modules
-        .get_mut(&mut vm.gil)
-        .insert_str("__main__", module);
-    vm.interp.search_path.get_mut(&mut vm.gil).push(".".into());
-    globals
+    let module = crate::builtins::import::new_module("__main__");
+    crate::builtins::import::set_module(vm, "__main__", module.clone());
+    push_search_path(vm, "");
+    match module.as_object() {
+        Some(Object::Module(m)) => m.dict.clone(),
+        _ => unreachable!("new_module makes a module"),
+    }
+}
+
+/// Append a folder to `sys.path`.
+fn push_search_path(vm: &mut Vm, dir: &str) {
+    if let Object::List(l) = vm.interp.search_path.get() {
+        l.get_mut(&mut vm.gil).push(PyStr::value(dir));
+    }
 }
 
 /// Run one input of the interactive prompt (already parsed and checked) in

@@ -8,8 +8,10 @@ pub mod import;
 pub mod io;
 pub mod methods;
 pub mod object_type;
+pub mod os_error;
 pub mod reprs;
 pub mod set;
+pub mod syntax_error;
 pub mod sys;
 
 use crate::eval::{attr, call, iter, ops};
@@ -72,6 +74,7 @@ pub fn install(vm: &mut Vm) {
         ("hex", code_eval::hex),
         ("exit", code_eval::exit),
         ("quit", code_eval::exit),
+        ("__import__", import::builtin_import),
     ];
     let mut dict = Dict::new();
     for &(name, f) in functions {
@@ -124,6 +127,10 @@ pub fn install(vm: &mut Vm) {
     for (name, class) in exceptions {
         dict.insert_str(name, Value::Obj(class));
     }
+    // CPython keeps these two old names of OSError.
+    let os_error = vm.exc_class(ExcKind::OSError);
+    dict.insert_str("IOError", Value::Obj(os_error.clone()));
+    dict.insert_str("EnvironmentError", Value::Obj(os_error));
     let ni = singleton(vm, "NotImplementedType", |_, _, _| {
         Ok(PyStr::value("NotImplemented"))
     });

@@ -4,15 +4,14 @@
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
-use crate::object::{Builtin, Dict, Module, NativeFn, Object, PyStr};
-use crate::value::{Obj, Value};
+use crate::object::{Builtin, Dict, NativeFn, Object, PyStr};
+use crate::value::Value;
 
 type Kw = [(Box<str>, Value)];
 
-/// Make the `sys` module for this interpreter.
-pub fn module(vm: &mut Vm) -> Value {
+/// Fill the `sys` module of this interpreter.
+pub fn init(vm: &mut Vm, module: &Value) -> PyResult<()> {
     let mut d = Dict::new();
-    d.insert_str("__name__", PyStr::value("sys"));
     let functions: &[(&'static str, NativeFn)] = &[
         ("exit", exit),
         ("getrecursionlimit", getrecursionlimit),
@@ -38,14 +37,17 @@ pub fn module(vm: &mut Vm) -> Value {
         .map(|a| PyStr::value(a.as_str()))
         .collect();
     d.insert_str("argv", Value::obj(Object::List(GilCell::new(argv))));
-    let path: Vec<Value> = vm
-        .interp
-        .search_path
-        .get(&vm.gil)
-        .iter()
-        .map(|p| PyStr::value(p.as_str()))
+    // The interpreter's own list and dict: the import system reads them.
+    d.insert_str("path", Value::Obj(vm.interp.search_path.clone()));
+    d.insert_str("modules", Value::Obj(vm.interp.modules.clone()));
+    let names: Vec<Value> = super::import::builtin_names(vm, true)
+        .into_iter()
+        .map(PyStr::value)
         .collect();
-    d.insert_str("path", Value::obj(Object::List(GilCell::new(path))));
+    d.insert_str(
+        "builtin_module_names",
+        Value::obj(Object::Tuple(names.into())),
+    );
     d.insert_str("maxsize", Value::Int(i64::MAX));
     d.insert_str("platform", PyStr::value(std::env::consts::OS));
     d.insert_str(
@@ -80,11 +82,12 @@ pub fn module(vm: &mut Vm) -> Value {
         d.insert_str(name, stream.clone());
         d.insert_str(&format!("__{name}__"), stream);
     }
-    let dict = Obj::new(Object::Dict(GilCell::new(d)));
-    Value::obj(Object::Module(Module {
-        name: "sys".into(),
-        dict,
-    }))
+    for (k, v) in d.iter() {
+        if let Some(Object::Str(name)) = k.as_object() {
+            super::import::set_attr(vm, module, &name.text, v.clone());
+        }
+    }
+    Ok(())
 }
 
 fn exit(_vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
@@ -138,7 +141,10 @@ fn exc_info(vm: &mut Vm, _: &[Value], _: &Kw) -> PyResult<Value> {
 /// `sys.<name>` (`stdout`, `stdin`, ...) when the sys module is loaded, else
 /// the interpreter's own stream `fd`: where `print` and `input` go.
 pub fn stream(vm: &mut Vm, name: &str, fd: usize) -> Value {
-    let sys = vm.interp.modules.get(&vm.gil).get_str("sys").cloned();
+    let sys = match vm.interp.modules.get() {
+        Object::Dict(d) => d.get(&vm.gil).get_str("sys").cloned(),
+        _ => None,
+    };
     if let Some(Object::Module(m)) = sys.as_ref().and_then(Value::as_object) {
         if let Object::Dict(d) = m.dict.get() {
             if let Some(v) = d.get(&vm.gil).get_str(name) {

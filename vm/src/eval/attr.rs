@@ -408,6 +408,14 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
                     if let Some(v) = d.get(&vm.gil).get_str(name) {
                         return Ok(v.clone());
                     }
+                    if name == "__dict__" {
+                        return Ok(Value::Obj(m.dict.clone()));
+                    }
+                    // PEP 562: a module's own `__getattr__` answers the rest.
+                    let hook = d.get(&vm.gil).get_str("__getattr__").cloned();
+                    if let Some(f) = hook {
+                        return super::call::call(vm, &f, vec![PyStr::value(name)], Vec::new());
+                    }
                 }
                 return Err(Raise::new(
                     ExcKind::AttributeError,
@@ -631,6 +639,10 @@ pub fn generic_delete(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
             Object::Stream(s) => Some(&s.dict),
             Object::Class(c) => Some(&c.dict),
             Object::Function(f) => Some(&f.dict),
+            Object::Module(m) => match m.dict.get() {
+                Object::Dict(d) => Some(d),
+                _ => None,
+            },
             _ => None,
         };
         if let Some(d) = dict {

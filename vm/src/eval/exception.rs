@@ -24,33 +24,12 @@ pub fn init_args(vm: &mut Vm, exc: &Value, args: &[Value]) {
     if let Some(Object::Instance(i)) = exc.as_object() {
         let stop = vm.exc_class(ExcKind::StopIteration);
         let is_stop = attr::is_subclass(vm, &i.class, &stop);
-        let is_syntax = is_syntax_error(vm, exc);
         let tuple = Value::obj(Object::Tuple(args.to_vec().into()));
         let dict = i.attrs().get_mut(&mut vm.gil);
         dict.insert_str("args", tuple);
         if is_stop {
             // StopIteration.value: the generator's return value.
             dict.insert_str("value", args.first().cloned().unwrap_or(Value::None));
-        }
-        if is_syntax {
-            // SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset)).
-            dict.insert_str("msg", args.first().cloned().unwrap_or(Value::None));
-            let details = match args.get(1).and_then(Value::as_object) {
-                Some(Object::Tuple(t)) if (4..=6).contains(&t.len()) => t.to_vec(),
-                _ => Vec::new(),
-            };
-            let fields = [
-                "filename",
-                "lineno",
-                "offset",
-                "text",
-                "end_lineno",
-                "end_offset",
-            ];
-            for (i, field) in fields.iter().enumerate() {
-                dict.insert_str(field, details.get(i).cloned().unwrap_or(Value::None));
-            }
-            dict.insert_str("print_file_and_line", Value::None);
         }
     }
 }
@@ -243,39 +222,8 @@ fn args_of(vm: &Vm, exc: &Value) -> Vec<Value> {
     }
 }
 
-/// Is `exc` a SyntaxError (or IndentationError, TabError)?
-pub fn is_syntax_error(vm: &Vm, exc: &Value) -> bool {
-    let class = attr::class_of(vm, exc);
-    match vm.interp.exceptions.get("SyntaxError") {
-        Some(syntax) => attr::is_subclass(vm, &class, syntax),
-        None => false,
-    }
-}
-
-/// `str(exc)`: empty, the single argument, or the tuple of arguments;
-/// for a SyntaxError `msg (filename, line N)`.
+/// `str(exc)`: empty, the single argument, or the tuple of arguments.
 pub fn str_of(vm: &mut Vm, exc: &Value) -> PyResult<String> {
-    if is_syntax_error(vm, exc) {
-        let msg = dict_value(vm, exc, "msg").unwrap_or(Value::None);
-        let msg = match msg {
-            Value::None => return Ok(String::new()),
-            m => ops::str_of(vm, &m)?,
-        };
-        let file = dict_value(vm, exc, "filename");
-        let line = dict_value(vm, exc, "lineno");
-        return Ok(match (file.as_ref().and_then(Value::as_object), line) {
-            (Some(Object::Str(f)), Some(Value::Int(n))) => {
-                let base = f.text.rsplit('/').next().unwrap_or(&f.text);
-                format!("{msg} ({base}, line {n})")
-            }
-            (Some(Object::Str(f)), _) => {
-                let base = f.text.rsplit('/').next().unwrap_or(&f.text);
-                format!("{msg} ({base})")
-            }
-            (_, Some(Value::Int(n))) => format!("{msg} (line {n})"),
-            _ => msg,
-        });
-    }
     let args = args_of(vm, exc);
     let class = attr::class_of(vm, exc);
     let key_error = vm.exc_class(ExcKind::KeyError);
@@ -399,13 +347,8 @@ fn format_chain(
         }
     }
     let name = qualified_name(vm, exc);
-    if is_syntax_error(vm, exc) {
-        syntax_error_location(vm, exc, out);
-        let msg = match dict_value(vm, exc, "msg") {
-            Some(Value::None) | None => String::new(),
-            Some(m) => ops::str_of(vm, &m).unwrap_or_default(),
-        };
-        out.push_str(&format!("{name}: {msg}\n"));
+    if let Some(report) = crate::builtins::syntax_error::report(vm, exc, &name) {
+        out.push_str(&report);
         return;
     }
     // Through `__str__`, as CPython prints an uncaught exception.
@@ -414,43 +357,6 @@ fn format_chain(
         out.push_str(&format!("{name}\n"));
     } else {
         out.push_str(&format!("{name}: {message}\n"));
-    }
-}
-
-/// The `File "...", line N` block, source line and caret of a SyntaxError.
-fn syntax_error_location(vm: &Vm, exc: &Value, out: &mut String) {
-    let file = match dict_value(vm, exc, "filename")
-        .as_ref()
-        .and_then(Value::as_object)
-    {
-        Some(Object::Str(f)) => f.text.to_string(),
-        _ => return,
-    };
-    let line = match dict_value(vm, exc, "lineno") {
-        Some(Value::Int(n)) => n,
-        _ => return,
-    };
-    out.push_str(&format!("  File \"{file}\", line {line}\n"));
-    let text = match dict_value(vm, exc, "text")
-        .as_ref()
-        .and_then(Value::as_object)
-    {
-        Some(Object::Str(t)) => t.text.to_string(),
-        _ => return,
-    };
-    let trimmed = text.trim_end_matches('\n');
-    let stripped = trimmed.trim_start();
-    let indent = trimmed.chars().count() - stripped.chars().count();
-    out.push_str(&format!("    {stripped}\n"));
-    if let Some(Value::Int(offset)) = dict_value(vm, exc, "offset") {
-        let start = (offset as usize).saturating_sub(1).saturating_sub(indent);
-        let width = match dict_value(vm, exc, "end_offset") {
-            Some(Value::Int(end)) if end as usize > offset as usize => {
-                end as usize - offset as usize
-            }
-            _ => 1,
-        };
-        out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
     }
 }
 

@@ -21,6 +21,7 @@ pub mod iter;
 pub mod ops;
 pub mod pattern;
 
+use crate::builtins::import;
 use crate::bytecode::{Code, Op};
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
@@ -799,20 +800,21 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                 frame.stack.push(rest);
             }
             Op::ImportName(i) => {
-                let _fromlist = pop(frame);
-                let _level = pop(frame);
-                let m = crate::builtins::import::import(vm, name(frame, i))?;
+                let fromlist = pop(frame);
+                let level = pop(frame);
+                let globals = frame.globals().clone();
+                let m = import::import_op(vm, name(frame, i), &globals, &fromlist, &level)?;
                 frame.stack.push(m);
             }
             Op::ImportFrom(i) => {
-                let module = top(frame).clone();
-                let v = attr::get(vm, &module, name(frame, i)).map_err(|_| {
-                    Raise::new(
-                        ExcKind::ImportError,
-                        format!("cannot import name '{}'", name(frame, i)),
-                    )
-                })?;
+                let v = import::import_from(vm, top(frame), name(frame, i))?;
                 frame.stack.push(v);
+            }
+            Op::ImportStar => {
+                let module = pop(frame);
+                let ns = frame.namespace.clone();
+                let ns = ns.unwrap_or_else(|| frame.globals().clone());
+                import::import_star(vm, &module, &ns)?;
             }
         }
     }

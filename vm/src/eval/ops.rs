@@ -1075,7 +1075,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 };
                 format!("<class '{module}{}'>", c.qualname)
             }
-            Object::Module(m) => format!("<module '{}'>", m.name),
+            Object::Module(_) => crate::builtins::import::module::repr(vm, v),
             Object::Instance(_) => {
                 if let Some(r) = call_dunder(vm, v, "__repr__", Vec::new())? {
                     return string_result(vm, r, "__repr__");

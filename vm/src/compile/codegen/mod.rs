@@ -248,6 +248,7 @@ fn stack_effect(op: &Op) -> i32 {
         Op::Reraise => -1,
         Op::ImportName(_) => -1,
         Op::ImportFrom(_) => 1,
+        Op::ImportStar => -1,
         Op::GetLen | Op::MatchSequence | Op::MatchMapping | Op::MatchKeys => 1,
         Op::MatchClass(_) => -2,
         Op::CopyDictWithoutKeys => -1,

@@ -193,12 +193,23 @@ impl<'t, 'a> Compiler<'t, 'a> {
                     let i = self.name_index(&alias.name);
                     self.emit(Op::ImportName(i));
                     match &alias.asname {
+                        // `import a.b.c as d` walks down with IMPORT_FROM, which
+                        // also finds a submodule whose parent attribute is not
+                        // set yet (a circular import).
                         Some(asname) => {
-                            for part in alias.name.split('.').skip(1) {
+                            let parts: Vec<&str> = alias.name.split('.').skip(1).collect();
+                            for (k, part) in parts.iter().enumerate() {
                                 let i = self.name_index(part);
-                                self.emit(Op::LoadAttr(i));
+                                self.emit(Op::ImportFrom(i));
+                                if k + 1 < parts.len() {
+                                    self.emit(Op::Swap(2));
+                                    self.emit(Op::PopTop);
+                                }
                             }
                             self.store_name(asname);
+                            if !parts.is_empty() {
+                                self.emit(Op::PopTop);
+                            }
                         }
                         None => self.store_name(alias.name.split('.').next().unwrap()),
                     }
@@ -209,20 +220,21 @@ impl<'t, 'a> Compiler<'t, 'a> {
                 names,
                 level,
             } => {
-                if names.iter().any(|a| &*a.name == "*") {
-                    return Err(unsupported("'from ... import *'", s.range.start));
-                }
                 self.load_const(Value::Int(*level as i64));
                 let fromlist: Vec<Value> = names.iter().map(|a| PyStr::value(&*a.name)).collect();
                 self.load_const(Value::obj(Object::Tuple(fromlist.into())));
                 let i = self.name_index(module.as_deref().unwrap_or(""));
                 self.emit(Op::ImportName(i));
-                for alias in names {
-                    let i = self.name_index(&alias.name);
-                    self.emit(Op::ImportFrom(i));
-                    self.store_name(alias.asname.as_deref().unwrap_or(&alias.name));
+                if names.iter().any(|a| &*a.name == "*") {
+                    self.emit(Op::ImportStar);
+                } else {
+                    for alias in names {
+                        let i = self.name_index(&alias.name);
+                        self.emit(Op::ImportFrom(i));
+                        self.store_name(alias.asname.as_deref().unwrap_or(&alias.name));
+                    }
+                    self.emit(Op::PopTop);
                 }
-                self.emit(Op::PopTop);
             }
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } | StmtKind::Pass => {}
             StmtKind::Expr { value } => {

@@ -1,0 +1,3 @@
+print("boom starts")
+STATE = "partial"
+raise ValueError("boom failed while importing")

@@ -1,0 +1,2 @@
+from circ_x import X
+Y = "y"

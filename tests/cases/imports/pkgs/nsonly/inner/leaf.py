@@ -1,0 +1,1 @@
+LEAF = "leaf in a namespace package"

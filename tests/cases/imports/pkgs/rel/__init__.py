@@ -1,0 +1,2 @@
+from . import one
+from .one import ONE

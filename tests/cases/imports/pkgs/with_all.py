@@ -1,0 +1,5 @@
+__all__ = ["exported", "also"]
+exported = "e"
+also = "a"
+not_listed = "n"
+_hidden = "h"
