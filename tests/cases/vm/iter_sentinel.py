@@ -6,7 +6,7 @@ def nxt():
     pos[0] += 1
     return v
 print(list(iter(nxt, 0)))
-print(pos[0], list(iter(nxt, 0)) if pos[0] < len(data) - 1 else None)
+print(pos[0], next(iter(nxt, 9)), next(iter(nxt, 5), "sentinel hit"))
 
 class Reader:
     def __init__(self, chunks):
@@ -23,7 +23,7 @@ def tick():
     count[0] += 1
     return count[0]
 it = iter(tick, 4)
-print(type(it).__name__, next(it), next(it), next(it))
+print(next(it), next(it), next(it))
 try:
     next(it)
 except StopIteration:
