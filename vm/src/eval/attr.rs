@@ -657,7 +657,11 @@ pub fn enter_context(vm: &mut Vm, manager: &Value) -> PyResult<(Value, Value)> {
     let exit = lookup(vm, &class, "__exit__");
     let (Some(enter), Some(exit)) = (enter.clone(), exit) else {
         // CPython 3.11 names the missing half only when `__enter__` exists.
-        let missed = if enter.is_some() { " (missed __exit__ method)" } else { "" };
+        let missed = if enter.is_some() {
+            " (missed __exit__ method)"
+        } else {
+            ""
+        };
         let msg = format!(
             "'{}' object does not support the context manager protocol{missed}",
             type_name(vm, manager)

@@ -133,7 +133,10 @@ pub enum SeqIter {
     Filter { func: Value, iter: Value },
     /// `iter(func, sentinel)`: calls `func` until it returns `sentinel`
     /// (`func` is None once that happened, so it stays exhausted).
-    Call { func: Option<Value>, sentinel: Value },
+    Call {
+        func: Option<Value>,
+        sentinel: Value,
+    },
     /// `zip(*iterators)`, lazily.
     Zip { iters: Vec<Value> },
     /// `enumerate(iterator, start)`, lazily.
