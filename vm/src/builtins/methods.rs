@@ -272,10 +272,11 @@ fn seq_index(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     match position(vm, &items, &args[1])? {
         Some(i) => Ok(Value::Int(i as i64)),
         None => {
+            // CPython 3.11 names the value for lists only.
             let what = if matches!(args[0].as_object(), Some(Object::List(_))) {
-                "list.index(x): x not in list"
+                format!("{} is not in list", ops::repr(vm, &args[1])?)
             } else {
-                "tuple.index(x): x not in tuple"
+                "tuple.index(x): x not in tuple".to_string()
             };
             Err(Raise::value_error(what))
         }
@@ -437,9 +438,10 @@ fn dict_popitem(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
             d.get_mut(&mut vm.gil).remove(&k)?;
             Ok(Value::obj(Object::Tuple(vec![k, v].into())))
         }
-        None => Err(Raise::new(
+        // The message is the KeyError's argument, so str(e) quotes it once.
+        None => Err(Raise::WithValue(
             ExcKind::KeyError,
-            "'popitem(): dictionary is empty'",
+            crate::object::PyStr::value("popitem(): dictionary is empty"),
         )),
     }
 }

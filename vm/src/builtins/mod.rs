@@ -600,7 +600,16 @@ fn filter(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 }
 
 fn iter_fn(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
-    arg_count("iter", args, 1, 1)?;
+    arg_count("iter", args, 1, 2)?;
+    if let Some(sentinel) = args.get(1) {
+        if !is_callable(vm, &args[0])? {
+            return Err(Raise::type_error("iter(v, w): v must be callable"));
+        }
+        return Ok(iter::lazy(SeqIter::Call {
+            func: Some(args[0].clone()),
+            sentinel: sentinel.clone(),
+        }));
+    }
     iter::get_iter(vm, &args[0])
 }
 
@@ -815,14 +824,19 @@ fn all(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 
 fn callable(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("callable", args, 1, 1)?;
-    Ok(Value::Bool(match args[0].as_object() {
+    Ok(Value::Bool(is_callable(vm, &args[0])?))
+}
+
+/// Whether `v` can be called, as `callable()` answers.
+fn is_callable(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    Ok(match v.as_object() {
         Some(
             Object::Function(_) | Object::Builtin(_) | Object::Method { .. } | Object::Class(_),
         ) => true,
         Some(Object::HostFn(_)) => true,
         Some(Object::Instance(i)) => attr::lookup(vm, &i.class, "__call__").is_some(),
         _ => false,
-    }))
+    })
 }
 
 fn format(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {

@@ -665,12 +665,17 @@ pub fn generic_delete(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
 /// `with manager:` entry: the bound `__exit__`, and what `__enter__` returned.
 pub fn enter_context(vm: &mut Vm, manager: &Value) -> PyResult<(Value, Value)> {
     let class = class_of(vm, manager);
-    let (Some(enter), Some(exit)) = (
-        lookup(vm, &class, "__enter__"),
-        lookup(vm, &class, "__exit__"),
-    ) else {
+    let enter = lookup(vm, &class, "__enter__");
+    let exit = lookup(vm, &class, "__exit__");
+    let (Some(enter), Some(exit)) = (enter.clone(), exit) else {
+        // CPython 3.11 names the missing half only when `__enter__` exists.
+        let missed = if enter.is_some() {
+            " (missed __exit__ method)"
+        } else {
+            ""
+        };
         let msg = format!(
-            "'{}' object does not support the context manager protocol",
+            "'{}' object does not support the context manager protocol{missed}",
             type_name(vm, manager)
         );
         return Err(Raise::type_error(msg));

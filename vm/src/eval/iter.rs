@@ -170,6 +170,7 @@ fn is_lazy(state: &SeqIter) -> bool {
         state,
         SeqIter::Map { .. }
             | SeqIter::Filter { .. }
+            | SeqIter::Call { .. }
             | SeqIter::Zip { .. }
             | SeqIter::Enumerate { .. }
     )
@@ -203,6 +204,19 @@ fn lazy_next(vm: &mut Vm, state: &GilCell<SeqIter>) -> PyResult<Option<Value>> {
                 if keep {
                     return Ok(Some(item));
                 }
+            }
+            Ok(None)
+        }
+        SeqIter::Call { func, sentinel } => {
+            let (Some(func), sentinel) = (func.clone(), sentinel.clone()) else {
+                return Ok(None);
+            };
+            let v = super::call::call(vm, &func, Vec::new(), Vec::new())?;
+            if !ops::eq(vm, &v, &sentinel)? {
+                return Ok(Some(v));
+            }
+            if let SeqIter::Call { func, .. } = state.get_mut(&mut vm.gil) {
+                *func = None;
             }
             Ok(None)
         }

@@ -853,8 +853,14 @@ pub fn setitem(vm: &mut Vm, container: &Value, index: Value, value: Value) -> Py
 }
 
 fn no_item_support(vm: &Vm, container: &Value, what: &str) -> Raise {
+    // CPython words the two differently.
+    let verb = if what == "deletion" {
+        "doesn't"
+    } else {
+        "does not"
+    };
     Raise::type_error(format!(
-        "'{}' object does not support item {what}",
+        "'{}' object {verb} support item {what}",
         attr::type_name(vm, container)
     ))
 }

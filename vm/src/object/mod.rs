@@ -131,6 +131,12 @@ pub enum SeqIter {
     Map { func: Value, iters: Vec<Value> },
     /// `filter(func, iterator)`, lazily (`func` None keeps true items).
     Filter { func: Value, iter: Value },
+    /// `iter(func, sentinel)`: calls `func` until it returns `sentinel`
+    /// (`func` is None once that happened, so it stays exhausted).
+    Call {
+        func: Option<Value>,
+        sentinel: Value,
+    },
     /// `zip(*iterators)`, lazily.
     Zip { iters: Vec<Value> },
     /// `enumerate(iterator, start)`, lazily.
