@@ -698,7 +698,14 @@ fn id(_vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 
 fn hash(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("hash", args, 1, 1)?;
-    if let Some(Object::Instance(_)) = args[0].as_object() {
+    if let Some(Object::Instance(i)) = args[0].as_object() {
+        // `__hash__ = None` (also what defining `__eq__` alone implies).
+        if let Some(Value::None) = attr::lookup(vm, &i.class, "__hash__") {
+            return Err(Raise::type_error(format!(
+                "unhashable type: '{}'",
+                attr::type_name(vm, &args[0])
+            )));
+        }
         if let Some(h) = ops::call_dunder(vm, &args[0], "__hash__", Vec::new())? {
             return Ok(h);
         }

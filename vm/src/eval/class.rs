@@ -246,6 +246,10 @@ fn make_class(
             }
         }
     }
+    // A class that defines __eq__ but not __hash__ is unhashable, as in CPython.
+    if ns.get_str("__eq__").is_some() && ns.get_str("__hash__").is_none() {
+        ns.insert_str("__hash__", Value::None);
+    }
     let slots = slots_of(vm, &bases, &ns)?;
     let qualname = match ns.get_str("__qualname__").and_then(Value::as_object) {
         Some(Object::Str(s)) => s.text.clone(),
