@@ -61,6 +61,9 @@ pub struct Vm {
     /// `globals()`, `eval()` and the like (see builtins/code_eval.rs).
     pub caller: Option<crate::builtins::code_eval::Caller>,
     /// This thread's cache of class attribute lookups (see `attr::lookup`).
+    /// A RefCell, not a GilCell: lookups take `&Vm`, the cache belongs to this
+    /// thread's `Vm` (which is `!Send`), and no object's state lives in it —
+    /// only copies of handles, dropped or replaced by later lookups.
     pub(crate) lookup_cache: RefCell<Box<[crate::eval::attr::CacheEntry]>>,
     /// Addresses of the containers whose repr is being made on this thread
     /// (CPython's `Py_ReprEnter`), so one inside itself prints as `...`.
