@@ -5,7 +5,7 @@ use crate::exc::{ExcKind, PyResult};
 use crate::gil::{Gil, GilCell, GilLock};
 use crate::object::{BuiltinType, Class, Dict, Object};
 use crate::value::{Obj, Value};
-use std::cell::RefCell;
+use parking_lot::Mutex;
 use std::collections::HashMap;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
@@ -61,10 +61,9 @@ pub struct Vm {
     /// `globals()`, `eval()` and the like (see builtins/code_eval.rs).
     pub caller: Option<crate::builtins::code_eval::Caller>,
     /// This thread's cache of class attribute lookups (see `attr::lookup`).
-    /// A RefCell, not a GilCell: lookups take `&Vm`, the cache belongs to this
-    /// thread's `Vm` (which is `!Send`), and no object's state lives in it —
-    /// only copies of handles, dropped or replaced by later lookups.
-    pub(crate) lookup_cache: RefCell<Box<[crate::eval::attr::CacheEntry]>>,
+    /// Lookups take `&Vm`, so the cache needs its own lock; only this thread
+    /// ever takes it, so the lock is never contended.
+    pub(crate) lookup_cache: Mutex<Box<[crate::eval::attr::CacheEntry]>>,
     /// Addresses of the containers whose repr is being made on this thread
     /// (CPython's `Py_ReprEnter`), so one inside itself prints as `...`.
     pub reprs_open: Vec<usize>,
@@ -178,7 +177,7 @@ impl Interp {
             handling: Value::None,
             frame_pool: Vec::new(),
             caller: None,
-            lookup_cache: RefCell::new(crate::eval::attr::new_cache()),
+            lookup_cache: Mutex::new(crate::eval::attr::new_cache()),
             reprs_open: Vec::new(),
         }
     }

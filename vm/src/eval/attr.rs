@@ -180,7 +180,7 @@ pub fn lookup_name(vm: &Vm, class: &Obj, name: &Name) -> Option<Value> {
     let mix = (class.addr() >> 4) as u64 ^ (name.hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     let slot = (mix >> 32) as usize % CACHE_SIZE;
     {
-        let cache = vm.lookup_cache.borrow();
+        let cache = vm.lookup_cache.lock();
         let e = &cache[slot];
         if e.epoch == epoch
             && e.hash == name.hash
@@ -191,7 +191,7 @@ pub fn lookup_name(vm: &Vm, class: &Obj, name: &Name) -> Option<Value> {
         }
     }
     let value = lookup_uncached(vm, class, name);
-    vm.lookup_cache.borrow_mut()[slot] = CacheEntry {
+    vm.lookup_cache.lock()[slot] = CacheEntry {
         epoch,
         class: Some(class.clone()),
         hash: name.hash,
