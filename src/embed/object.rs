@@ -102,12 +102,13 @@ impl Object {
             }
             Host::Tuple(items) => Value::obj(PyObject::Tuple(values(vm, items)?.into())),
             Host::Dict(items) => {
-                let mut dict = Dict::new();
+                let dict = GilCell::new(Dict::new());
                 for (k, v) in items.iter() {
                     let (k, v) = (k.to_value(vm)?, v.to_value(vm)?);
-                    dict.insert(k, v).map_err(|e| Error::from_raise(vm, e))?;
+                    gilt_vm::eval::keys::set(vm, &dict, k, v)
+                        .map_err(|e| Error::from_raise(vm, e))?;
                 }
-                Value::obj(PyObject::Dict(GilCell::new(dict)))
+                Value::obj(PyObject::Dict(dict))
             }
         })
     }

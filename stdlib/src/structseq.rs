@@ -221,5 +221,5 @@ fn ne(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
 
 fn hash(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     let (_, items) = this(vm, args)?;
-    Ok(Value::Int(gilt_vm::object::dict::hash(&tuple(items))?))
+    Ok(Value::Int(gilt_vm::eval::keys::hash(vm, &tuple(items))?))
 }

@@ -360,7 +360,7 @@ fn set_builtin(vm: &mut Vm, name: &str, value: Option<Value>) {
         match value {
             Some(v) => d.insert_str(name, v),
             None => {
-                let _ = d.remove(&PyStr::value(name));
+                d.remove_str(name);
             }
         }
     }

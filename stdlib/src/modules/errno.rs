@@ -2,6 +2,7 @@
 //! and `errorcode`, the names by number.
 
 use gilt_vm::builtins::import;
+use gilt_vm::eval::keys;
 use gilt_vm::exc::PyResult;
 use gilt_vm::gil::GilCell;
 use gilt_vm::interp::Vm;
@@ -151,14 +152,14 @@ const ALIASES: [&str; 3] = ["EWOULDBLOCK", "EDEADLK", "EOPNOTSUPP"];
 
 /// Fill the `errno` module.
 pub fn init(vm: &mut Vm, module: &Value) -> PyResult<()> {
-    let mut errorcode = Dict::new();
+    let errorcode = GilCell::new(Dict::new());
     for &(name, code) in CODES {
         import::set_attr(vm, module, name, Value::Int(code));
         if !ALIASES.contains(&name) {
-            errorcode.insert(Value::Int(code), PyStr::value(name))?;
+            keys::set(vm, &errorcode, Value::Int(code), PyStr::value(name))?;
         }
     }
-    let errorcode = Value::obj(Object::Dict(GilCell::new(errorcode)));
+    let errorcode = Value::obj(Object::Dict(errorcode));
     import::set_attr(vm, module, "errorcode", errorcode);
     Ok(())
 }

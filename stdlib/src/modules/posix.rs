@@ -60,8 +60,10 @@ pub fn init(vm: &mut Vm, module: &Value) -> PyResult<()> {
     import::set_attr(vm, module, "stat_result", Value::Obj(class));
     let mut environ = Dict::new();
     for (k, v) in std::env::vars_os() {
-        let k = PyStr::value(k.to_string_lossy().into_owned());
-        environ.insert(k, PyStr::value(v.to_string_lossy().into_owned()))?;
+        environ.insert_str(
+            &k.to_string_lossy(),
+            PyStr::value(v.to_string_lossy().into_owned()),
+        );
     }
     let environ = Value::obj(Object::Dict(GilCell::new(environ)));
     import::set_attr(vm, module, "environ", environ);

@@ -12,7 +12,7 @@ use crate::eval::{attr, iter, ops};
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
-use crate::object::set::{is_any_set, new_set, Entry};
+use crate::object::set::{is_any_set, new_set};
 use crate::object::{Dict, NativeFn, Object, SeqIter, SetTable, ViewKind};
 use crate::value::{Obj, Value};
 use gilt_parser::ast::{CmpOp, Operator};
@@ -153,11 +153,11 @@ pub fn iter_next(vm: &mut Vm, state: &GilCell<SeqIter>) -> PyResult<Option<Value
 
 /// `item in view`.
 pub fn contains(vm: &mut Vm, dict: &Obj, kind: ViewKind, item: &Value) -> PyResult<bool> {
-    let Some(d) = dict_of(vm, dict) else {
+    let Object::Dict(cell) = dict.get() else {
         return Ok(false);
     };
     match kind {
-        ViewKind::Keys => Ok(d.get(item)?.is_some()),
+        ViewKind::Keys => crate::eval::keys::contains(vm, cell, item),
         ViewKind::Items => {
             let Some(Object::Tuple(pair)) = item.as_object() else {
                 return Ok(false);
@@ -165,13 +165,13 @@ pub fn contains(vm: &mut Vm, dict: &Obj, kind: ViewKind, item: &Value) -> PyResu
             let [key, value] = &pair[..] else {
                 return Ok(false);
             };
-            match d.get(key)?.cloned() {
+            match crate::eval::keys::get(vm, cell, key)? {
                 Some(found) => Ok(ops::is(&found, value) || ops::eq(vm, &found, value)?),
                 None => Ok(false),
             }
         }
         ViewKind::Values => {
-            let values: Vec<Value> = d.iter().map(|(_, v)| v.clone()).collect();
+            let values: Vec<Value> = cell.get(&vm.gil).iter().map(|(_, v)| v.clone()).collect();
             for v in &values {
                 if ops::is(v, item) || ops::eq(vm, v, item)? {
                     return Ok(true);
@@ -272,7 +272,8 @@ fn intersect(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     let it = iter::get_iter(vm, other)?;
     while let Some(x) = iter::next(vm, &it)? {
         if contains(vm, &dict, kind, &x)? {
-            result.insert(Entry::new(x)?);
+            let e = crate::eval::keys::entry(vm, x)?;
+            set::insert_into(vm, &mut result, e)?;
         }
     }
     Ok(new_set(result))
@@ -281,24 +282,31 @@ fn intersect(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
 /// `d1.items() ^ d2.items()` (CPython's `dictitems_xor`): the pairs of `d2`
 /// not equal in `d1`, then the pairs of `d1` left unmatched.
 fn items_xor(vm: &mut Vm, d1: &Obj, d2: &Obj) -> PyResult<Value> {
-    let mut left = dict_of(vm, d1).cloned().unwrap_or_default();
+    let left = GilCell::new(dict_of(vm, d1).cloned().unwrap_or_default());
     let pairs: Vec<(Value, Value)> = dict_of(vm, d2)
         .map(|d| d.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
         .unwrap_or_default();
     let mut result = SetTable::new();
     for (key, value) in pairs {
-        let matched = match left.get(&key)?.cloned() {
+        let matched = match crate::eval::keys::get(vm, &left, &key)? {
             Some(mine) => ops::is(&mine, &value) || ops::eq(vm, &mine, &value)?,
             None => false,
         };
         if matched {
-            left.remove(&key)?;
+            crate::eval::keys::remove(vm, &left, &key)?;
         } else {
-            result.insert(Entry::new(item(ViewKind::Items, &key, &value))?);
+            let e = crate::eval::keys::entry(vm, item(ViewKind::Items, &key, &value))?;
+            crate::builtins::set::insert_into(vm, &mut result, e)?;
         }
     }
-    for (key, value) in left.iter() {
-        result.insert(Entry::new(item(ViewKind::Items, key, value))?);
+    let rest: Vec<Value> = left
+        .get(&vm.gil)
+        .iter()
+        .map(|(key, value)| item(ViewKind::Items, key, value))
+        .collect();
+    for pair in rest {
+        let e = crate::eval::keys::entry(vm, pair)?;
+        crate::builtins::set::insert_into(vm, &mut result, e)?;
     }
     Ok(new_set(result))
 }

@@ -1,7 +1,7 @@
 //! Methods of the builtin container types (`list`, `dict`, `tuple`) and the
 //! dispatch to the methods of `str`, `bytes`, `bytearray` and `int` in object/.
 
-use crate::eval::{attr, descriptor, generator, ops};
+use crate::eval::{attr, descriptor, generator, keys, ops};
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
@@ -343,7 +343,7 @@ fn dict_get(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
             args.len() - 1
         )));
     }
-    let found = dict_of(vm, &args[0])?.get(&vm.gil).get(&args[1])?.cloned();
+    let found = keys::get(vm, dict_of(vm, &args[0])?, &args[1])?;
     Ok(found.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
 
@@ -377,9 +377,12 @@ fn dict_pop(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
             args.len() - 1
         )));
     }
-    match dict_of(vm, &args[0])?.get_mut(&mut vm.gil).remove(&args[1]) {
-        Ok(v) => Ok(v),
-        Err(e) => args.get(2).cloned().ok_or(e),
+    match keys::remove(vm, dict_of(vm, &args[0])?, &args[1])? {
+        Some(v) => Ok(v),
+        None => args
+            .get(2)
+            .cloned()
+            .ok_or_else(|| Raise::WithValue(ExcKind::KeyError, args[1].clone())),
     }
 }
 
@@ -391,12 +394,12 @@ fn dict_setdefault(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
         )));
     }
     let d = dict_of(vm, &args[0])?;
-    if let Some(v) = d.get(&vm.gil).get(&args[1])?.cloned() {
+    let hash = keys::hash(vm, &args[1])?;
+    if let Some(v) = keys::get_hashed(vm, d, hash, &args[1])? {
         return Ok(v);
     }
     let default = args.get(2).cloned().unwrap_or(Value::None);
-    d.get_mut(&mut vm.gil)
-        .insert(args[1].clone(), default.clone())?;
+    keys::set_hashed(vm, d, hash, args[1].clone(), default.clone())?;
     Ok(default)
 }
 
@@ -427,17 +430,10 @@ fn dict_clear(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 
 fn dict_popitem(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     expect("dict.popitem", args, 0)?;
-    let d = dict_of(vm, &args[0])?;
-    let last = d
-        .get(&vm.gil)
-        .iter()
-        .last()
-        .map(|(k, v)| (k.clone(), v.clone()));
+    let d = dict_of(vm, &args[0])?.get_mut(&mut vm.gil);
+    let last = d.len().checked_sub(1).and_then(|i| d.remove_at(i));
     match last {
-        Some((k, v)) => {
-            d.get_mut(&mut vm.gil).remove(&k)?;
-            Ok(Value::obj(Object::Tuple(vec![k, v].into())))
-        }
+        Some((k, v)) => Ok(Value::obj(Object::Tuple(vec![k, v].into()))),
         // The message is the KeyError's argument, so str(e) quotes it once.
         None => Err(Raise::WithValue(
             ExcKind::KeyError,

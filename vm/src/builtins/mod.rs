@@ -698,19 +698,7 @@ fn id(_vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 
 fn hash(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("hash", args, 1, 1)?;
-    if let Some(Object::Instance(i)) = args[0].as_object() {
-        // `__hash__ = None` (also what defining `__eq__` alone implies).
-        if let Some(Value::None) = attr::lookup(vm, &i.class, "__hash__") {
-            return Err(Raise::type_error(format!(
-                "unhashable type: '{}'",
-                attr::type_name(vm, &args[0])
-            )));
-        }
-        if let Some(h) = ops::call_dunder(vm, &args[0], "__hash__", Vec::new())? {
-            return Ok(h);
-        }
-    }
-    Ok(Value::Int(object::dict::hash(&args[0])?))
+    Ok(Value::Int(crate::eval::keys::hash(vm, &args[0])?))
 }
 
 fn divmod(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
@@ -980,10 +968,13 @@ pub fn construct(
             None => Ok(Value::obj(Object::Tuple(Box::new([])))),
         },
         BuiltinType::Dict => {
-            let mut dict = Dict::new();
+            let dict = GilCell::new(Dict::new());
             if let Some(source) = args.first() {
                 match source.as_object() {
-                    Some(Object::Dict(d)) => dict = d.get(&vm.gil).clone(),
+                    Some(Object::Dict(d)) => {
+                        let copy = d.get(&vm.gil).clone();
+                        *dict.get_mut(&mut vm.gil) = copy;
+                    }
                     _ => {
                         for (i, pair) in vm.collect(source)?.into_iter().enumerate() {
                             let kv = vm.collect(&pair)?;
@@ -994,15 +985,20 @@ pub fn construct(
                                 )));
                             }
                             let mut kv = kv.into_iter();
-                            dict.insert(kv.next().unwrap(), kv.next().unwrap())?;
+                            crate::eval::keys::set(
+                                vm,
+                                &dict,
+                                kv.next().unwrap(),
+                                kv.next().unwrap(),
+                            )?;
                         }
                     }
                 }
             }
             for (k, v) in kwargs {
-                dict.insert_str(&k, v);
+                dict.get_mut(&mut vm.gil).insert_str(&k, v);
             }
-            Ok(Value::obj(Object::Dict(GilCell::new(dict))))
+            Ok(Value::obj(Object::Dict(dict)))
         }
         BuiltinType::Set => set::construct(vm, set::Kind::Set, &args, &kwargs),
         BuiltinType::FrozenSet => set::construct(vm, set::Kind::Frozen, &args, &kwargs),

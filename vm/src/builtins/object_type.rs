@@ -251,9 +251,12 @@ fn object_ne(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 }
 
 /// `object.__hash__(self)`: by identity.
-fn object_hash(_vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+pub fn object_hash(_vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     let v = this(args, "__hash__")?;
-    Ok(Value::Int(crate::object::dict::hash(&v)?))
+    Ok(Value::Int(match &v {
+        Value::Obj(o) => crate::object::dict::identity_hash(o),
+        other => crate::object::dict::builtin_hash(other)?.unwrap_or(0),
+    }))
 }
 
 /// `object.__format__(self, spec)`: `str(self)` for an empty spec.
@@ -352,8 +355,14 @@ fn slot_iter(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     crate::eval::iter::get_iter(vm, arg(args, 0)?)
 }
 
-fn slot_hash(_vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
-    Ok(Value::Int(crate::object::dict::hash(arg(args, 0)?)?))
+fn slot_hash(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    let payload = arg(args, 0)?.builtin_view().clone();
+    Ok(Value::Int(crate::eval::keys::hash(vm, &payload)?))
+}
+
+/// Is `f` the `__hash__` of a builtin type?
+pub fn is_slot_hash(f: &Value) -> bool {
+    attr::is_native(f, slot_hash)
 }
 
 /// Is `v` one of the builtin types' dunder natives above?

@@ -103,7 +103,7 @@ fn install_tables(d: &mut Dict) {
     d.insert_str("hasjrel", int_list([]));
     let mut flags = Dict::new();
     for (bit, name) in listing::FLAG_NAMES {
-        let _ = flags.insert(Value::Int(bit as i64), PyStr::value(name));
+        flags.insert_new(bit as i64, Value::Int(bit as i64), PyStr::value(name));
     }
     d.insert_str(
         "COMPILER_FLAG_NAMES",

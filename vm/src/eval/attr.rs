@@ -115,6 +115,9 @@ pub const HOOK_GETATTRIBUTE: u8 = 1;
 pub const HOOK_SETATTR: u8 = 2;
 pub const HOOK_DELATTR: u8 = 4;
 pub const HOOK_GETATTR: u8 = 8;
+/// Not a hook for attributes: the class hashes its instances its own way
+/// (its `__hash__` is neither `object`'s nor a builtin type's, or is None).
+pub const HOOK_HASH: u8 = 16;
 
 /// Which attribute hooks `class` has (cached on the class per type epoch).
 pub fn hooks(vm: &Vm, class: &Obj) -> u8 {
@@ -142,6 +145,11 @@ pub fn hooks(vm: &Vm, class: &Obj) -> u8 {
     }
     if lookup(vm, class, "__getattr__").is_some() {
         bits |= HOOK_GETATTR;
+    }
+    if lookup(vm, class, "__hash__")
+        .is_some_and(|f| !is_native(&f, ot::object_hash) && !ot::is_slot_hash(&f))
+    {
+        bits |= HOOK_HASH;
     }
     c.hooks.store(epoch << 8 | bits as u64, Ordering::Relaxed);
     bits
@@ -646,13 +654,13 @@ pub fn generic_delete(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
             _ => None,
         };
         if let Some(d) = dict {
-            let removed = d.get_mut(&mut vm.gil).remove(&PyStr::value(name));
+            let removed = d.get_mut(&mut vm.gil).remove_str(name);
             if matches!(o.get(), Object::Class(_)) {
                 class_changed(vm);
             }
             return match removed {
-                Ok(_) => Ok(()),
-                Err(_) => Err(Raise::new(ExcKind::AttributeError, name.to_string())),
+                Some(_) => Ok(()),
+                None => Err(Raise::new(ExcKind::AttributeError, name.to_string())),
             };
         }
     }

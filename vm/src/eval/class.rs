@@ -11,7 +11,7 @@ use super::{attr, exception, Frame};
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
-use crate::object::{BuiltinType, Class, Dict, Instance, Object, PyStr};
+use crate::object::{BuiltinType, Class, Dict, Instance, Object};
 use crate::value::{Obj, Value};
 
 /// `__build_class__(func, name, *bases, metaclass=..., **kwds)`: run the class
@@ -227,7 +227,7 @@ fn make_class(
     }
     let mro = call::linearize(&bases, &vm.gil)?;
     if ns.get_str("__classcell__").is_some() {
-        ns.remove(&PyStr::value("__classcell__"))?;
+        ns.remove_str("__classcell__");
     }
     // These three are implicitly class and static methods.
     for (key, wrap) in [

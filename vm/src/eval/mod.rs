@@ -18,6 +18,7 @@ pub mod descriptor;
 pub mod exception;
 pub mod generator;
 pub mod iter;
+pub mod keys;
 pub mod ops;
 pub mod pattern;
 
@@ -351,11 +352,10 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                     .insert_str(&key, v);
             }
             Op::DeleteGlobal(i) => {
-                let key = PyStr::value(name(frame, i));
                 if dict_of(frame.globals())
                     .get_mut(&mut vm.gil)
-                    .remove(&key)
-                    .is_err()
+                    .remove_str(name(frame, i))
+                    .is_none()
                 {
                     return Err(exception::name_error(name(frame, i)));
                 }
@@ -379,9 +379,12 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                 dict_of(ns).get_mut(&mut vm.gil).insert_str(&key, v);
             }
             Op::DeleteName(i) => {
-                let key = PyStr::value(name(frame, i));
                 let ns = frame.namespace.as_ref().unwrap_or(frame.globals());
-                if dict_of(ns).get_mut(&mut vm.gil).remove(&key).is_err() {
+                if dict_of(ns)
+                    .get_mut(&mut vm.gil)
+                    .remove_str(name(frame, i))
+                    .is_none()
+                {
                     return Err(exception::name_error(name(frame, i)));
                 }
             }
@@ -543,18 +546,16 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             }
             Op::BuildMap(n) => {
                 let items = frame.stack.split_off(frame.stack.len() - 2 * n as usize);
-                let mut dict = Dict::new();
+                let dict = GilCell::new(Dict::new());
                 let mut it = items.into_iter();
                 while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                    dict.insert(k, v)?;
+                    keys::set(vm, &dict, k, v)?;
                 }
-                frame
-                    .stack
-                    .push(Value::obj(Object::Dict(GilCell::new(dict))));
+                frame.stack.push(Value::obj(Object::Dict(dict)));
             }
             Op::BuildSet(n) => {
                 let items = frame.stack.split_off(frame.stack.len() - n as usize);
-                let set = crate::builtins::set::build(items)?;
+                let set = crate::builtins::set::build(vm, items)?;
                 frame.stack.push(set);
             }
             Op::BuildString(n) => {
@@ -595,7 +596,7 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                 let k = pop(frame);
                 let dict = frame.stack[frame.stack.len() - depth as usize].clone();
                 if let Some(Object::Dict(d)) = dict.as_object() {
-                    d.get_mut(&mut vm.gil).insert(k, v)?;
+                    keys::set(vm, d, k, v)?;
                 }
             }
             Op::DictUpdate(depth) => {

@@ -280,19 +280,14 @@ fn builtin_binary(
             }
         }
         (Operator::BitOr, Object::Dict(d), Some(Object::Dict(e))) => {
-            let other = e.get(&vm.gil).clone();
+            let other = e.get(&vm.gil).hashed_items();
             if inplace {
-                let target = d.get_mut(&mut vm.gil);
-                for (k, v) in other.iter() {
-                    target.insert(k.clone(), v.clone())?;
-                }
+                super::keys::update(vm, d, other)?;
                 Some(a.clone())
             } else {
-                let mut merged = d.get(&vm.gil).clone();
-                for (k, v) in other.iter() {
-                    merged.insert(k.clone(), v.clone())?;
-                }
-                Some(Value::obj(Object::Dict(GilCell::new(merged))))
+                let merged = GilCell::new(d.get(&vm.gil).clone());
+                super::keys::update(vm, &merged, other)?;
+                Some(Value::obj(Object::Dict(merged)))
             }
         }
         _ => None,
@@ -488,15 +483,13 @@ fn dict_equal(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     let (Some(Object::Dict(x)), Some(Object::Dict(y))) = (a.as_object(), b.as_object()) else {
         return Ok(false);
     };
-    let (x, y) = (x.get(&vm.gil).clone(), y.get(&vm.gil).clone());
-    if x.len() != y.len() {
+    if x.get(&vm.gil).len() != y.get(&vm.gil).len() {
         return Ok(false);
     }
-    for (k, v) in x.iter() {
-        match y.get(k)? {
+    for (hash, k, v) in x.get(&vm.gil).hashed_items() {
+        match super::keys::get_hashed(vm, y, hash, &k)? {
             Some(w) => {
-                let w = w.clone();
-                if !eq(vm, v, &w)? {
+                if !is(&v, &w) && !eq(vm, &v, &w)? {
                     return Ok(false);
                 }
             }
@@ -559,7 +552,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
                 attr::type_name(vm, item)
             ))),
         },
-        Some(Object::Dict(d)) => Ok(d.get(&vm.gil).get(item)?.is_some()),
+        Some(Object::Dict(d)) => super::keys::contains(vm, d, item),
         Some(Object::Set(_) | Object::FrozenSet(_)) => {
             crate::builtins::set::contains(vm, container, item)
         }
@@ -715,7 +708,7 @@ pub fn getitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<Value>
         }
         Some(Object::Bytes(_) | Object::ByteArray(_)) => bytes::getitem(vm, container, index),
         Some(Object::Dict(d)) => {
-            let found = d.get(&vm.gil).get(index)?.cloned();
+            let found = super::keys::get(vm, d, index)?;
             found.ok_or_else(|| Raise::WithValue(ExcKind::KeyError, index.clone()))
         }
         Some(Object::Range { start, stop, step }) => {
@@ -834,7 +827,7 @@ pub fn setitem(vm: &mut Vm, container: &Value, index: Value, value: Value) -> Py
             l.get_mut(&mut vm.gil)[i] = value;
             Ok(())
         }
-        Some(Object::Dict(d)) => d.get_mut(&mut vm.gil).insert(index, value),
+        Some(Object::Dict(d)) => super::keys::set(vm, d, index, value),
         Some(Object::Bytes(_) | Object::ByteArray(_)) => {
             bytes::setitem(vm, container, &index, &value)
         }
@@ -883,7 +876,7 @@ pub fn delitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<()> {
             l.get_mut(&mut vm.gil).remove(i);
             Ok(())
         }
-        Some(Object::Dict(d)) => d.get_mut(&mut vm.gil).remove(index).map(|_| ()),
+        Some(Object::Dict(d)) => super::keys::delete(vm, d, index).map(|_| ()),
         Some(Object::Bytes(_) | Object::ByteArray(_)) => bytes::delitem(vm, container, index),
         Some(Object::Instance(i)) => {
             if call_dunder(vm, container, "__delitem__", vec![index.clone()])?.is_some() {
@@ -906,12 +899,8 @@ pub fn make_slice(_vm: &mut Vm, start: Value, stop: Value, step: Value) -> Value
 /// DICT_UPDATE: merge a mapping into a dict.
 pub fn dict_update(vm: &mut Vm, dict: &Value, other: &Value) -> PyResult<()> {
     let dict = dict.builtin_view();
-    let items: Vec<(Value, Value)> = match other.builtin_view().as_object() {
-        Some(Object::Dict(d)) => d
-            .get(&vm.gil)
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
+    let items = match other.builtin_view().as_object() {
+        Some(Object::Dict(d)) => d.get(&vm.gil).hashed_items(),
         _ => {
             return Err(Raise::type_error(format!(
                 "'{}' object is not a mapping",
@@ -919,13 +908,10 @@ pub fn dict_update(vm: &mut Vm, dict: &Value, other: &Value) -> PyResult<()> {
             )))
         }
     };
-    if let Some(Object::Dict(d)) = dict.as_object() {
-        let target = d.get_mut(&mut vm.gil);
-        for (k, v) in items {
-            target.insert(k, v)?;
-        }
+    match dict.as_object() {
+        Some(Object::Dict(d)) => super::keys::update(vm, d, items),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// `repr(v)`.

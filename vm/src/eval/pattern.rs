@@ -6,7 +6,7 @@
 //! pattern jumps to the next case. Only misuse raises (a pattern class that
 //! is not a class, bad `__match_args__`, duplicate keys or attributes).
 
-use super::{attr, ops};
+use super::{attr, keys, ops};
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
@@ -42,18 +42,18 @@ pub fn match_keys(vm: &mut Vm, subject: &Value, keys: &Value) -> PyResult<Value>
     let Some(Object::Dict(map)) = subject.as_object() else {
         return Ok(Value::None);
     };
-    let mut seen = Dict::new();
+    let seen = GilCell::new(Dict::new());
     let mut values = Vec::with_capacity(keys.len());
     for key in keys {
-        if seen.get(key)?.is_some() {
+        if keys::contains(vm, &seen, key)? {
             let shown = ops::repr(vm, key)?;
             return Err(Raise::value_error(format!(
                 "mapping pattern checks duplicate key ({shown})"
             )));
         }
-        seen.insert(key.clone(), Value::None)?;
-        match map.get(&vm.gil).get(key)? {
-            Some(v) => values.push(v.clone()),
+        keys::set(vm, &seen, key.clone(), Value::None)?;
+        match keys::get(vm, map, key)? {
+            Some(v) => values.push(v),
             None => return Ok(Value::None),
         }
     }
@@ -63,14 +63,14 @@ pub fn match_keys(vm: &mut Vm, subject: &Value, keys: &Value) -> PyResult<Value>
 /// COPY_DICT_WITHOUT_KEYS: `**rest` of a mapping pattern, a new dict of the
 /// items whose keys the pattern did not name.
 pub fn dict_without_keys(vm: &mut Vm, subject: &Value, keys: &Value) -> PyResult<Value> {
-    let mut rest = match subject.as_object() {
+    let rest = GilCell::new(match subject.as_object() {
         Some(Object::Dict(d)) => d.get(&vm.gil).clone(),
         _ => Dict::new(),
-    };
+    });
     for key in tuple_items(keys) {
-        rest.remove(key)?;
+        keys::remove(vm, &rest, key)?;
     }
-    Ok(Value::obj(Object::Dict(GilCell::new(rest))))
+    Ok(Value::obj(Object::Dict(rest)))
 }
 
 /// The builtin types whose class pattern takes one positional sub-pattern

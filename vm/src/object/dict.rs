@@ -1,11 +1,14 @@
 //! `dict`: an insertion-ordered hash map from hashable values to values.
 //!
-//! Keys are hashed and compared with Python's rules for the builtin hashable
-//! types (numbers equal across int/float/bool/complex, str by text, tuples by items,
-//! everything else by identity). Classes that define `__hash__`/`__eq__` are
-//! the evaluation loop's business and arrive with the full object protocol.
+//! This file runs no Python code. Keys of the builtin hashable types are hashed
+//! and compared here with Python's rules (numbers equal across
+//! int/float/bool/complex, str by text, tuples by items, other builtin objects
+//! by identity). A key that is an instance of a Python class may have its own
+//! `__hash__`/`__eq__`: [`builtin_hash`] and [`builtin_equal`] answer `None`
+//! for it, and `eval::keys` runs the Python code and then comes back here with
+//! the hash, or with the verdict on the candidates a [`Probe`] collected.
 
-use crate::exc::{ExcKind, PyResult, Raise};
+use crate::exc::{PyResult, Raise};
 use crate::object::{int, Object};
 use crate::value::Value;
 use indexmap::IndexMap;
@@ -46,14 +49,6 @@ pub struct Key {
 }
 
 impl Key {
-    /// Hash `value`, or raise TypeError if it is unhashable.
-    pub fn new(value: Value) -> PyResult<Key> {
-        Ok(Key {
-            hash: hash(&value)?,
-            value,
-        })
-    }
-
     /// The key's value.
     pub fn value(&self) -> &Value {
         &self.value
@@ -68,39 +63,37 @@ impl Hash for Key {
 
 impl PartialEq for Key {
     fn eq(&self, other: &Key) -> bool {
-        self.hash == other.hash && equal(&self.value, &other.value)
+        // Only reached for keys already known to differ (inserts are of new
+        // keys), so an undecided comparison counts as unequal.
+        self.hash == other.hash && builtin_equal(&self.value, &other.value) == Some(true)
     }
 }
 
 impl Eq for Key {}
 
-/// Python's `hash()` for the builtin hashable types.
-pub fn hash(v: &Value) -> PyResult<i64> {
-    let v = v.builtin_view();
+/// Python's `hash()` for the builtin hashable types; `None` when the value
+/// (or an item of a tuple) is an instance of a Python class, whose hash may be
+/// its own `__hash__`.
+pub fn builtin_hash(v: &Value) -> PyResult<Option<i64>> {
     if let Some(h) = int::hash(v) {
-        return Ok(h);
+        return Ok(Some(h));
     }
     match v {
-        Value::None => Ok(0xFC_AB1E),
+        Value::None => Ok(Some(0xFC_AB1E)),
         Value::Obj(o) => match o.get() {
-            Object::Str(s) => Ok(s.hash()),
-            Object::Bytes(b) => Ok(crate::object::bytes::hash(b)),
-            Object::Complex(c) => Ok(crate::object::complex::hash(*c)),
+            Object::Str(s) => Ok(Some(s.hash())),
+            Object::Instance(_) => Ok(None),
+            Object::Bytes(b) => Ok(Some(crate::object::bytes::hash(b))),
+            Object::Complex(c) => Ok(Some(crate::object::complex::hash(*c))),
             Object::Tuple(items) => {
-                // CPython's tuple hash (xxHash-based), so equal tuples hash equal.
-                let mut acc: u64 = 0x27D4_EB2F_1656_67C5;
+                let mut hashes = Vec::with_capacity(items.len());
                 for item in items.iter() {
-                    let lane = hash(item)? as u64;
-                    acc = acc.wrapping_add(lane.wrapping_mul(0xC2B2_AE3D_27D4_EB4F));
-                    acc = acc.rotate_left(31);
-                    acc = acc.wrapping_mul(0x9E37_79B1_85EB_CA87);
+                    match builtin_hash(item)? {
+                        Some(h) => hashes.push(h),
+                        None => return Ok(None),
+                    }
                 }
-                acc = acc.wrapping_add(items.len() as u64 ^ (0x27D4_EB2F_1656_67C5 ^ 3_527_539));
-                Ok(if acc as i64 == -1 {
-                    1_546_275_796
-                } else {
-                    acc as i64
-                })
+                Ok(Some(tuple_hash(&hashes)))
             }
             Object::List(_) | Object::Dict(_) | Object::Set(_) | Object::ByteArray(_) => {
                 Err(Raise::type_error(format!(
@@ -113,46 +106,121 @@ pub fn hash(v: &Value) -> PyResult<i64> {
                     }
                 )))
             }
-            Object::FrozenSet(f) => Ok(f.hash()),
+            Object::FrozenSet(f) => Ok(Some(f.hash())),
             // Keys and items views compare as sets, so they have no hash.
             Object::DictView { kind, .. } if *kind != crate::object::ViewKind::Values => Err(
                 Raise::type_error(format!("unhashable type: '{}'", kind.name())),
             ),
-            _ => Ok((o.addr() >> 4) as i64),
+            _ => Ok(Some(identity_hash(o))),
         },
         _ => unreachable!("numbers are hashed above"),
     }
 }
 
-/// Equality of two keys without running Python code.
-pub fn equal(a: &Value, b: &Value) -> bool {
-    let (a, b) = (a.builtin_view(), b.builtin_view());
+/// The hash of an object that is equal only to itself.
+pub fn identity_hash(o: &crate::value::Obj) -> i64 {
+    (o.addr() >> 4) as i64
+}
+
+/// CPython's tuple hash (xxHash-based) over the items' hashes, so equal
+/// tuples hash equal.
+pub fn tuple_hash(hashes: &[i64]) -> i64 {
+    let mut acc: u64 = 0x27D4_EB2F_1656_67C5;
+    for &lane in hashes {
+        acc = acc.wrapping_add((lane as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(0x9E37_79B1_85EB_CA87);
+    }
+    acc = acc.wrapping_add(hashes.len() as u64 ^ (0x27D4_EB2F_1656_67C5 ^ 3_527_539));
+    if acc as i64 == -1 {
+        1_546_275_796
+    } else {
+        acc as i64
+    }
+}
+
+/// Equality of two keys without running Python code: `None` when it takes an
+/// instance's `__eq__` to decide.
+pub fn builtin_equal(a: &Value, b: &Value) -> Option<bool> {
+    if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+        if x.is(y) {
+            return Some(true);
+        }
+        if matches!(x.get(), Object::Instance(_)) || matches!(y.get(), Object::Instance(_)) {
+            return None;
+        }
+    } else if matches!(a.as_object(), Some(Object::Instance(_)))
+        || matches!(b.as_object(), Some(Object::Instance(_)))
+    {
+        return None;
+    }
     if let Some(eq) = int::compare(gilt_parser::ast::CmpOp::Eq, a, b) {
-        return eq;
+        return Some(eq);
     }
     if let Some(eq) = crate::object::complex::equal(a, b) {
-        return eq;
+        return Some(eq);
     }
     match (a, b) {
-        (Value::None, Value::None) => true,
-        (Value::Obj(x), Value::Obj(y)) => {
-            if x.is(y) {
-                return true;
-            }
-            match (x.get(), y.get()) {
-                (Object::Str(s), Object::Str(t)) => s.text == t.text,
-                (Object::Bytes(s), Object::Bytes(t)) => s == t,
-                (Object::Tuple(s), Object::Tuple(t)) => {
-                    s.len() == t.len() && s.iter().zip(t.iter()).all(|(p, q)| equal(p, q))
+        (Value::None, Value::None) => Some(true),
+        (Value::Obj(x), Value::Obj(y)) => match (x.get(), y.get()) {
+            (Object::Str(s), Object::Str(t)) => Some(s.text == t.text),
+            (Object::Bytes(s), Object::Bytes(t)) => Some(s == t),
+            (Object::Tuple(s), Object::Tuple(t)) => {
+                if s.len() != t.len() {
+                    return Some(false);
                 }
-                (Object::FrozenSet(s), Object::FrozenSet(t)) => {
-                    crate::object::set::frozen_equal(s, t)
+                let mut decided = true;
+                for (p, q) in s.iter().zip(t.iter()) {
+                    match builtin_equal(p, q) {
+                        Some(false) => return Some(false),
+                        Some(true) => {}
+                        None => decided = false,
+                    }
                 }
-                _ => false,
+                decided.then_some(true)
             }
-        }
+            (Object::FrozenSet(s), Object::FrozenSet(t)) => {
+                Some(crate::object::set::frozen_equal(s, t))
+            }
+            _ => Some(false),
+        },
+        _ => Some(false),
+    }
+}
+
+/// Whether comparing `v` with another key may take a Python `__eq__`: it is
+/// an instance of a Python class, or a tuple holding one.
+pub fn needs_python(v: &Value) -> bool {
+    match v.as_object() {
+        Some(Object::Instance(_)) => true,
+        Some(Object::Tuple(items)) => items.iter().any(needs_python),
         _ => false,
     }
+}
+
+/// The same object: identical handles, or equal unboxed values of one kind
+/// (a NaN is the same as itself bit for bit).
+pub fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Obj(x), Value::Obj(y)) => x.is(y),
+        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::None, Value::None) => true,
+        _ => false,
+    }
+}
+
+/// What a look-up found without running Python code.
+#[derive(Debug)]
+pub enum Probe {
+    /// The key is at this position.
+    Found(usize),
+    /// The key is absent.
+    Missing,
+    /// Not found among the builtin-comparable keys; these stored keys have the
+    /// same hash and need a Python `__eq__` to decide, in probe order.
+    Ask(Vec<Value>),
 }
 
 impl Dict {
@@ -172,9 +240,64 @@ impl Dict {
         &mut self.map
     }
 
-    /// `d[key]`, or None when missing.
-    pub fn get(&self, key: &Value) -> PyResult<Option<&Value>> {
-        Ok(self.map.get(&Key::new(key.clone())?))
+    /// Look for `key`, whose hash is `hash`, deciding every comparison
+    /// that needs no Python code.
+    pub fn probe(&self, hash: i64, key: &Value) -> Probe {
+        let probe = AskingKey {
+            hash,
+            key,
+            asks: std::cell::Cell::new(Vec::new()),
+        };
+        match self.map.get_index_of(&probe) {
+            Some(i) => Probe::Found(i),
+            None => {
+                let asks = probe.asks.take();
+                if asks.is_empty() {
+                    Probe::Missing
+                } else {
+                    Probe::Ask(asks)
+                }
+            }
+        }
+    }
+
+    /// Where the very key object `stored` sits.
+    pub fn position_of_same(&self, hash: i64, stored: &Value) -> Option<usize> {
+        self.map.get_index_of(&SameKey { hash, key: stored })
+    }
+
+    /// The value at position `i`.
+    pub fn value_at(&self, i: usize) -> Option<&Value> {
+        self.map.get_index(i).map(|(_, v)| v)
+    }
+
+    /// Replace the value at position `i` (the key stays, as in CPython).
+    pub fn set_at(&mut self, i: usize, value: Value) {
+        if let Some((_, slot)) = self.map_mut().get_index_mut(i) {
+            *slot = value;
+        }
+    }
+
+    /// Remove the item at position `i`, keeping the order of the rest.
+    pub fn remove_at(&mut self, i: usize) -> Option<(Value, Value)> {
+        self.map_mut()
+            .shift_remove_index(i)
+            .map(|(k, v)| (k.value, v))
+    }
+
+    /// Add `key` (hash `hash`), which a look-up has just found missing.
+    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        self.map_mut().insert(Key { hash, value: key }, value);
+    }
+
+    /// `d[key]` for a key of a builtin type (used where no Python code may
+    /// run); `None` when missing or undecidable without Python.
+    pub fn get_builtin(&self, key: &Value) -> Option<&Value> {
+        let hash = builtin_hash(key).ok()??;
+        match self.probe(hash, key) {
+            Probe::Found(i) => self.value_at(i),
+            _ => None,
+        }
     }
 
     /// Look up a str key (names in namespaces), without making a str object.
@@ -212,12 +335,6 @@ impl Dict {
         );
     }
 
-    /// `d[key] = value`.
-    pub fn insert(&mut self, key: Value, value: Value) -> PyResult<()> {
-        self.map_mut().insert(Key::new(key)?, value);
-        Ok(())
-    }
-
     /// Set a str key.
     pub fn insert_str(&mut self, name: &str, value: Value) {
         let hash = crate::object::str::hash(name);
@@ -232,11 +349,10 @@ impl Dict {
         self.map_mut().insert(key, value);
     }
 
-    /// `del d[key]`, raising KeyError when missing.
-    pub fn remove(&mut self, key: &Value) -> PyResult<Value> {
-        self.map_mut()
-            .shift_remove(&Key::new(key.clone())?)
-            .ok_or_else(|| Raise::WithValue(ExcKind::KeyError, key.clone()))
+    /// Remove the str key `name`, returning its value.
+    pub fn remove_str(&mut self, name: &str) -> Option<Value> {
+        let hash = crate::object::str::hash(name);
+        self.map_mut().shift_remove(&StrKey { hash, text: name })
     }
 
     /// Number of items.
@@ -264,9 +380,66 @@ impl Dict {
         self.map.keys().map(|k| (k.hash, &k.value))
     }
 
+    /// Every item with its key's hash, copied out (to merge into another dict).
+    pub fn hashed_items(&self) -> Vec<(i64, Value, Value)> {
+        self.map
+            .iter()
+            .map(|(k, v)| (k.hash, k.value.clone(), v.clone()))
+            .collect()
+    }
+
     /// The item at position `i` in insertion order (iterators walk with this).
     pub fn item_at(&self, i: usize) -> Option<(&Value, &Value)> {
         self.map.get_index(i).map(|(k, v)| (&k.value, v))
+    }
+}
+
+/// A probe that decides what it can and collects the keys that need Python.
+struct AskingKey<'a> {
+    hash: i64,
+    key: &'a Value,
+    // Scratch space of one look-up (indexmap compares through `&self`).
+    asks: std::cell::Cell<Vec<Value>>,
+}
+
+impl Hash for AskingKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash);
+    }
+}
+
+impl indexmap::Equivalent<Key> for AskingKey<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        if self.hash != key.hash {
+            return false;
+        }
+        match builtin_equal(self.key, &key.value) {
+            Some(eq) => eq,
+            None => {
+                let mut asks = self.asks.take();
+                asks.push(key.value.clone());
+                self.asks.set(asks);
+                false
+            }
+        }
+    }
+}
+
+/// A probe for one particular key object.
+struct SameKey<'a> {
+    hash: i64,
+    key: &'a Value,
+}
+
+impl Hash for SameKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash);
+    }
+}
+
+impl indexmap::Equivalent<Key> for SameKey<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        self.hash == key.hash && same(self.key, &key.value)
     }
 }
 

@@ -87,16 +87,15 @@ fn copy_namespace(vm: &mut Vm, from: &Value, to: &Value) {
     let (Object::Dict(src), Object::Dict(dst)) = (f.dict.get(), t.dict.get()) else {
         return;
     };
-    let items: Vec<(Value, Value)> = src
+    let items: Vec<(i64, Value, Value)> = src
         .get(&vm.gil)
-        .iter()
-        .filter(|(k, _)| !matches!(k.as_object(), Some(Object::Str(s)) if &*s.text == "__name__"))
-        .map(|(k, v)| (k.clone(), v.clone()))
+        .hashed_items()
+        .into_iter()
+        .filter(
+            |(_, k, _)| !matches!(k.as_object(), Some(Object::Str(s)) if &*s.text == "__name__"),
+        )
         .collect();
-    let dst = dst.get_mut(&mut vm.gil);
-    for (k, v) in items {
-        let _ = dst.insert(k, v);
-    }
+    let _ = crate::eval::keys::update(vm, dst, items);
 }
 
 impl Default for ImportState {
@@ -181,8 +180,7 @@ pub fn set_module(vm: &mut Vm, name: &str, module: Value) {
 pub fn remove_module(vm: &mut Vm, name: &str) -> Option<Value> {
     modules_cell(&vm.interp)
         .get_mut(&mut vm.gil)
-        .remove(&PyStr::value(name))
-        .ok()
+        .remove_str(name)
 }
 
 // ---------------------------------------------------------------------------

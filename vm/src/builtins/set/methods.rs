@@ -2,9 +2,9 @@
 //! and messages. A frozenset has only the methods that do not change it.
 
 use super::{
-    cell, copy, difference_many, difference_update, intersection_many, is_disjoint, is_subset,
-    is_superset, lookup_entry, symmetric_difference, symmetric_difference_update, union_many,
-    update, Kind,
+    cell, copy, difference_many, difference_update, insert, intersection_many, is_disjoint,
+    is_subset, is_superset, lookup_entry, symmetric_difference, symmetric_difference_update,
+    union_many, update, Kind,
 };
 use crate::eval::attr;
 use crate::exc::{ExcKind, PyResult, Raise};
@@ -115,9 +115,9 @@ fn check<'a>(
 
 fn add(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let (so, rest) = check(vm, Kind::Set, "add", Arity::One, args, kwargs)?;
-    let e = crate::object::set::Entry::new(rest[0].clone())?;
+    let e = crate::eval::keys::entry(vm, rest[0].clone())?;
     if let Some(t) = cell(so) {
-        t.get_mut(&mut vm.gil).insert(e);
+        insert(vm, t, e)?;
     }
     Ok(Value::None)
 }
@@ -143,7 +143,7 @@ fn copy_method(vm: &mut Vm, kind: Kind, args: &[Value], kwargs: &Kw) -> PyResult
 fn discard_key(vm: &mut Vm, so: &Value, key: &Value) -> PyResult<bool> {
     let e = lookup_entry(vm, key)?;
     Ok(match cell(so) {
-        Some(t) => t.get_mut(&mut vm.gil).remove(e.hash, &e.key).is_some(),
+        Some(t) => super::discard(vm, t, &e)?.is_some(),
         None => false,
     })
 }

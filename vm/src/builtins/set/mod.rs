@@ -7,8 +7,11 @@
 //! the order a set prints in (see object/set/table.rs). A result has the kind of
 //! the set it was computed from: `frozenset | set` is a frozenset.
 //!
-//! Only iterating a user iterable runs Python code; hashing and comparing
-//! elements do not (object/dict.rs), so no table changes under a lookup.
+//! Python code runs when a user iterable is iterated, and when an element is an
+//! instance with its own `__hash__`/`__eq__` (eval/keys.rs). A table whose
+//! elements may need `__eq__` (`SetTable::is_rich`) is worked on outside its
+//! cell — moved out for the moment, or copied — so the comparison can run
+//! while no borrow of the interpreter's cells is held.
 
 mod methods;
 mod operators;
@@ -16,7 +19,7 @@ mod operators;
 pub use methods::{FROZENSET_METHODS, SET_METHODS};
 pub use operators::{binary, compare, contains, repr};
 
-use crate::eval::iter;
+use crate::eval::{iter, keys};
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
@@ -102,6 +105,87 @@ fn with_source<R>(
     }
 }
 
+/// Run `f` on `target`'s table moved out of its cell, so that an element's
+/// `__eq__` can run meanwhile. (Python code that changes this very set from
+/// inside that `__eq__` sees it empty, and its changes are dropped.)
+fn with_taken<R>(
+    vm: &mut Vm,
+    target: &GilCell<SetTable>,
+    f: impl FnOnce(&mut Vm, &mut SetTable) -> PyResult<R>,
+) -> PyResult<R> {
+    let mut t = std::mem::take(target.get_mut(&mut vm.gil));
+    let r = f(vm, &mut t);
+    *target.get_mut(&mut vm.gil) = t;
+    r
+}
+
+/// A copy of the table of a set or frozenset, to work on while Python code runs.
+fn owned(vm: &Vm, v: &Value) -> SetTable {
+    table(vm, v).clone()
+}
+
+/// Does working on these two operands need Python's `==`?
+fn rich_pair(vm: &Vm, a: &Value, b: &Value) -> bool {
+    table(vm, a).is_rich() || (is_any_set(b) && table(vm, b).is_rich())
+}
+
+/// Add `e` to a table held outright; false if an equal element was there.
+pub fn insert_into(vm: &mut Vm, t: &mut SetTable, e: Entry) -> PyResult<bool> {
+    if t.is_rich() || e.needs_python() {
+        t.insert_by(e, &mut |a, b| keys::equal(vm, a, b))
+    } else {
+        Ok(t.insert(e))
+    }
+}
+
+/// Whether a table held outright has an element equal to `e`.
+fn contains_in(vm: &mut Vm, t: &SetTable, e: &Entry) -> PyResult<bool> {
+    if t.is_rich() || e.needs_python() {
+        t.contains_by(e.hash, &e.key, &mut |a, b| keys::equal(vm, a, b))
+    } else {
+        Ok(t.contains(e.hash, &e.key))
+    }
+}
+
+/// Remove the element equal to `e` from a table held outright.
+fn remove_from(vm: &mut Vm, t: &mut SetTable, e: &Entry) -> PyResult<Option<Value>> {
+    if t.is_rich() || e.needs_python() {
+        t.remove_by(e.hash, &e.key, &mut |a, b| keys::equal(vm, a, b))
+    } else {
+        Ok(t.remove(e.hash, &e.key))
+    }
+}
+
+/// Add `e` to the set whose table is `target`.
+fn insert(vm: &mut Vm, target: &GilCell<SetTable>, e: Entry) -> PyResult<bool> {
+    if !target.get(&vm.gil).is_rich() && !e.needs_python() {
+        return Ok(target.get_mut(&mut vm.gil).insert(e));
+    }
+    with_taken(vm, target, |vm, t| insert_into(vm, t, e))
+}
+
+/// Remove the element equal to `e` from the set whose table is `target`.
+fn discard(vm: &mut Vm, target: &GilCell<SetTable>, e: &Entry) -> PyResult<Option<Value>> {
+    if !target.get(&vm.gil).is_rich() && !e.needs_python() {
+        return Ok(target.get_mut(&mut vm.gil).remove(e.hash, &e.key));
+    }
+    with_taken(vm, target, |vm, t| remove_from(vm, t, e))
+}
+
+/// Whether the set or frozenset `set` has an element equal to `e`.
+fn has(vm: &mut Vm, set: &Value, e: &Entry) -> PyResult<bool> {
+    let t = table(vm, set);
+    if !t.is_rich() && !e.needs_python() {
+        return Ok(t.contains(e.hash, &e.key));
+    }
+    match set.as_object() {
+        // A frozenset's table is reached through the value, not a cell.
+        Some(Object::FrozenSet(f)) => contains_in(vm, &f.table, e),
+        Some(Object::Set(c)) => with_taken(vm, c, |vm, t| contains_in(vm, t, e)),
+        _ => Ok(false),
+    }
+}
+
 /// The keys of a dict with their hashes.
 fn dict_entries(vm: &Vm, v: &Value) -> Option<Vec<Entry>> {
     match v.as_object() {
@@ -127,7 +211,8 @@ fn each_entry(
 ) -> PyResult<()> {
     let it = iter::get_iter(vm, iterable)?;
     while let Some(v) = iter::next(vm, &it)? {
-        if !f(vm, Entry::new(v)?)? {
+        let e = keys::entry(vm, v)?;
+        if !f(vm, e)? {
             break;
         }
     }
@@ -139,39 +224,49 @@ fn each_entry(
 /// iterated.
 pub fn update(vm: &mut Vm, target: &GilCell<SetTable>, other: &Value) -> PyResult<()> {
     if is_any_set(other) {
-        if !owns(other, target) {
-            with_source(vm, target, other, |t, o| t.merge(o));
+        if owns(other, target) {
+            return Ok(());
         }
+        if target.get(&vm.gil).is_rich() || table(vm, other).is_rich() {
+            let source = owned(vm, other);
+            return with_taken(vm, target, |vm, t| {
+                for e in source.iter() {
+                    insert_into(vm, t, e.clone())?;
+                }
+                Ok(())
+            });
+        }
+        with_source(vm, target, other, |t, o| t.merge(o));
         return Ok(());
     }
     if let Some(entries) = dict_entries(vm, other) {
-        let t = target.get_mut(&mut vm.gil);
-        t.reserve(entries.len());
+        target.get_mut(&mut vm.gil).reserve(entries.len());
         for e in entries {
-            t.insert(e);
+            insert(vm, target, e)?;
         }
         return Ok(());
     }
     each_entry(vm, other, |vm, e| {
-        target.get_mut(&mut vm.gil).insert(e);
+        insert(vm, target, e)?;
         Ok(true)
     })
 }
 
 /// BUILD_SET: a set of `items`, added first to last.
-pub fn build(items: Vec<Value>) -> PyResult<Value> {
+pub fn build(vm: &mut Vm, items: Vec<Value>) -> PyResult<Value> {
     let mut t = SetTable::new();
     for v in items {
-        t.insert(Entry::new(v)?);
+        let e = keys::entry(vm, v)?;
+        insert_into(vm, &mut t, e)?;
     }
     Ok(new_set(t))
 }
 
 /// SET_ADD: add `item` to the set `set`.
 pub fn add(vm: &mut Vm, set: &Value, item: Value) -> PyResult<()> {
-    let e = Entry::new(item)?;
+    let e = keys::entry(vm, item)?;
     if let Some(t) = cell(set) {
-        t.get_mut(&mut vm.gil).insert(e);
+        insert(vm, t, e)?;
     }
     Ok(())
 }
@@ -233,6 +328,16 @@ pub fn intersection(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<SetTable
         return Ok(copy(vm, so));
     }
     let mut result = SetTable::new();
+    if is_any_set(other) && rich_pair(vm, so, other) {
+        let (a, b) = (owned(vm, so), owned(vm, other));
+        let (walked, probed) = if b.len() > a.len() { (a, b) } else { (b, a) };
+        for e in walked.iter() {
+            if contains_in(vm, &probed, e)? {
+                insert_into(vm, &mut result, e.clone())?;
+            }
+        }
+        return Ok(result);
+    }
     if is_any_set(other) {
         let (a, b) = (table(vm, so), table(vm, other));
         // Walk the smaller table, probe the larger.
@@ -245,11 +350,10 @@ pub fn intersection(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<SetTable
         return Ok(result);
     }
     each_entry(vm, other, |vm, e| {
-        let t = table(vm, so);
-        if t.contains(e.hash, &e.key) {
-            result.insert(e);
+        if has(vm, so, &e)? {
+            insert_into(vm, &mut result, e)?;
             // Every element of `so` found: nothing more can be added.
-            return Ok(result.len() < t.len());
+            return Ok(result.len() < table(vm, so).len());
         }
         Ok(true)
     })?;
@@ -277,7 +381,15 @@ pub fn difference_update(vm: &mut Vm, target: &GilCell<SetTable>, other: &Value)
         target.get_mut(&mut vm.gil).clear();
         return Ok(());
     }
-    if is_any_set(other) {
+    if is_any_set(other) && (target.get(&vm.gil).is_rich() || table(vm, other).is_rich()) {
+        let source = owned(vm, other);
+        with_taken(vm, target, |vm, t| {
+            for e in source.iter() {
+                remove_from(vm, t, e)?;
+            }
+            Ok(())
+        })?;
+    } else if is_any_set(other) {
         with_source(vm, target, other, |t, o| {
             for e in o.iter() {
                 t.remove(e.hash, &e.key);
@@ -285,7 +397,7 @@ pub fn difference_update(vm: &mut Vm, target: &GilCell<SetTable>, other: &Value)
         });
     } else {
         each_entry(vm, other, |vm, e| {
-            target.get_mut(&mut vm.gil).remove(e.hash, &e.key);
+            discard(vm, target, &e)?;
             Ok(true)
         })?;
     }
@@ -314,10 +426,18 @@ fn difference(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<SetTable> {
     let mut result = SetTable::new();
     match other.as_object() {
         Some(Object::Dict(d)) => {
-            let d = d.get(&vm.gil);
-            for e in table(vm, so).iter() {
-                if d.get(&e.key)?.is_none() {
-                    result.insert(e.clone());
+            let mine = owned(vm, so);
+            for e in mine.iter() {
+                if keys::find(vm, d, e.hash, &e.key)?.is_none() {
+                    insert_into(vm, &mut result, e.clone())?;
+                }
+            }
+        }
+        _ if rich_pair(vm, so, other) => {
+            let (mine, probed) = (owned(vm, so), owned(vm, other));
+            for e in mine.iter() {
+                if !contains_in(vm, &probed, e)? {
+                    insert_into(vm, &mut result, e.clone())?;
                 }
             }
         }
@@ -346,12 +466,13 @@ fn difference_many(vm: &mut Vm, so: &Value, others: &[Value]) -> PyResult<SetTab
 }
 
 /// Each element of `source` leaves `t` if there, else joins it.
-fn toggle(t: &mut SetTable, source: impl Iterator<Item = Entry>) {
+fn toggle(vm: &mut Vm, t: &mut SetTable, source: impl Iterator<Item = Entry>) -> PyResult<()> {
     for e in source {
-        if t.remove(e.hash, &e.key).is_none() {
-            t.insert(e);
+        if remove_from(vm, t, &e)?.is_none() {
+            insert_into(vm, t, e)?;
         }
     }
+    Ok(())
 }
 
 /// `target ^= other` for any iterable `other` (CPython's
@@ -365,24 +486,20 @@ pub fn symmetric_difference_update(
         target.get_mut(&mut vm.gil).clear();
         return Ok(());
     }
-    if let Some(entries) = dict_entries(vm, other) {
-        toggle(target.get_mut(&mut vm.gil), entries.into_iter());
-        return Ok(());
-    }
-    if is_any_set(other) {
-        with_source(vm, target, other, |t, o| toggle(t, o.iter().cloned()));
-        return Ok(());
-    }
-    let source = table_from(vm, other)?;
-    toggle(target.get_mut(&mut vm.gil), source.iter().cloned());
-    Ok(())
+    let source: Vec<Entry> = match dict_entries(vm, other) {
+        Some(entries) => entries,
+        None if is_any_set(other) => table(vm, other).iter().cloned().collect(),
+        None => table_from(vm, other)?.iter().cloned().collect(),
+    };
+    with_taken(vm, target, |vm, t| toggle(vm, t, source.into_iter()))
 }
 
 /// `so ^ other`: the elements of `other` (as a new set), toggled by `so`'s.
 fn symmetric_difference(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<SetTable> {
-    let cell = GilCell::new(table_from(vm, other)?);
-    with_source(vm, &cell, so, |t, o| toggle(t, o.iter().cloned()));
-    Ok(cell.into_inner())
+    let mut result = table_from(vm, other)?;
+    let mine = owned(vm, so);
+    toggle(vm, &mut result, mine.iter().cloned())?;
+    Ok(result)
 }
 
 /// `so.union(*others)`.
@@ -402,6 +519,18 @@ fn is_subset(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<bool> {
         let common = intersection(vm, so, other)?;
         return Ok(common.len() == table(vm, so).len());
     }
+    if rich_pair(vm, so, other) {
+        let (a, b) = (owned(vm, so), owned(vm, other));
+        if a.len() > b.len() {
+            return Ok(false);
+        }
+        for e in a.iter() {
+            if !contains_in(vm, &b, e)? {
+                return Ok(false);
+            }
+        }
+        return Ok(true);
+    }
     let (a, b) = (table(vm, so), table(vm, other));
     Ok(a.len() <= b.len() && a.iter().all(|e| b.contains(e.hash, &e.key)))
 }
@@ -413,7 +542,7 @@ fn is_superset(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<bool> {
     }
     let mut all = true;
     each_entry(vm, other, |vm, e| {
-        all = table(vm, so).contains(e.hash, &e.key);
+        all = has(vm, so, &e)?;
         Ok(all)
     })?;
     Ok(all)
@@ -424,6 +553,16 @@ fn is_disjoint(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<bool> {
     if same_object(so, other) {
         return Ok(table(vm, so).is_empty());
     }
+    if is_any_set(other) && rich_pair(vm, so, other) {
+        let (a, b) = (owned(vm, so), owned(vm, other));
+        let (walked, probed) = if b.len() > a.len() { (a, b) } else { (b, a) };
+        for e in walked.iter() {
+            if contains_in(vm, &probed, e)? {
+                return Ok(false);
+            }
+        }
+        return Ok(true);
+    }
     if is_any_set(other) {
         let (a, b) = (table(vm, so), table(vm, other));
         let (walked, probed) = if b.len() > a.len() { (a, b) } else { (b, a) };
@@ -431,7 +570,7 @@ fn is_disjoint(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<bool> {
     }
     let mut disjoint = true;
     each_entry(vm, other, |vm, e| {
-        disjoint = !table(vm, so).contains(e.hash, &e.key);
+        disjoint = !has(vm, so, &e)?;
         Ok(disjoint)
     })?;
     Ok(disjoint)
@@ -439,12 +578,13 @@ fn is_disjoint(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<bool> {
 
 /// Hash `key` to look it up in a set; a set key is looked up as the
 /// frozenset with its elements, as CPython does for `in`, `remove`, `discard`.
-fn lookup_entry(vm: &Vm, key: &Value) -> PyResult<Entry> {
-    match Entry::new(key.clone()) {
+fn lookup_entry(vm: &mut Vm, key: &Value) -> PyResult<Entry> {
+    match keys::entry(vm, key.clone()) {
         Err(Raise::New(ExcKind::TypeError, _))
             if matches!(key.as_object(), Some(Object::Set(_))) =>
         {
-            Entry::new(new_frozenset(table(vm, key).clone()))
+            let frozen = new_frozenset(owned(vm, key));
+            keys::entry(vm, frozen)
         }
         other => other,
     }

@@ -4,7 +4,7 @@
 //! reports the unsupported operand as CPython does.
 
 use super::{
-    cell, difference, difference_update, intersection, is_subset, is_superset, lookup_entry,
+    cell, difference, difference_update, has, intersection, is_subset, is_superset, lookup_entry,
     symmetric_difference, symmetric_difference_update, table, union_many, update, Kind,
 };
 use crate::builtins::{dict_view, reprs};
@@ -91,7 +91,7 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<
 /// `item in set`; a set item is looked up as a frozenset.
 pub fn contains(vm: &mut Vm, set: &Value, item: &Value) -> PyResult<bool> {
     let e = lookup_entry(vm, item)?;
-    Ok(table(vm, set).contains(e.hash, &e.key))
+    has(vm, set, &e)
 }
 
 /// `repr(set)`: `{1, 2}`, `set()`, `frozenset({1, 2})`, `frozenset()`.

@@ -185,7 +185,7 @@ enum Key<'p> {
 impl Key<'_> {
     fn same(&self, other: &Key) -> bool {
         match (self, other) {
-            (Key::Number(a), Key::Number(b)) => dict::equal(a, b),
+            (Key::Number(a), Key::Number(b)) => dict::builtin_equal(a, b) == Some(true),
             (Key::Str(a), Key::Str(b)) => a == b,
             (Key::Bytes(a), Key::Bytes(b)) => a == b,
             _ => false,

@@ -594,7 +594,8 @@ fn constant_frozenset(
     let mut first = crate::object::SetTable::new();
     for e in elts {
         let v = folded(e, &mut constant)?;
-        first.insert(Entry::new(v).ok()?);
+        let hash = crate::object::dict::builtin_hash(&v).ok()??;
+        first.insert(Entry { hash, key: v });
     }
     let mut merged = crate::object::SetTable::new();
     for e in first.iter() {

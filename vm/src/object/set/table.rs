@@ -16,8 +16,11 @@
 //! when `fill` reaches 3/5 of the size the table is rebuilt to fit four times the
 //! elements (twice past 50,000).
 //!
-//! Elements are compared with `dict::equal`, hashed with `dict::hash`: no Python
-//! code runs inside this file, so the table never changes under a lookup.
+//! No Python code runs inside this file. Elements of the builtin types compare
+//! with `dict::builtin_equal`. A table that has held an instance of a Python
+//! class is marked `rich`: its elements may need `__eq__`, which the `_by`
+//! operations take as a function, from a caller that holds the table outright
+//! (builtins/set), so nothing else sees the table while Python code runs.
 
 use crate::exc::PyResult;
 use crate::object::dict;
@@ -40,14 +43,14 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Hash `key`, or raise TypeError if it is unhashable.
-    pub fn new(key: Value) -> PyResult<Entry> {
-        Ok(Entry {
-            hash: dict::hash(&key)?,
-            key,
-        })
+    /// Whether comparing this element may take a Python `__eq__`.
+    pub fn needs_python(&self) -> bool {
+        dict::needs_python(&self.key)
     }
 }
+
+/// An equality test that may run Python code (and so may raise).
+pub type KeyEq<'a> = dyn FnMut(&Value, &Value) -> PyResult<bool> + 'a;
 
 #[derive(Debug, Clone)]
 enum Slot {
@@ -66,6 +69,8 @@ pub struct SetTable {
     used: usize,
     /// Where the next `pop` starts looking.
     finger: usize,
+    /// Some element ever added may need Python to compare.
+    rich: bool,
 }
 
 impl Default for SetTable {
@@ -75,16 +80,34 @@ impl Default for SetTable {
             fill: 0,
             used: 0,
             finger: 0,
+            rich: false,
         }
     }
 }
 
 /// Two keys are the same element: equal, or the very same float (a NaN is
 /// found again by identity, as in CPython).
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Float(x), Value::Float(y)) if x.to_bits() == y.to_bits() => true,
-        _ => dict::equal(a, b),
+fn same(a: &Value, b: &Value) -> PyResult<bool> {
+    Ok(dict::same(a, b) || dict::builtin_equal(a, b) == Some(true))
+}
+
+/// `same`, then `eq` for what the builtin rules cannot decide.
+fn same_by(a: &Value, b: &Value, eq: &mut KeyEq) -> PyResult<bool> {
+    if dict::same(a, b) {
+        return Ok(true);
+    }
+    match dict::builtin_equal(a, b) {
+        Some(r) => Ok(r),
+        None => eq(a, b),
+    }
+}
+
+/// The result of a table operation that, comparing builtin values only,
+/// cannot fail.
+fn infallible<T>(r: PyResult<T>) -> T {
+    match r {
+        Ok(v) => v,
+        Err(_) => unreachable!("builtin comparisons do not raise"),
     }
 }
 
@@ -144,16 +167,28 @@ impl SetTable {
         self.slots.len() - 1
     }
 
+    /// Whether some element ever added may need Python to compare: then the
+    /// plain operations (which count such comparisons as unequal) are not
+    /// enough and the `_by` forms must be used.
+    pub fn is_rich(&self) -> bool {
+        self.rich
+    }
+
     /// The slot holding an element equal to `key`, if any.
-    fn find(&self, hash: i64, key: &Value) -> Option<usize> {
+    fn find(
+        &self,
+        hash: i64,
+        key: &Value,
+        mut same: impl FnMut(&Value, &Value) -> PyResult<bool>,
+    ) -> PyResult<Option<usize>> {
         let mask = self.mask();
         let mut perturb = hash as u64;
         let mut i = hash as usize & mask;
         loop {
             for j in i..=i + neighbours(i, mask) {
                 match &self.slots[j] {
-                    Slot::Empty => return None,
-                    Slot::Full(e) if e.hash == hash && same(&e.key, key) => return Some(j),
+                    Slot::Empty => return Ok(None),
+                    Slot::Full(e) if e.hash == hash && same(&e.key, key)? => return Ok(Some(j)),
                     _ => {}
                 }
             }
@@ -163,11 +198,29 @@ impl SetTable {
 
     /// Whether an element equal to `key` (whose hash is `hash`) is present.
     pub fn contains(&self, hash: i64, key: &Value) -> bool {
-        self.find(hash, key).is_some()
+        infallible(self.find(hash, key, same)).is_some()
+    }
+
+    /// `contains`, comparing with `eq` where Python decides.
+    pub fn contains_by(&self, hash: i64, key: &Value, eq: &mut KeyEq) -> PyResult<bool> {
+        Ok(self.find(hash, key, |a, b| same_by(a, b, eq))?.is_some())
     }
 
     /// Add an element; false if an equal one was already there.
     pub fn insert(&mut self, entry: Entry) -> bool {
+        infallible(self.add(entry, same))
+    }
+
+    /// `insert`, comparing with `eq` where Python decides.
+    pub fn insert_by(&mut self, entry: Entry, eq: &mut KeyEq) -> PyResult<bool> {
+        self.add(entry, |a, b| same_by(a, b, eq))
+    }
+
+    fn add(
+        &mut self,
+        entry: Entry,
+        mut same: impl FnMut(&Value, &Value) -> PyResult<bool>,
+    ) -> PyResult<bool> {
         let mask = self.mask();
         let mut perturb = entry.hash as u64;
         let mut i = entry.hash as usize & mask;
@@ -177,8 +230,8 @@ impl SetTable {
                 match &self.slots[j] {
                     Slot::Empty => break 'probe j,
                     Slot::Full(e) => {
-                        if e.hash == entry.hash && same(&e.key, &entry.key) {
-                            return false;
+                        if e.hash == entry.hash && same(&e.key, &entry.key)? {
+                            return Ok(false);
                         }
                     }
                     // The last deleted slot on the way is reused.
@@ -188,16 +241,17 @@ impl SetTable {
             i = jump(i, &mut perturb, mask);
         };
         self.used += 1;
+        self.rich |= entry.needs_python();
         if let Some(j) = dummy {
             self.slots[j] = Slot::Full(entry);
-            return true;
+            return Ok(true);
         }
         self.slots[empty] = Slot::Full(entry);
         self.fill += 1;
         if self.fill * 5 >= mask * 3 {
             self.grow();
         }
-        true
+        Ok(true)
     }
 
     /// Rebuild after an insertion filled 3/5 of the table.
@@ -231,7 +285,19 @@ impl SetTable {
 
     /// Remove the element equal to `key`; the removed element, if it was there.
     pub fn remove(&mut self, hash: i64, key: &Value) -> Option<Value> {
-        let j = self.find(hash, key)?;
+        let j = infallible(self.find(hash, key, same))?;
+        self.take_slot(j)
+    }
+
+    /// `remove`, comparing with `eq` where Python decides.
+    pub fn remove_by(&mut self, hash: i64, key: &Value, eq: &mut KeyEq) -> PyResult<Option<Value>> {
+        Ok(match self.find(hash, key, |a, b| same_by(a, b, eq))? {
+            Some(j) => self.take_slot(j),
+            None => None,
+        })
+    }
+
+    fn take_slot(&mut self, j: usize) -> Option<Value> {
         self.used -= 1;
         match std::mem::replace(&mut self.slots[j], Slot::Dummy) {
             Slot::Full(e) => Some(e.key),
@@ -295,6 +361,7 @@ impl SetTable {
         if other.used == 0 {
             return;
         }
+        self.rich |= other.rich;
         self.reserve(other.used);
         if self.fill == 0 && self.slots.len() == other.slots.len() && other.fill == other.used {
             self.slots.clone_from(&other.slots);
@@ -363,7 +430,10 @@ mod tests {
     fn table_of(items: &[i64]) -> SetTable {
         let mut t = SetTable::new();
         for &i in items {
-            t.insert(Entry::new(Value::Int(i)).unwrap());
+            t.insert(Entry {
+                hash: i,
+                key: Value::Int(i),
+            });
         }
         t
     }
@@ -409,7 +479,10 @@ mod tests {
         let mut t = table_of(&(0..10).collect::<Vec<_>>());
         assert_eq!(t.remove(3, &Value::Int(3)).map(|_| ()), Some(()));
         assert!(t.remove(3, &Value::Int(3)).is_none());
-        t.insert(Entry::new(Value::Int(100)).unwrap());
+        t.insert(Entry {
+            hash: 100,
+            key: Value::Int(100),
+        });
         assert_eq!(order(&t), [0, 1, 2, 4, 5, 6, 7, 8, 9, 100]);
         assert!(matches!(t.pop(), Some(Value::Int(0))));
         assert!(matches!(t.pop(), Some(Value::Int(1))));
