@@ -179,6 +179,13 @@ impl Interpreter {
         Ok(self.run_main_in(&shown, &bytes, Some(&cwd), package))
     }
 
+    /// Wait for the threads the program started that are not daemons (if it
+    /// imported `threading`), as CPython does before the process exits. A
+    /// host calls this when it is done with the interpreter.
+    pub fn shutdown(&self) {
+        gilt_vm::run::shutdown(&self.inner);
+    }
+
     /// Run one input of the interactive prompt, parsed and checked, in the
     /// `__main__` namespace that persists across inputs (a script's, after
     /// `-i`): expression statements show their value's repr, and keep it in

@@ -197,6 +197,14 @@ fn script_or_stdin(word: &str) -> Program {
 fn run_program(options: Options) -> i32 {
     gilt::install_sigint_handler();
     let mut interp = gilt::Interpreter::new();
+    let code = run_in(&mut interp, options);
+    // As CPython does before it exits: wait for the non-daemon threads.
+    interp.shutdown();
+    code
+}
+
+/// Run the program `options` name in `interp`; the exit code.
+fn run_in(interp: &mut gilt::Interpreter, options: Options) -> i32 {
     interp.set_inspect(options.inspect);
     let argv0 = match &options.program {
         Program::Command(_) => "-c".to_string(),
@@ -229,7 +237,7 @@ fn run_program(options: Options) -> i32 {
             interp.run_script(&shown.display().to_string(), &bytes)
         }
         Program::Stdin { .. } if options.inspect || std::io::stdin().is_terminal() => {
-            return repl::run(&interp, !options.quiet);
+            return repl::run(interp, !options.quiet);
         }
         Program::Stdin { .. } => {
             let mut bytes = Vec::new();
@@ -242,7 +250,7 @@ fn run_program(options: Options) -> i32 {
     };
     if options.inspect {
         // `-i`: the prompt follows the program whatever became of it.
-        return repl::run(&interp, false);
+        return repl::run(interp, false);
     }
     code
 }

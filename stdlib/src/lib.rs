@@ -7,6 +7,7 @@
 //! Python live in `lib/` and are embedded by build.rs.
 
 pub mod args;
+pub mod class;
 mod modules;
 pub mod structseq;
 

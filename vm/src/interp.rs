@@ -14,6 +14,11 @@ use std::sync::Arc;
 pub struct Interp {
     /// The GIL.
     pub lock: GilLock,
+    /// `sys.getcheckinterval()`: while other threads wait, the holder looks at
+    /// how long it has held the GIL every this many breaker checks (loop
+    /// back-edges and calls, each a few instructions apart). A waiter's
+    /// explicit request is honoured at the next check regardless.
+    pub check_interval: AtomicU64,
     /// The builtin classes, by the kind of object they describe.
     pub types: HashMap<BuiltinType, Obj>,
     /// The same classes indexed by `BuiltinType as usize`: `type_obj` runs on
@@ -67,6 +72,11 @@ pub struct Vm {
     /// Addresses of the containers whose repr is being made on this thread
     /// (CPython's `Py_ReprEnter`), so one inside itself prints as `...`.
     pub reprs_open: Vec<usize>,
+    /// Whether this is the main thread (the one Ctrl-C interrupts).
+    pub main_thread: bool,
+    /// Breaker checks made while another thread waited, since the last
+    /// switch decision (see `eval::serve_breaker`).
+    pub breaker_checks: u64,
 }
 
 impl Vm {
@@ -160,6 +170,7 @@ impl Interp {
             imports: crate::builtins::import::ImportState::new(),
             argv: GilCell::new(Vec::new()),
             type_epoch: AtomicU64::new(1),
+            check_interval: AtomicU64::new(100),
             io,
         });
         let mut vm = interp.enter();
@@ -179,6 +190,8 @@ impl Interp {
             caller: None,
             lookup_cache: Mutex::new(crate::eval::attr::new_cache()),
             reprs_open: Vec::new(),
+            main_thread: true,
+            breaker_checks: 0,
         }
     }
 }
@@ -209,4 +222,14 @@ impl Value {
     pub fn none() -> PyResult<Value> {
         Ok(Value::None)
     }
+}
+
+/// The identity of the calling OS thread as Python's `threading.get_ident()`
+/// reports it: a positive number, the same for every call on one thread and
+/// different between threads alive at the same time.
+pub fn thread_ident() -> i64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    std::thread::current().id().hash(&mut h);
+    (h.finish() >> 1) as i64
 }

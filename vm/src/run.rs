@@ -140,6 +140,22 @@ pub fn run_main_in_package(
     }
 }
 
+/// At exit: `threading._shutdown()`, which waits for non-daemon threads, if
+/// the program imported `threading`.
+pub fn shutdown(interp: &Arc<Interp>) {
+    let mut vm = interp.enter();
+    let Some(threading) = crate::builtins::import::get_module(&vm, "threading") else {
+        return;
+    };
+    let hook = crate::builtins::import::module::namespace(&threading)
+        .and_then(|d| d.get(&vm.gil).get_str("_shutdown").cloned());
+    if let Some(hook) = hook {
+        if let Err(err) = crate::eval::call::call(&mut vm, &hook, Vec::new(), Vec::new()) {
+            uncaught(&mut vm, err, false);
+        }
+    }
+}
+
 /// What became of an exception nobody caught.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Uncaught {

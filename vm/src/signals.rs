@@ -23,6 +23,12 @@ pub fn install_sigint_handler() {
     }
 }
 
+/// Is a Ctrl-C waiting to be raised? (Leaves the flag.)
+#[inline(always)]
+pub fn sigint_pending() -> bool {
+    SIGINT_PENDING.load(Ordering::Relaxed)
+}
+
 /// Was Ctrl-C pressed since the last call? (Clears the flag.)
 #[inline]
 pub fn take_sigint() -> bool {

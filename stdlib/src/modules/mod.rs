@@ -3,6 +3,7 @@
 mod errno;
 mod imp;
 mod posix;
+mod thread;
 mod time;
 
 use gilt_vm::builtins::import::ModuleInit;
@@ -12,5 +13,6 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_imp", imp::init),
     ("errno", errno::init),
     ("posix", posix::init),
+    ("_thread", thread::init),
     ("time", time::init),
 ];

@@ -823,7 +823,7 @@ fn callable(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 }
 
 /// Whether `v` can be called, as `callable()` answers.
-fn is_callable(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+pub fn is_callable(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     Ok(match v.as_object() {
         Some(
             Object::Function(_) | Object::Builtin(_) | Object::Method { .. } | Object::Class(_),

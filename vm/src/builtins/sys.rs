@@ -17,6 +17,12 @@ pub fn init(vm: &mut Vm, module: &Value) -> PyResult<()> {
         ("getrecursionlimit", getrecursionlimit),
         ("setrecursionlimit", setrecursionlimit),
         ("exc_info", exc_info),
+        ("excepthook", excepthook),
+        ("__excepthook__", excepthook),
+        ("getswitchinterval", getswitchinterval),
+        ("setswitchinterval", setswitchinterval),
+        ("getcheckinterval", getcheckinterval),
+        ("setcheckinterval", setcheckinterval),
     ];
     for &(name, f) in functions {
         d.insert_str(
@@ -153,4 +159,96 @@ pub fn stream(vm: &mut Vm, name: &str, fd: usize) -> Value {
         }
     }
     Value::Obj(crate::object::io::console(vm, fd))
+}
+
+/// `sys.excepthook(type, value, traceback)`: print the exception and its
+/// traceback to stderr as an uncaught one is printed.
+fn excepthook(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    if args.len() != 3 {
+        return Err(Raise::type_error(format!(
+            "excepthook expected 3 arguments, got {}",
+            args.len()
+        )));
+    }
+    crate::run::uncaught(vm, Raise::Object(args[1].clone()), false);
+    Ok(Value::None)
+}
+
+/// `sys.getswitchinterval()`.
+fn getswitchinterval(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    no_arguments("getswitchinterval", args)?;
+    Ok(Value::Float(vm.interp.lock.switch_interval()))
+}
+
+/// `sys.setswitchinterval(seconds)`.
+fn setswitchinterval(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    let [interval] = args else {
+        return Err(Raise::type_error(format!(
+            "setswitchinterval() takes exactly one argument ({} given)",
+            args.len()
+        )));
+    };
+    let seconds = match interval {
+        Value::Int(i) => *i as f64,
+        Value::Bool(b) => *b as i64 as f64,
+        Value::Float(f) => *f,
+        other => {
+            return Err(Raise::type_error(format!(
+                "must be real number, not {}",
+                crate::eval::attr::type_name(vm, other)
+            )))
+        }
+    };
+    if seconds.is_nan() || seconds <= 0.0 {
+        return Err(Raise::value_error(
+            "switch interval must be strictly positive",
+        ));
+    }
+    vm.interp.lock.set_switch_interval(seconds);
+    Ok(Value::None)
+}
+
+/// `sys.getcheckinterval()`: see `Interp::check_interval`.
+fn getcheckinterval(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    no_arguments("getcheckinterval", args)?;
+    let n = vm
+        .interp
+        .check_interval
+        .load(std::sync::atomic::Ordering::Relaxed);
+    Ok(Value::Int(n as i64))
+}
+
+/// `sys.setcheckinterval(n)`; values below 1 mean 1.
+fn setcheckinterval(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    let [n] = args else {
+        return Err(Raise::type_error(format!(
+            "setcheckinterval() takes exactly one argument ({} given)",
+            args.len()
+        )));
+    };
+    let n = match n {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        other => {
+            return Err(Raise::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::eval::attr::type_name(vm, other)
+            )))
+        }
+    };
+    vm.interp
+        .check_interval
+        .store(n.max(1) as u64, std::sync::atomic::Ordering::Relaxed);
+    Ok(Value::None)
+}
+
+fn no_arguments(name: &str, args: &[Value]) -> PyResult<()> {
+    if args.is_empty() {
+        Ok(())
+    } else {
+        Err(Raise::type_error(format!(
+            "{name}() takes no arguments ({} given)",
+            args.len()
+        )))
+    }
 }

@@ -18,6 +18,7 @@ pub fn class_of(vm: &Vm, v: &Value) -> Obj {
         Value::Obj(o) => match o.get() {
             Object::Instance(i) => return i.class.clone(),
             Object::Stream(s) => return s.class.clone(),
+            Object::Native(n) => return n.class.clone(),
             Object::Str(_) => BuiltinType::Str,
             Object::Bytes(_) => BuiltinType::Bytes,
             Object::ByteArray(_) => BuiltinType::ByteArray,

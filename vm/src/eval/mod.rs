@@ -177,6 +177,35 @@ enum Flow {
     Return(Value),
 }
 
+/// The eval breaker, read at loop back-edges and calls: Ctrl-C was pressed, or
+/// another thread waits for the GIL. Two relaxed loads when clear.
+#[inline(always)]
+fn breaker_set(vm: &Vm) -> bool {
+    crate::signals::sigint_pending() || vm.gil.contended()
+}
+
+/// Act on the eval breaker: raise KeyboardInterrupt in the main thread, or
+/// hand the GIL to a waiting thread when it is time.
+#[cold]
+#[inline(never)]
+pub fn serve_breaker(vm: &mut Vm) -> PyResult<()> {
+    if vm.main_thread && crate::signals::take_sigint() {
+        return Err(Raise::Bare(ExcKind::KeyboardInterrupt));
+    }
+    if vm.gil.contended() {
+        vm.breaker_checks += 1;
+        let every = vm
+            .interp
+            .check_interval
+            .load(std::sync::atomic::Ordering::Relaxed);
+        if vm.gil.switch_requested() || vm.breaker_checks >= every {
+            vm.breaker_checks = 0;
+            vm.gil.maybe_switch();
+        }
+    }
+    Ok(())
+}
+
 /// Run until the base frame returns or yields; the frames stay in `frames`.
 pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step> {
     loop {
@@ -184,9 +213,11 @@ pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step>
         let result = run_frame(vm, frame);
         match result {
             Ok(Flow::Push(f)) => {
-                if crate::signals::take_sigint() {
-                    unwind(vm, frames, Raise::Bare(ExcKind::KeyboardInterrupt))?;
-                    continue;
+                if breaker_set(vm) {
+                    if let Err(e) = serve_breaker(vm) {
+                        unwind(vm, frames, e)?;
+                        continue;
+                    }
                 }
                 if vm.depth >= vm.recursion_limit {
                     let err =
@@ -636,10 +667,10 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                 frame.stack.push(s);
             }
             Op::Jump(t) => {
-                // A loop's back-edge: where Ctrl-C gets in.
-                if (t as usize) < frame.pc && crate::signals::take_sigint() {
+                // A loop's back-edge: where Ctrl-C and other threads get in.
+                if (t as usize) < frame.pc && breaker_set(vm) {
                     frame.pc = t as usize;
-                    return Err(Raise::Bare(ExcKind::KeyboardInterrupt));
+                    serve_breaker(vm)?;
                 }
                 frame.pc = t as usize;
             }

@@ -1099,10 +1099,12 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
             Object::BigInt(_) => unreachable!("ints are handled above"),
             Object::Complex(c) => complex::repr(*c),
-            Object::Stream(_) => match call_dunder(vm, v, "__repr__", Vec::new())? {
-                Some(r) => return string_result(vm, r, "__repr__"),
-                None => format!("<stream object at {:#x}>", o.addr()),
-            },
+            Object::Stream(_) | Object::Native(_) => {
+                match call_dunder(vm, v, "__repr__", Vec::new())? {
+                    Some(r) => return string_result(vm, r, "__repr__"),
+                    None => format!("<{} object at {:#x}>", attr::type_name(vm, v), o.addr()),
+                }
+            }
         },
     })
 }

@@ -98,6 +98,40 @@ pub enum Object {
     Generator(crate::eval::generator::Generator),
     /// A file or memory stream (see object/io).
     Stream(io::Stream),
+    /// An object of a class written in Rust, with state of its own (a lock,
+    /// a socket): see [`Native`].
+    Native(Native),
+}
+
+/// The state of an object whose class is written in Rust (by a native module)
+/// and the class. The state is shared (`Arc`) and `Send + Sync`, so a native
+/// method can hold on to it while the GIL is released (a lock waits that way).
+pub struct Native {
+    /// The object's class.
+    pub class: Obj,
+    /// The state, downcast by the class's methods.
+    pub data: std::sync::Arc<dyn std::any::Any + Send + Sync>,
+}
+
+impl Native {
+    /// A new object of `class` holding `data`.
+    pub fn value<T: std::any::Any + Send + Sync>(class: Obj, data: T) -> Value {
+        Value::obj(Object::Native(Native {
+            class,
+            data: std::sync::Arc::new(data),
+        }))
+    }
+
+    /// The state, if it is a `T`.
+    pub fn data<T: std::any::Any + Send + Sync>(&self) -> Option<&T> {
+        self.data.downcast_ref::<T>()
+    }
+}
+
+impl std::fmt::Debug for Native {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Native { .. }")
+    }
 }
 
 /// An immutable string.

@@ -276,7 +276,8 @@ fn type_name(v: &Value) -> &str {
             Object::Method { .. } => "method",
             Object::Class(_) => "type",
             Object::Instance(crate::object::Instance { class, .. })
-            | Object::Stream(crate::object::io::Stream { class, .. }) => match class.get() {
+            | Object::Stream(crate::object::io::Stream { class, .. })
+            | Object::Native(crate::object::Native { class, .. }) => match class.get() {
                 Object::Class(c) => &c.name,
                 _ => "object",
             },
