@@ -35,6 +35,13 @@ pub use gilt_vm::run::Uncaught;
 /// command does) instead of ending the process.
 pub use gilt_vm::signals::install_sigint_handler;
 
+/// Block (`true`) or unblock all signals for the calling thread: a host that
+/// runs Python on a thread other than the process's first blocks signals in
+/// the others, so that they reach the Python thread promptly.
+pub fn block_signals(block: bool) {
+    gilt_vm::signals::block_all(block);
+}
+
 /// Parse a source file's bytes (BOM and coding line honoured) into a module.
 ///
 /// ```

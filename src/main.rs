@@ -38,10 +38,16 @@ const STACK_SIZE: usize = 1 << 30;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // Signals go to the thread that runs Python, not to this one, which
+    // only waits (the new thread inherits the mask and lifts it).
+    gilt::block_signals(true);
     std::thread::Builder::new()
         .name("main".into())
         .stack_size(STACK_SIZE)
-        .spawn(move || run(args))
+        .spawn(move || {
+            gilt::block_signals(false);
+            run(args)
+        })
         .expect("the main thread starts")
         .join()
         .unwrap_or(ExitCode::FAILURE)

@@ -19,6 +19,9 @@ pub struct Interp {
     /// back-edges and calls, each a few instructions apart). A waiter's
     /// explicit request is honoured at the next check regardless.
     pub check_interval: AtomicU64,
+    /// The Python-level handler of each signal, by number: a callable, or
+    /// `SIG_DFL` (0) / `SIG_IGN` (1) (see `eval::breaker`).
+    pub signal_handlers: GilCell<Vec<Value>>,
     /// The builtin classes, by the kind of object they describe.
     pub types: HashMap<BuiltinType, Obj>,
     /// The same classes indexed by `BuiltinType as usize`: `type_obj` runs on
@@ -171,6 +174,7 @@ impl Interp {
             argv: GilCell::new(Vec::new()),
             type_epoch: AtomicU64::new(1),
             check_interval: AtomicU64::new(100),
+            signal_handlers: GilCell::new(crate::eval::breaker::initial_handlers()),
             io,
         });
         let mut vm = interp.enter();

@@ -3,6 +3,7 @@
 mod errno;
 mod imp;
 mod posix;
+mod signal;
 mod thread;
 mod time;
 
@@ -13,6 +14,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_imp", imp::init),
     ("errno", errno::init),
     ("posix", posix::init),
+    ("signal", signal::init),
     ("_thread", thread::init),
     ("time", time::init),
 ];

@@ -48,6 +48,7 @@ pub fn init(vm: &mut Vm, module: &Value) -> PyResult<()> {
         ("lstat", lstat),
         ("readlink", readlink),
         ("getpid", getpid),
+        ("kill", kill),
         ("getppid", getppid),
         ("cpu_count", cpu_count),
         ("putenv", putenv),
@@ -236,6 +237,29 @@ fn readlink(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 fn getpid(_vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     args::parse("posix.getpid", [], 0, args, kwargs)?;
     Ok(Value::Int(std::process::id() as i64))
+}
+
+/// `os.kill(pid, signal)`.
+fn kill(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    let [pid, signum] = args::parse("kill", ["pid", "signal"], 2, args, kwargs)?;
+    let pid = args::int(vm, &pid.unwrap_or(Value::None))?;
+    let signum = args::int(vm, &signum.unwrap_or(Value::None))?;
+    let (Ok(pid), Ok(signum)) = (i32::try_from(pid), i32::try_from(signum)) else {
+        return Err(Raise::new(
+            gilt_vm::exc::ExcKind::OverflowError,
+            "signed integer is greater than maximum",
+        ));
+    };
+    if let Err(errno) = gilt_vm::signals::kill(pid, signum) {
+        return Err(gilt_vm::builtins::os_error::from_errno(
+            vm, errno, None, None,
+        ));
+    }
+    // A signal sent to this very process is handled before kill returns.
+    if vm.main_thread && gilt_vm::signals::pending() {
+        gilt_vm::eval::breaker::run_signal_handlers(vm)?;
+    }
+    Ok(Value::None)
 }
 
 fn getppid(_vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {

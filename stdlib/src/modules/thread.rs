@@ -329,8 +329,8 @@ fn wait_for<S>(
         if deadline.is_some_and(|d| Instant::now() >= d) {
             return Ok(false);
         }
-        if vm.main_thread && gilt_vm::signals::take_sigint() {
-            return Err(Raise::Bare(ExcKind::KeyboardInterrupt));
+        if vm.main_thread && gilt_vm::signals::pending() {
+            gilt_vm::eval::breaker::run_signal_handlers(vm)?;
         }
     }
 }

@@ -12,6 +12,7 @@
 //! without one, the frame is dropped and its caller's table is searched.
 
 pub mod attr;
+pub mod breaker;
 pub mod call;
 pub mod class;
 pub mod descriptor;
@@ -177,35 +178,6 @@ enum Flow {
     Return(Value),
 }
 
-/// The eval breaker, read at loop back-edges and calls: Ctrl-C was pressed, or
-/// another thread waits for the GIL. Two relaxed loads when clear.
-#[inline(always)]
-fn breaker_set(vm: &Vm) -> bool {
-    crate::signals::sigint_pending() || vm.gil.contended()
-}
-
-/// Act on the eval breaker: raise KeyboardInterrupt in the main thread, or
-/// hand the GIL to a waiting thread when it is time.
-#[cold]
-#[inline(never)]
-pub fn serve_breaker(vm: &mut Vm) -> PyResult<()> {
-    if vm.main_thread && crate::signals::take_sigint() {
-        return Err(Raise::Bare(ExcKind::KeyboardInterrupt));
-    }
-    if vm.gil.contended() {
-        vm.breaker_checks += 1;
-        let every = vm
-            .interp
-            .check_interval
-            .load(std::sync::atomic::Ordering::Relaxed);
-        if vm.gil.switch_requested() || vm.breaker_checks >= every {
-            vm.breaker_checks = 0;
-            vm.gil.maybe_switch();
-        }
-    }
-    Ok(())
-}
-
 /// Run until the base frame returns or yields; the frames stay in `frames`.
 pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step> {
     loop {
@@ -213,8 +185,8 @@ pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step>
         let result = run_frame(vm, frame);
         match result {
             Ok(Flow::Push(f)) => {
-                if breaker_set(vm) {
-                    if let Err(e) = serve_breaker(vm) {
+                if breaker::is_set(vm) {
+                    if let Err(e) = breaker::serve(vm) {
                         unwind(vm, frames, e)?;
                         continue;
                     }
@@ -668,9 +640,9 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             }
             Op::Jump(t) => {
                 // A loop's back-edge: where Ctrl-C and other threads get in.
-                if (t as usize) < frame.pc && breaker_set(vm) {
+                if (t as usize) < frame.pc && breaker::is_set(vm) {
                     frame.pc = t as usize;
-                    serve_breaker(vm)?;
+                    breaker::serve(vm)?;
                 }
                 frame.pc = t as usize;
             }

@@ -138,8 +138,26 @@ fn sleep(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     if duration.is_zero() {
         // `sleep(0)` yields: another thread waiting for the GIL runs first.
         vm.gil.switch();
-    } else {
+        return Ok(Value::None);
+    }
+    if !vm.main_thread {
         vm.gil.release(|| std::thread::sleep(duration));
+        return Ok(Value::None);
+    }
+    // The main thread sleeps in slices: a signal's handler (Ctrl-C's
+    // KeyboardInterrupt) runs as it arrives, and the sleep goes on after a
+    // handler that returns, for the rest of the time (PEP 475).
+    let end = std::time::Instant::now() + duration;
+    loop {
+        let left = end.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            break;
+        }
+        let slice = left.min(std::time::Duration::from_millis(20));
+        vm.gil.release(|| std::thread::sleep(slice));
+        if gilt_vm::signals::pending() {
+            gilt_vm::eval::breaker::run_signal_handlers(vm)?;
+        }
     }
     Ok(Value::None)
 }
