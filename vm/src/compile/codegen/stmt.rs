@@ -153,24 +153,29 @@ impl<'t, 'a> Compiler<'t, 'a> {
                 };
                 self.emit(Op::RaiseVarargs(n));
             }
-            StmtKind::Try { star: true, .. } => {
-                return Err(unsupported("'except*'", s.range.start))
-            }
             StmtKind::Try {
+                star,
                 body,
                 handlers,
                 orelse,
                 finalbody,
-                ..
             } => {
+                let star = *star;
+                let try_except = move |c: &mut Self| {
+                    if star {
+                        c.try_star(body, handlers, orelse)
+                    } else {
+                        c.try_except(body, handlers, orelse)
+                    }
+                };
                 if finalbody.is_empty() {
-                    self.try_except(body, handlers, orelse)?;
+                    try_except(self)?;
                 } else {
                     self.try_finally(finalbody, |c| {
                         if handlers.is_empty() {
                             c.stmts(body)
                         } else {
-                            c.try_except(body, handlers, orelse)
+                            try_except(c)
                         }
                     })?;
                 }
@@ -438,6 +443,105 @@ impl<'t, 'a> Compiler<'t, 'a> {
         self.end_handler();
         self.place(cleanup);
         self.unit().depth = depth + 2; // [prev, exc]
+        self.emit(Op::Swap(2));
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        self.place(otherwise);
+        self.unit().depth = depth;
+        self.stmts(orelse)?;
+        self.place(end);
+        Ok(())
+    }
+
+    /// `try` with `except*` clauses (PEP 654), laid out as CPython 3.11 does:
+    /// under the saved exception sit the original exception, a list of what
+    /// the clauses raised, and the part not yet handled. Each clause splits
+    /// its match off that part (CHECK_EG_MATCH); an exception from its body
+    /// joins the list; at the end the rest joins too and PREP_RERAISE_STAR
+    /// makes the one exception to raise, if any.
+    fn try_star(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> Res {
+        let (handler, otherwise, end, cleanup, reraise) = (
+            self.new_label(),
+            self.new_label(),
+            self.new_label(),
+            self.new_label(),
+            self.new_label(),
+        );
+        let depth = self.unit().depth;
+        self.begin_handler(handler);
+        self.stmts(body)?;
+        self.end_handler();
+        self.emit_jump(Op::Jump(0), otherwise);
+        self.place(handler);
+        self.unit().depth = depth + 1;
+        self.emit(Op::PushExcInfo); // [prev, exc]
+        self.begin_handler(cleanup);
+        self.emit(Op::Copy(1));
+        self.emit(Op::BuildList(0));
+        self.emit(Op::Swap(2)); // [prev, orig, raised, rest]
+        for h in handlers {
+            self.set_line(h.range.start);
+            let (next, no_match, body_cleanup) =
+                (self.new_label(), self.new_label(), self.new_label());
+            if let Some(t) = &h.type_ {
+                self.expr(t)?;
+            }
+            self.emit(Op::CheckEgMatch); // [.., rest, match or None]
+            self.emit(Op::Copy(1));
+            self.load_const(Value::None);
+            self.emit(Op::IsOp(0));
+            self.emit_jump(Op::PopJumpIfTrue(0), no_match);
+            match &h.name {
+                Some(name) => self.store_name(name),
+                None => self.emit(Op::PopTop),
+            }
+            self.begin_handler(body_cleanup);
+            self.stmts(&h.body)?;
+            self.end_handler();
+            if let Some(name) = &h.name {
+                self.load_const(Value::None);
+                self.store_name(name);
+                self.delete_name(name, h.range.start)?;
+            }
+            self.emit_jump(Op::Jump(0), next);
+            // The body raised: [.., rest, exc]; keep exc for the end.
+            self.place(body_cleanup);
+            self.unit().depth = depth + 5;
+            if let Some(name) = &h.name {
+                self.load_const(Value::None);
+                self.store_name(name);
+                self.delete_name(name, h.range.start)?;
+            }
+            self.emit(Op::ListAppend(2));
+            self.emit_jump(Op::Jump(0), next);
+            self.place(no_match);
+            self.unit().depth = depth + 5;
+            self.emit(Op::PopTop);
+            self.place(next);
+            self.unit().depth = depth + 4;
+        }
+        self.emit(Op::ListAppend(1)); // the unhandled rest, or None
+        self.emit(Op::PrepReraiseStar); // [prev, to_raise]
+        self.emit(Op::Copy(1));
+        self.load_const(Value::None);
+        self.emit(Op::IsOp(1));
+        self.emit_jump(Op::PopJumpIfTrue(0), reraise);
+        self.emit(Op::PopTop);
+        self.end_handler();
+        self.emit(Op::PopExcept);
+        self.emit_jump(Op::Jump(0), end);
+        self.place(reraise);
+        self.unit().depth = depth + 2;
+        self.emit(Op::Swap(2));
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        self.place(cleanup);
+        self.unit().depth = depth + 2;
         self.emit(Op::Swap(2));
         self.emit(Op::PopExcept);
         self.emit(Op::Reraise);
