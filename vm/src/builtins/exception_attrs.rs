@@ -213,7 +213,7 @@ fn keyword_attrs(vm: &mut Vm, exc: &Value, kwargs: &Kw, names: &[&str], class: &
     for (k, v) in kwargs {
         if !names.contains(&&**k) {
             return Err(Raise::type_error(format!(
-                "{class}() got an unexpected keyword argument '{k}'"
+                "'{k}' is an invalid keyword argument for {class}()"
             )));
         }
         store(vm, exc, k, v.clone());

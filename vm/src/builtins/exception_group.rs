@@ -199,7 +199,7 @@ fn group_str(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 fn derive(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     let [exc, excs] = args else {
         return Err(Raise::type_error(format!(
-            "BaseExceptionGroup.derive() takes exactly one argument ({} given)",
+            "Function takes exactly 1 argument ({} given)",
             args.len().saturating_sub(1)
         )));
     };
@@ -322,7 +322,7 @@ fn derive_part(vm: &mut Vm, orig: &Value, items: Vec<Value>) -> PyResult<Value> 
 fn receiver_and_matcher<'a>(vm: &mut Vm, args: &'a [Value], what: &str) -> PyResult<(&'a Value, Matcher)> {
     let [exc, m] = args else {
         return Err(Raise::type_error(format!(
-            "BaseExceptionGroup.{what}() takes exactly one argument ({} given)",
+            "{what} expected 1 argument, got {}",
             args.len().saturating_sub(1)
         )));
     };

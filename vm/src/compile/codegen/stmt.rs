@@ -2,7 +2,7 @@
 //! `with`, the unwinding that `return`/`break`/`continue` do on the way out,
 //! and function and class definitions.
 
-use super::{binary_arg, unsupported, Compiler, FBlock, Res};
+use super::{binary_arg, unsupported, Compiler, FBlock, Label, Res};
 use crate::bytecode::{CodeKind, Op};
 use crate::object::{Object, PyStr};
 use crate::value::Value;
@@ -396,7 +396,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
         self.place(handler);
         self.unit().depth = depth + 1;
         self.emit(Op::PushExcInfo); // [prev, exc]
-        self.begin_handler(cleanup);
+        self.begin_cleanup(cleanup);
         for h in handlers {
             self.set_line(h.range.start);
             let next = self.new_label();
@@ -480,7 +480,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
         self.place(handler);
         self.unit().depth = depth + 1;
         self.emit(Op::PushExcInfo); // [prev, exc]
-        self.begin_handler(cleanup);
+        self.begin_cleanup(cleanup);
         self.emit(Op::Copy(1));
         self.emit(Op::BuildList(0));
         self.emit(Op::Swap(2)); // [prev, orig, raised, rest]
@@ -552,6 +552,16 @@ impl<'t, 'a> Compiler<'t, 'a> {
         Ok(())
     }
 
+    /// Begin the range that restores the saved exception when a handler body
+    /// raises: right after PUSH_EXC_INFO, `[.., prev, exc]` on the stack. The
+    /// range keeps only `prev`, so its code sees `[.., prev, new]` (SWAP 2,
+    /// POP_EXCEPT, RERAISE puts `prev` back as the handled exception).
+    fn begin_cleanup(&mut self, cleanup: Label) {
+        self.unit().depth -= 1;
+        self.begin_handler(cleanup);
+        self.unit().depth += 1;
+    }
+
     /// Emit code that leaves an except body, outside the body's cleanup range.
     fn end_handler_pause_and(&mut self, f: impl FnOnce(&mut Self)) {
         let paused = self.pause_handlers(1);
@@ -577,7 +587,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
         self.place(handler);
         self.unit().depth = depth + 1;
         self.emit(Op::PushExcInfo);
-        self.begin_handler(cleanup);
+        self.begin_cleanup(cleanup);
         self.stmts(finalbody)?;
         // Re-raise inside the cleanup range, which restores the exception
         // that was being handled before.
@@ -618,7 +628,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
         self.place(handler);
         self.unit().depth = depth + 1;
         self.emit(Op::PushExcInfo); // [exit, prev, exc]
-        self.begin_handler(cleanup);
+        self.begin_cleanup(cleanup);
         self.emit(Op::WithExceptStart); // [exit, prev, exc, result]
         let swallow = self.new_label();
         self.emit_jump(Op::PopJumpIfTrue(0), swallow);
