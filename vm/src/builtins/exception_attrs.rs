@@ -42,7 +42,10 @@ pub fn install_exception_methods(class: &str, dict: &mut Dict) {
         "AttributeError" => {
             dict.insert_str("name", Value::None);
             dict.insert_str("obj", Value::None);
-            dict.insert_str("__init__", Builtin::method("__init__", attribute_error_init));
+            dict.insert_str(
+                "__init__",
+                Builtin::method("__init__", attribute_error_init),
+            );
         }
         _ => {}
     }
@@ -203,13 +206,23 @@ fn add_note(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     };
     match notes.as_object() {
         Some(Object::List(l)) => l.get_mut(&mut vm.gil).push(note.clone()),
-        _ => return Err(Raise::type_error("Cannot add note: __notes__ is not a list")),
+        _ => {
+            return Err(Raise::type_error(
+                "Cannot add note: __notes__ is not a list",
+            ))
+        }
     }
     Ok(Value::None)
 }
 
 /// Keyword arguments `names` accepts, each stored as an attribute.
-fn keyword_attrs(vm: &mut Vm, exc: &Value, kwargs: &Kw, names: &[&str], class: &str) -> PyResult<()> {
+fn keyword_attrs(
+    vm: &mut Vm,
+    exc: &Value,
+    kwargs: &Kw,
+    names: &[&str],
+    class: &str,
+) -> PyResult<()> {
     for (k, v) in kwargs {
         if !names.contains(&&**k) {
             return Err(Raise::type_error(format!(

@@ -66,7 +66,10 @@ pub fn members(vm: &Vm, exc: &Value) -> Option<Vec<Value>> {
     if !attr::is_subclass(vm, &i.class, &class(vm, "BaseExceptionGroup")) {
         return None;
     }
-    match stored(vm, exc, "exceptions").as_ref().and_then(Value::as_object) {
+    match stored(vm, exc, "exceptions")
+        .as_ref()
+        .and_then(Value::as_object)
+    {
         Some(Object::Tuple(t)) => Some(t.to_vec()),
         _ => Some(Vec::new()),
     }
@@ -83,13 +86,12 @@ fn is_sequence(vm: &Vm, v: &Value) -> bool {
         Some(Object::List(_) | Object::Tuple(_) | Object::Str(_)) => true,
         Some(Object::Range { .. }) => true,
         Some(Object::Instance(i)) => {
-            !matches!(i.payload.as_ref().and_then(Value::as_object), Some(Object::Dict(_)))
-                && attr::lookup(vm, &i.class, "__getitem__").is_some()
+            !matches!(
+                i.payload.as_ref().and_then(Value::as_object),
+                Some(Object::Dict(_))
+            ) && attr::lookup(vm, &i.class, "__getitem__").is_some()
         }
-        _ => matches!(
-            v.as_object(),
-            Some(Object::Bytes(_) | Object::ByteArray(_))
-        ),
+        _ => matches!(v.as_object(), Some(Object::Bytes(_) | Object::ByteArray(_))),
     }
 }
 
@@ -164,7 +166,12 @@ fn group_new(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let exc = Value::obj(Object::Instance(Instance::new(cls, None)));
     exception::init_args(vm, &exc, rest);
     store(vm, &exc, "message", message.clone());
-    store(vm, &exc, "exceptions", Value::obj(Object::Tuple(items.into())));
+    store(
+        vm,
+        &exc,
+        "exceptions",
+        Value::obj(Object::Tuple(items.into())),
+    );
     Ok(exc)
 }
 
@@ -232,9 +239,7 @@ fn matcher(vm: &mut Vm, v: &Value) -> PyResult<Matcher> {
         if t.iter().all(|c| is_exc_class(vm, c)) {
             return Ok(Matcher::Type(v.clone()));
         }
-    } else if !matches!(v.as_object(), Some(Object::Class(_)))
-        && super::is_callable(vm, v)?
-    {
+    } else if !matches!(v.as_object(), Some(Object::Class(_))) && super::is_callable(vm, v)? {
         return Ok(Matcher::Predicate(v.clone()));
     }
     Err(Raise::type_error(
@@ -319,7 +324,11 @@ fn derive_part(vm: &mut Vm, orig: &Value, items: Vec<Value>) -> PyResult<Value> 
     Ok(part)
 }
 
-fn receiver_and_matcher<'a>(vm: &mut Vm, args: &'a [Value], what: &str) -> PyResult<(&'a Value, Matcher)> {
+fn receiver_and_matcher<'a>(
+    vm: &mut Vm,
+    args: &'a [Value],
+    what: &str,
+) -> PyResult<(&'a Value, Matcher)> {
     let [exc, m] = args else {
         return Err(Raise::type_error(format!(
             "{what} expected 1 argument, got {}",
@@ -368,7 +377,11 @@ fn check_star_type(vm: &mut Vm, match_type: &Value) -> PyResult<()> {
 /// CHECK_EG_MATCH: `Some((rest, match))` when the clause for `match_type`
 /// handles some of `exc` (a plain exception is wrapped in a group with an
 /// empty message), `None` when it handles nothing.
-pub fn check_eg_match(vm: &mut Vm, exc: &Value, match_type: &Value) -> PyResult<Option<(Value, Value)>> {
+pub fn check_eg_match(
+    vm: &mut Vm,
+    exc: &Value,
+    match_type: &Value,
+) -> PyResult<Option<(Value, Value)>> {
     check_star_type(vm, match_type)?;
     if matches!(exc, Value::None) {
         return Ok(None);
@@ -396,11 +409,13 @@ pub fn check_eg_match(vm: &mut Vm, exc: &Value, match_type: &Value) -> PyResult<
 /// Do `a` and `b` share traceback, cause and context (is `a` a part of `b`
 /// re-raised as it was)?
 fn same_metadata(vm: &Vm, a: &Value, b: &Value) -> bool {
-    ["__traceback__", "__cause__", "__context__"].iter().all(|k| {
-        let x = stored(vm, a, k).unwrap_or(Value::None);
-        let y = stored(vm, b, k).unwrap_or(Value::None);
-        ops::is(&x, &y)
-    })
+    ["__traceback__", "__cause__", "__context__"]
+        .iter()
+        .all(|k| {
+            let x = stored(vm, a, k).unwrap_or(Value::None);
+            let y = stored(vm, b, k).unwrap_or(Value::None);
+            ops::is(&x, &y)
+        })
 }
 
 fn leaves(vm: &Vm, exc: &Value, out: &mut Vec<Value>) {

@@ -24,8 +24,7 @@ impl TracebackTypes {
     /// Make both classes (subclasses of `object`, in module builtins).
     pub fn new(object: &Obj, gil: &mut Gil) -> TracebackTypes {
         let make = |name: &str, gil: &mut Gil| {
-            let class = new_class(name, std::slice::from_ref(object), None, gil)
-                .expect("one base");
+            let class = new_class(name, std::slice::from_ref(object), None, gil).expect("one base");
             if let Object::Class(c) = class.get() {
                 c.dict
                     .get_mut(gil)

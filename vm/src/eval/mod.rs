@@ -389,8 +389,9 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             }
             Op::LoadAttr(i) => {
                 let obj = pop(frame);
-                let v = attr::get_name(vm, &obj, &code_name(frame, i))
-                    .map_err(|e| exception_attrs::attribute_error_context(vm, e, &obj, name(frame, i)))?;
+                let v = attr::get_name(vm, &obj, &code_name(frame, i)).map_err(|e| {
+                    exception_attrs::attribute_error_context(vm, e, &obj, name(frame, i))
+                })?;
                 frame.stack.push(v);
             }
             Op::StoreAttr(i) => {
