@@ -29,6 +29,8 @@ pub struct Interp {
     type_table: Vec<Option<Obj>>,
     /// The builtin exception classes, by name.
     pub exceptions: HashMap<&'static str, Obj>,
+    /// The classes of traceback and frame objects (`exc.__traceback__`).
+    pub traceback_types: crate::builtins::traceback::TracebackTypes,
     /// The `builtins` namespace (a dict).
     pub builtins: Obj,
     /// `sys.modules`: the dict of loaded modules by name, the import cache.
@@ -150,6 +152,7 @@ impl Interp {
         let bool_class = new_class("bool", &[int], Some(BuiltinType::Bool), &mut gil);
         types.insert(BuiltinType::Bool, bool_class.expect("one base"));
         let exceptions = crate::builtins::exceptions::hierarchy(&object, &mut gil);
+        let traceback_types = crate::builtins::traceback::TracebackTypes::new(&object, &mut gil);
         let builtins = Obj::new(Object::Dict(GilCell::new(Dict::new())));
         drop(gil);
         let mut type_table = Vec::new();
@@ -166,6 +169,7 @@ impl Interp {
             types,
             type_table,
             exceptions,
+            traceback_types,
             builtins,
             modules: Obj::new(Object::Dict(GilCell::new(Dict::new()))),
             captured: GilCell::new(None),

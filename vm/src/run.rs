@@ -198,24 +198,15 @@ pub fn uncaught(vm: &mut Vm, err: Raise, obey_exit: bool) -> Uncaught {
 }
 
 /// `sys.exit(code)`: None is 0, an int is itself, anything else is printed and 1.
+/// The code is SystemExit's `code` attribute, as CPython's handle_system_exit reads it.
 fn exit_code(vm: &mut Vm, exc: &Value) -> i32 {
-    let args = match exc.as_object() {
-        Some(Object::Instance(i)) => match i
-            .attrs()
-            .get(&vm.gil)
-            .get_str("args")
-            .and_then(Value::as_object)
-        {
-            Some(Object::Tuple(t)) => t.to_vec(),
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
-    };
-    match args.first() {
-        None | Some(Value::None) => 0,
-        Some(Value::Int(n)) => *n as i32,
-        Some(other) => {
-            let text = crate::eval::ops::str_of(vm, other).unwrap_or_default();
+    let code = crate::eval::attr::get(vm, exc, "code").unwrap_or(Value::None);
+    match code {
+        Value::None => 0,
+        Value::Int(n) => n as i32,
+        Value::Bool(b) => b as i32,
+        other => {
+            let text = crate::eval::ops::str_of(vm, &other).unwrap_or_default();
             eprintln!("{text}");
             1
         }

@@ -83,6 +83,7 @@ pub fn hierarchy(object: &Obj, gil: &mut Gil) -> HashMap<&'static str, Obj> {
             super::import::errors::install_exception_methods(name, dict);
             super::os_error::install_exception_methods(name, dict);
             super::syntax_error::install_exception_methods(name, dict);
+            super::exception_attrs::install_exception_methods(name, dict);
             if name == "BaseException" {
                 let init = Object::Builtin(Builtin {
                     name: "__init__",
@@ -95,16 +96,23 @@ pub fn hierarchy(object: &Obj, gil: &mut Gil) -> HashMap<&'static str, Obj> {
         }
         classes.insert(name, class);
     }
+    super::exception_group::make_classes(&mut classes, gil);
     classes
 }
 
-/// `BaseException.__init__(self, *args)`: keep the arguments.
+/// `BaseException.__init__(self, *args)`: keep the arguments; no keywords.
 fn base_exception_init(
     vm: &mut crate::interp::Vm,
     args: &[Value],
-    _kwargs: &[(Box<str>, Value)],
+    kwargs: &[(Box<str>, Value)],
 ) -> crate::exc::PyResult<Value> {
     if let Some(exc) = args.first() {
+        if !kwargs.is_empty() {
+            return Err(crate::exc::Raise::type_error(format!(
+                "{}() takes no keyword arguments",
+                crate::eval::attr::type_name(vm, exc)
+            )));
+        }
         crate::eval::exception::init_args(vm, exc, &args[1..]);
     }
     Ok(Value::None)

@@ -3,6 +3,8 @@
 pub mod code_eval;
 pub mod console;
 pub mod dict_view;
+pub mod exception_attrs;
+pub mod exception_group;
 pub mod exceptions;
 pub mod import;
 pub mod io;
@@ -13,6 +15,7 @@ pub mod reprs;
 pub mod set;
 pub mod syntax_error;
 pub mod sys;
+pub mod traceback;
 
 use crate::eval::{attr, call, iter, ops};
 use crate::exc::{ExcKind, PyResult, Raise};

@@ -96,9 +96,18 @@ pub fn init(vm: &mut Vm, module: &Value) -> PyResult<()> {
     Ok(())
 }
 
-fn exit(_vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+fn exit(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     Err(match args.first() {
         None => Raise::Bare(ExcKind::SystemExit),
+        // A tuple becomes the exception's args, as CPython's PyErr_SetObject does.
+        Some(Value::Obj(t)) if matches!(t.get(), Object::Tuple(_)) => {
+            let items = vm.collect(&args[0])?;
+            let class = Value::Obj(vm.exc_class(ExcKind::SystemExit));
+            match crate::eval::call::call(vm, &class, items, Vec::new()) {
+                Ok(exc) => Raise::Object(exc),
+                Err(e) => e,
+            }
+        }
         Some(code) => Raise::WithValue(ExcKind::SystemExit, code.clone()),
     })
 }

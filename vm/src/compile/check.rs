@@ -216,7 +216,9 @@ impl Checker {
                     return Err(error("'return' outside function", s.range));
                 }
                 if self.scope().except_star.is_some() {
-                    return Err(error(EXCEPT_STAR_EXIT, s.range));
+                    // CPython reports it where the returned value starts.
+                    let at = value.as_ref().map_or(s.range, |v| v.range);
+                    return Err(error(EXCEPT_STAR_EXIT, at));
                 }
                 if let Some(v) = value {
                     self.expr(v)?;

@@ -2,16 +2,19 @@
 //! `except` clauses, their tracebacks, and printing them as CPython does.
 //!
 //! An exception is an instance of a class derived from BaseException. Its
-//! `args` live in its `__dict__`; so does its traceback, for now a list of
-//! `(filename, line, name)` tuples, innermost last, gathered as it unwinds.
+//! `args`, `__context__`, `__cause__` and `__traceback__` (a chain of
+//! traceback objects, see builtins/traceback.rs) live in its `__dict__`.
+//! Printing an uncaught one is in exception_report.rs.
 
 use super::{attr, ops};
+use crate::builtins::exception_attrs::{self, quoted_name};
+use crate::builtins::traceback;
 use crate::bytecode::Code;
 use crate::exc::{ExcKind, PyResult, Raise};
-use crate::gil::GilCell;
 use crate::interp::Vm;
 use crate::object::{Instance, Object, PyStr};
 use crate::value::{Obj, Value};
+use std::sync::Arc;
 
 /// Is `class` BaseException or derived from it?
 pub fn is_exception_class(vm: &Vm, class: &Obj) -> bool {
@@ -19,13 +22,24 @@ pub fn is_exception_class(vm: &Vm, class: &Obj) -> bool {
     attr::is_subclass(vm, class, base)
 }
 
-/// Store `args` on a new exception instance.
+/// Store `args` on a new exception instance, with what derives from them:
+/// StopIteration's `value` and SystemExit's `code`.
 pub fn init_args(vm: &mut Vm, exc: &Value, args: &[Value]) {
     if let Some(Object::Instance(i)) = exc.as_object() {
         let stop = vm.exc_class(ExcKind::StopIteration);
         let is_stop = attr::is_subclass(vm, &i.class, &stop);
+        let exit = vm.exc_class(ExcKind::SystemExit);
+        let is_exit = attr::is_subclass(vm, &i.class, &exit);
         let tuple = Value::obj(Object::Tuple(args.to_vec().into()));
         let dict = i.attrs().get_mut(&mut vm.gil);
+        if is_exit {
+            let code = match args {
+                [] => Value::None,
+                [one] => one.clone(),
+                _ => tuple.clone(),
+            };
+            dict.insert_str("code", code);
+        }
         dict.insert_str("args", tuple);
         if is_stop {
             // StopIteration.value: the generator's return value.
@@ -47,7 +61,16 @@ pub fn materialize(vm: &mut Vm, err: Raise) -> Value {
         Raise::Object(v) | Raise::Reraised(v) => return v,
         Raise::New(kind, msg) => {
             let class = vm.exc_class(kind);
-            instance(vm, class, vec![PyStr::value(msg)])
+            // NameError.name: the interpreter's messages quote the name first.
+            let name = match kind {
+                ExcKind::NameError => quoted_name(&msg).map(PyStr::value),
+                _ => None,
+            };
+            let exc = instance(vm, class, vec![PyStr::value(msg)]);
+            if let Some(name) = name {
+                exception_attrs::store(vm, &exc, "name", name);
+            }
+            exc
         }
         Raise::WithValue(kind, v) => {
             let class = vm.exc_class(kind);
@@ -62,45 +85,38 @@ pub fn materialize(vm: &mut Vm, err: Raise) -> Value {
     exc
 }
 
-/// An exception raised while another is handled records it as `__context__`.
+/// An exception raised while another is handled records it as `__context__`;
+/// as CPython does, a chain of contexts that would come back to `exc` is cut
+/// just before it, so the chain never loops.
 fn set_context(vm: &mut Vm, exc: &Value) {
     let handling = vm.handling.clone();
     if matches!(handling, Value::None) || ops::is(&handling, exc) {
         return;
     }
-    if let Some(Object::Instance(i)) = exc.as_object() {
-        let d = i.attrs().get_mut(&mut vm.gil);
-        if d.get_str("__context__").is_none() {
-            d.insert_str("__context__", handling);
+    let mut at = handling.clone();
+    loop {
+        let next = exception_attrs::stored(vm, &at, "__context__").unwrap_or(Value::None);
+        if matches!(next, Value::None) {
+            break;
         }
+        if ops::is(&next, exc) {
+            exception_attrs::store(vm, &at, "__context__", Value::None);
+            break;
+        }
+        at = next;
     }
+    exception_attrs::store(vm, exc, "__context__", handling);
 }
 
-/// Record that `exc` passed through instruction `pc` of `code`.
-pub fn add_traceback(vm: &mut Vm, exc: &Value, code: &Code, pc: usize) {
-    let Some(Object::Instance(i)) = exc.as_object() else {
+/// Record that `exc` passed through instruction `pc` of `code`: a new
+/// traceback entry in front of its `__traceback__`.
+pub fn add_traceback(vm: &mut Vm, exc: &Value, code: &Arc<Code>, globals: &Obj, pc: usize) {
+    if !matches!(exc.as_object(), Some(Object::Instance(_))) {
         return;
-    };
-    let entry = Value::obj(Object::Tuple(
-        vec![
-            PyStr::value(&*code.filename),
-            Value::Int(code.line_of(pc) as i64),
-            PyStr::value(&*code.name),
-        ]
-        .into(),
-    ));
-    let dict = i.attrs().get_mut(&mut vm.gil);
-    let list = match dict.get_str("__traceback__").cloned() {
-        Some(Value::Obj(o)) if matches!(o.get(), Object::List(_)) => o,
-        _ => {
-            let o = Obj::new(Object::List(GilCell::new(Vec::new())));
-            dict.insert_str("__traceback__", Value::Obj(o.clone()));
-            o
-        }
-    };
-    if let Object::List(l) = list.get() {
-        l.get_mut(&mut vm.gil).insert(0, entry);
     }
+    let next = exception_attrs::stored(vm, exc, "__traceback__").unwrap_or(Value::None);
+    let tb = traceback::new_entry(vm, code, globals, pc, next);
+    exception_attrs::store(vm, exc, "__traceback__", tb);
 }
 
 /// Does exception `exc` match the class (or tuple of classes) `class`?
@@ -159,9 +175,11 @@ pub fn raise_op(vm: &mut Vm, frame: &mut super::Frame, n: u32) -> Raise {
     let cause = if n == 2 { frame.stack.pop() } else { None };
     let exc = if n >= 1 { frame.stack.pop() } else { None };
     let Some(exc) = exc else {
+        // A bare `raise` adds no traceback entry, as in CPython: the
+        // exception already passed through this frame.
         return match vm.handling.clone() {
             Value::None => Raise::new(ExcKind::RuntimeError, "No active exception to reraise"),
-            v => Raise::Object(v),
+            v => Raise::Reraised(v),
         };
     };
     let exc = match make_exception(vm, exc) {
@@ -272,110 +290,4 @@ pub fn unbound_free(code: &Code, i: u32) -> Raise {
     )
 }
 
-/// The traceback and message CPython prints for an uncaught exception,
-/// chained causes and contexts first.
-pub fn format_uncaught(
-    vm: &mut Vm,
-    exc: &Value,
-    source_line: &dyn Fn(&str, u32) -> Option<String>,
-) -> String {
-    let mut out = String::new();
-    let mut seen: Vec<Value> = Vec::new();
-    format_chain(vm, exc, source_line, &mut out, &mut seen);
-    out
-}
-
-fn dict_value(vm: &Vm, exc: &Value, key: &str) -> Option<Value> {
-    match exc.as_object() {
-        Some(Object::Instance(i)) => i.attrs().get(&vm.gil).get_str(key).cloned(),
-        _ => None,
-    }
-}
-
-fn format_chain(
-    vm: &mut Vm,
-    exc: &Value,
-    source_line: &dyn Fn(&str, u32) -> Option<String>,
-    out: &mut String,
-    seen: &mut Vec<Value>,
-) {
-    seen.push(exc.clone());
-    let cause = dict_value(vm, exc, "__cause__").filter(|v| !matches!(v, Value::None));
-    let suppress = matches!(
-        dict_value(vm, exc, "__suppress_context__"),
-        Some(Value::Bool(true))
-    );
-    let context = dict_value(vm, exc, "__context__").filter(|v| !matches!(v, Value::None));
-    if let Some(c) = cause.filter(|c| !seen.iter().any(|s| ops::is(s, c))) {
-        format_chain(vm, &c, source_line, out, seen);
-        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-    } else if let Some(c) = context.filter(|c| !suppress && !seen.iter().any(|s| ops::is(s, c))) {
-        format_chain(vm, &c, source_line, out, seen);
-        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-    }
-    let entries = match dict_value(vm, exc, "__traceback__")
-        .as_ref()
-        .and_then(Value::as_object)
-    {
-        Some(Object::List(l)) => l.get(&vm.gil).clone(),
-        _ => Vec::new(),
-    };
-    if !entries.is_empty() {
-        out.push_str("Traceback (most recent call last):\n");
-    }
-    for entry in &entries {
-        if let Some(Object::Tuple(t)) = entry.as_object() {
-            let file = match t[0].as_object() {
-                Some(Object::Str(s)) => s.text.to_string(),
-                _ => String::new(),
-            };
-            let line = match t[1] {
-                Value::Int(n) => n as u32,
-                _ => 0,
-            };
-            let name = match t[2].as_object() {
-                Some(Object::Str(s)) => s.text.to_string(),
-                _ => String::new(),
-            };
-            out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
-            if let Some(text) = source_line(&file, line) {
-                let text = text.trim();
-                if !text.is_empty() {
-                    out.push_str(&format!("    {text}\n"));
-                }
-            }
-        }
-    }
-    let name = qualified_name(vm, exc);
-    if let Some(report) = crate::builtins::syntax_error::report(vm, exc, &name) {
-        out.push_str(&report);
-        return;
-    }
-    // Through `__str__`, as CPython prints an uncaught exception.
-    let message = ops::str_of(vm, exc).unwrap_or_else(|_| "<exception str() failed>".into());
-    if message.is_empty() {
-        out.push_str(&format!("{name}\n"));
-    } else {
-        out.push_str(&format!("{name}: {message}\n"));
-    }
-}
-
-/// The class name as a traceback shows it: module-qualified unless builtin
-/// or defined in `__main__`.
-fn qualified_name(vm: &Vm, exc: &Value) -> String {
-    let class = attr::class_of(vm, exc);
-    let Object::Class(c) = class.get() else {
-        return String::new();
-    };
-    match c
-        .dict
-        .get(&vm.gil)
-        .get_str("__module__")
-        .and_then(Value::as_object)
-    {
-        Some(Object::Str(m)) if &*m.text != "builtins" && &*m.text != "__main__" => {
-            format!("{}.{}", m.text, c.qualname)
-        }
-        _ => c.qualname.to_string(),
-    }
-}
+pub use super::exception_report::format_uncaught;

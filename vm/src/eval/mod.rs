@@ -17,13 +17,14 @@ pub mod call;
 pub mod class;
 pub mod descriptor;
 pub mod exception;
+pub mod exception_report;
 pub mod generator;
 pub mod iter;
 pub mod keys;
 pub mod ops;
 pub mod pattern;
 
-use crate::builtins::import;
+use crate::builtins::{exception_attrs, exception_group, import};
 use crate::bytecode::{Code, Op};
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
@@ -244,7 +245,8 @@ pub(crate) fn unwind(vm: &mut Vm, frames: &mut Vec<Frame>, err: Raise) -> PyResu
         let frame = frames.last_mut().expect("a frame is running");
         let pc = frame.pc.saturating_sub(1);
         if !std::mem::take(&mut skip_traceback) {
-            exception::add_traceback(vm, &exc, &frame.code, pc);
+            let globals = frame.globals().clone();
+            exception::add_traceback(vm, &exc, &frame.code, &globals, pc);
         }
         let handler = frame
             .code
@@ -393,7 +395,9 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             }
             Op::LoadAttr(i) => {
                 let obj = pop(frame);
-                let v = attr::get_name(vm, &obj, &code_name(frame, i))?;
+                let v = attr::get_name(vm, &obj, &code_name(frame, i)).map_err(|e| {
+                    exception_attrs::attribute_error_context(vm, e, &obj, name(frame, i))
+                })?;
                 frame.stack.push(v);
             }
             Op::StoreAttr(i) => {
@@ -420,7 +424,9 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                         frame.stack.push(obj);
                     }
                     None => {
-                        let v = attr::get_name(vm, &obj, &name)?;
+                        let v = attr::get_name(vm, &obj, &name).map_err(|e| {
+                            exception_attrs::attribute_error_context(vm, e, &obj, name.text)
+                        })?;
                         frame.stack.push(v);
                         frame.stack.push(null());
                     }
@@ -747,7 +753,8 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                 let exc = top(frame).clone();
                 let exit = frame.stack[frame.stack.len() - 3].clone();
                 let class = Value::Obj(attr::class_of(vm, &exc));
-                let result = call::call(vm, &exit, vec![class, exc, Value::None], Vec::new())?;
+                let tb = exception_attrs::stored(vm, &exc, "__traceback__").unwrap_or(Value::None);
+                let result = call::call(vm, &exit, vec![class, exc, tb], Vec::new())?;
                 frame.stack.push(result);
             }
             Op::LoadBuildClass => {
@@ -767,6 +774,32 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                 let exc = top(frame).clone();
                 let matched = exception::matches(vm, &exc, &class)?;
                 frame.stack.push(Value::Bool(matched));
+            }
+            Op::CheckEgMatch => {
+                let class = pop(frame);
+                let exc = pop(frame);
+                match exception_group::check_eg_match(vm, &exc, &class)? {
+                    Some((rest, matched)) => {
+                        frame.stack.push(rest);
+                        frame.stack.push(matched.clone());
+                        // The clause's body handles the part it matched.
+                        vm.handling = matched;
+                    }
+                    None => {
+                        frame.stack.push(exc);
+                        frame.stack.push(Value::None);
+                    }
+                }
+            }
+            Op::PrepReraiseStar => {
+                let raised = pop(frame);
+                let orig = pop(frame);
+                let raised = match raised.as_object() {
+                    Some(Object::List(l)) => l.get(&vm.gil).clone(),
+                    _ => Vec::new(),
+                };
+                let v = exception_group::prep_reraise_star(vm, &orig, &raised)?;
+                frame.stack.push(v);
             }
             Op::Reraise => return Err(Raise::Reraised(pop(frame))),
             Op::LoadAssertionError => frame

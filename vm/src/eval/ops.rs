@@ -943,6 +943,10 @@ pub fn default_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         _ => (String::new(), String::new()),
     };
     let Value::Obj(o) = v else { unreachable!() };
+    // As CPython's object_repr: builtin classes go unqualified.
+    if module == "builtins" {
+        return Ok(format!("<{qualname} object at {:#x}>", o.addr()));
+    }
     Ok(format!("<{module}.{qualname} object at {:#x}>", o.addr()))
 }
 

@@ -245,6 +245,8 @@ fn stack_effect(op: &Op) -> i32 {
         Op::PushExcInfo => 1,
         Op::PopExcept => -1,
         Op::CheckExcMatch => 0,
+        Op::CheckEgMatch => 0,
+        Op::PrepReraiseStar => -1,
         Op::Reraise => -1,
         Op::ImportName(_) => -1,
         Op::ImportFrom(_) => 1,

@@ -2,7 +2,7 @@
 //! `with`, the unwinding that `return`/`break`/`continue` do on the way out,
 //! and function and class definitions.
 
-use super::{binary_arg, unsupported, Compiler, FBlock, Res};
+use super::{binary_arg, unsupported, Compiler, FBlock, Label, Res};
 use crate::bytecode::{CodeKind, Op};
 use crate::object::{Object, PyStr};
 use crate::value::Value;
@@ -153,24 +153,29 @@ impl<'t, 'a> Compiler<'t, 'a> {
                 };
                 self.emit(Op::RaiseVarargs(n));
             }
-            StmtKind::Try { star: true, .. } => {
-                return Err(unsupported("'except*'", s.range.start))
-            }
             StmtKind::Try {
+                star,
                 body,
                 handlers,
                 orelse,
                 finalbody,
-                ..
             } => {
+                let star = *star;
+                let try_except = move |c: &mut Self| {
+                    if star {
+                        c.try_star(body, handlers, orelse)
+                    } else {
+                        c.try_except(body, handlers, orelse)
+                    }
+                };
                 if finalbody.is_empty() {
-                    self.try_except(body, handlers, orelse)?;
+                    try_except(self)?;
                 } else {
                     self.try_finally(finalbody, |c| {
                         if handlers.is_empty() {
                             c.stmts(body)
                         } else {
-                            c.try_except(body, handlers, orelse)
+                            try_except(c)
                         }
                     })?;
                 }
@@ -391,7 +396,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
         self.place(handler);
         self.unit().depth = depth + 1;
         self.emit(Op::PushExcInfo); // [prev, exc]
-        self.begin_handler(cleanup);
+        self.begin_cleanup(cleanup);
         for h in handlers {
             self.set_line(h.range.start);
             let next = self.new_label();
@@ -448,6 +453,115 @@ impl<'t, 'a> Compiler<'t, 'a> {
         Ok(())
     }
 
+    /// `try` with `except*` clauses (PEP 654), laid out as CPython 3.11 does:
+    /// under the saved exception sit the original exception, a list of what
+    /// the clauses raised, and the part not yet handled. Each clause splits
+    /// its match off that part (CHECK_EG_MATCH); an exception from its body
+    /// joins the list; at the end the rest joins too and PREP_RERAISE_STAR
+    /// makes the one exception to raise, if any.
+    fn try_star(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> Res {
+        let (handler, otherwise, end, cleanup, reraise) = (
+            self.new_label(),
+            self.new_label(),
+            self.new_label(),
+            self.new_label(),
+            self.new_label(),
+        );
+        let depth = self.unit().depth;
+        self.begin_handler(handler);
+        self.stmts(body)?;
+        self.end_handler();
+        self.emit_jump(Op::Jump(0), otherwise);
+        self.place(handler);
+        self.unit().depth = depth + 1;
+        self.emit(Op::PushExcInfo); // [prev, exc]
+        self.begin_cleanup(cleanup);
+        self.emit(Op::Copy(1));
+        self.emit(Op::BuildList(0));
+        self.emit(Op::Swap(2)); // [prev, orig, raised, rest]
+        for h in handlers {
+            self.set_line(h.range.start);
+            let (next, no_match, body_cleanup) =
+                (self.new_label(), self.new_label(), self.new_label());
+            if let Some(t) = &h.type_ {
+                self.expr(t)?;
+            }
+            self.emit(Op::CheckEgMatch); // [.., rest, match or None]
+            self.emit(Op::Copy(1));
+            self.load_const(Value::None);
+            self.emit(Op::IsOp(0));
+            self.emit_jump(Op::PopJumpIfTrue(0), no_match);
+            match &h.name {
+                Some(name) => self.store_name(name),
+                None => self.emit(Op::PopTop),
+            }
+            self.begin_handler(body_cleanup);
+            self.stmts(&h.body)?;
+            self.end_handler();
+            if let Some(name) = &h.name {
+                self.load_const(Value::None);
+                self.store_name(name);
+                self.delete_name(name, h.range.start)?;
+            }
+            self.emit_jump(Op::Jump(0), next);
+            // The body raised: [.., rest, exc]; keep exc for the end.
+            self.place(body_cleanup);
+            self.unit().depth = depth + 5;
+            if let Some(name) = &h.name {
+                self.load_const(Value::None);
+                self.store_name(name);
+                self.delete_name(name, h.range.start)?;
+            }
+            self.emit(Op::ListAppend(2));
+            self.emit_jump(Op::Jump(0), next);
+            self.place(no_match);
+            self.unit().depth = depth + 5;
+            self.emit(Op::PopTop);
+            self.place(next);
+            self.unit().depth = depth + 4;
+        }
+        self.emit(Op::ListAppend(1)); // the unhandled rest, or None
+        self.emit(Op::PrepReraiseStar); // [prev, to_raise]
+        self.emit(Op::Copy(1));
+        self.load_const(Value::None);
+        self.emit(Op::IsOp(1));
+        self.emit_jump(Op::PopJumpIfTrue(0), reraise);
+        self.emit(Op::PopTop);
+        self.end_handler();
+        self.emit(Op::PopExcept);
+        self.emit_jump(Op::Jump(0), end);
+        self.place(reraise);
+        self.unit().depth = depth + 2;
+        self.emit(Op::Swap(2));
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        self.place(cleanup);
+        self.unit().depth = depth + 2;
+        self.emit(Op::Swap(2));
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        self.place(otherwise);
+        self.unit().depth = depth;
+        self.stmts(orelse)?;
+        self.place(end);
+        Ok(())
+    }
+
+    /// Begin the range that restores the saved exception when a handler body
+    /// raises: right after PUSH_EXC_INFO, `[.., prev, exc]` on the stack. The
+    /// range keeps only `prev`, so its code sees `[.., prev, new]` (SWAP 2,
+    /// POP_EXCEPT, RERAISE puts `prev` back as the handled exception).
+    fn begin_cleanup(&mut self, cleanup: Label) {
+        self.unit().depth -= 1;
+        self.begin_handler(cleanup);
+        self.unit().depth += 1;
+    }
+
     /// Emit code that leaves an except body, outside the body's cleanup range.
     fn end_handler_pause_and(&mut self, f: impl FnOnce(&mut Self)) {
         let paused = self.pause_handlers(1);
@@ -473,7 +587,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
         self.place(handler);
         self.unit().depth = depth + 1;
         self.emit(Op::PushExcInfo);
-        self.begin_handler(cleanup);
+        self.begin_cleanup(cleanup);
         self.stmts(finalbody)?;
         // Re-raise inside the cleanup range, which restores the exception
         // that was being handled before.
@@ -514,7 +628,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
         self.place(handler);
         self.unit().depth = depth + 1;
         self.emit(Op::PushExcInfo); // [exit, prev, exc]
-        self.begin_handler(cleanup);
+        self.begin_cleanup(cleanup);
         self.emit(Op::WithExceptStart); // [exit, prev, exc, result]
         let swallow = self.new_label();
         self.emit_jump(Op::PopJumpIfTrue(0), swallow);
