@@ -3,14 +3,17 @@
 //! A traceback is a chain of `traceback` objects, outermost first, each with
 //! `tb_frame`, `tb_lineno`, `tb_lasti` and `tb_next`, as CPython builds it:
 //! every frame an exception unwinds through puts a new one in front of the
-//! chain. A `frame` object here is a snapshot made for the traceback entry
-//! (`f_code`, `f_lineno`, `f_lasti`, `f_globals`, `f_back` None), enough for
-//! code that walks a traceback; it is not the running frame.
+//! chain. Raising is frequent, so an entry is a small native object (code,
+//! globals, instruction) and its attributes are computed when read. A
+//! `frame` object is a snapshot made when `tb_frame` is read (`f_code`,
+//! `f_lineno`, `f_lasti`, `f_globals`, `f_back` None), enough for code that
+//! walks a traceback; it is not the running frame.
 
 use crate::bytecode::Code;
-use crate::gil::Gil;
+use crate::exc::{PyResult, Raise};
+use crate::gil::{Gil, GilCell};
 use crate::interp::{new_class, Vm};
-use crate::object::{Instance, Object, PyStr};
+use crate::object::{Builtin, Native, NativeFn, Object, PyStr};
 use crate::value::{Obj, Value};
 use std::sync::Arc;
 
@@ -20,49 +23,200 @@ pub struct TracebackTypes {
     pub frame: Obj,
 }
 
+/// Where an entry's frame was: its code, globals and instruction.
+struct Place {
+    code: Arc<Code>,
+    globals: Obj,
+    pc: usize,
+}
+
+/// A `traceback` object.
+struct TbEntry {
+    place: Place,
+    /// `tb_next`, which Python code may set.
+    next: GilCell<Value>,
+}
+
+/// A `frame` object (a snapshot).
+struct FrameSnapshot {
+    place: Place,
+}
+
+type Kw = [(Box<str>, Value)];
+
 impl TracebackTypes {
     /// Make both classes (subclasses of `object`, in module builtins).
     pub fn new(object: &Obj, gil: &mut Gil) -> TracebackTypes {
-        let make = |name: &str, gil: &mut Gil| {
+        let make = |name: &str,
+                    attrs: &[(&'static str, NativeFn, Option<NativeFn>)],
+                    gil: &mut Gil| {
             let class = new_class(name, std::slice::from_ref(object), None, gil).expect("one base");
             if let Object::Class(c) = class.get() {
-                c.dict
-                    .get_mut(gil)
-                    .insert_str("__module__", PyStr::value("builtins"));
+                let d = c.dict.get_mut(gil);
+                d.insert_str("__module__", PyStr::value("builtins"));
+                for &(attr, get, set) in attrs {
+                    let property = Object::Property {
+                        fget: Builtin::method(attr, get),
+                        fset: set.map_or(Value::None, |f| Builtin::method(attr, f)),
+                        fdel: Value::None,
+                        doc: Value::None,
+                    };
+                    d.insert_str(attr, Value::obj(property));
+                }
             }
             class
         };
         TracebackTypes {
-            traceback: make("traceback", gil),
-            frame: make("frame", gil),
+            traceback: make(
+                "traceback",
+                &[
+                    ("tb_frame", tb_frame, None),
+                    ("tb_lineno", tb_lineno, None),
+                    ("tb_lasti", tb_lasti, None),
+                    ("tb_next", tb_next, Some(set_tb_next)),
+                ],
+                gil,
+            ),
+            frame: make(
+                "frame",
+                &[
+                    ("f_code", f_code, None),
+                    ("f_lineno", f_lineno, None),
+                    ("f_lasti", f_lasti, None),
+                    ("f_globals", f_globals, None),
+                    ("f_back", f_back, None),
+                ],
+                gil,
+            ),
         }
     }
 }
 
 /// A traceback entry for instruction `pc` of `code`, in front of `next`.
 pub fn new_entry(vm: &mut Vm, code: &Arc<Code>, globals: &Obj, pc: usize, next: Value) -> Value {
-    let line = Value::Int(code.line_of(pc) as i64);
-    let lasti = Value::Int(2 * pc as i64);
-    let types = &vm.interp.traceback_types;
-    let frame = Instance::new(types.frame.clone(), None);
-    let tb = Instance::new(types.traceback.clone(), None);
-    let fd = frame.attrs().get_mut(&mut vm.gil);
-    fd.insert_str("f_code", Value::obj(Object::Code(code.clone())));
-    fd.insert_str("f_lineno", line.clone());
-    fd.insert_str("f_lasti", lasti.clone());
-    fd.insert_str("f_globals", Value::Obj(globals.clone()));
-    fd.insert_str("f_back", Value::None);
-    let td = tb.attrs().get_mut(&mut vm.gil);
-    td.insert_str("tb_frame", Value::obj(Object::Instance(frame)));
-    td.insert_str("tb_lineno", line);
-    td.insert_str("tb_lasti", lasti);
-    td.insert_str("tb_next", next);
-    Value::obj(Object::Instance(tb))
+    let place = Place {
+        code: code.clone(),
+        globals: globals.clone(),
+        pc,
+    };
+    Native::value(
+        vm.interp.traceback_types.traceback.clone(),
+        TbEntry {
+            place,
+            next: GilCell::new(next),
+        },
+    )
+}
+
+fn entry(v: &Value) -> Option<&TbEntry> {
+    match v.as_object() {
+        Some(Object::Native(n)) => n.data::<TbEntry>(),
+        _ => None,
+    }
+}
+
+fn snapshot(v: &Value) -> Option<&FrameSnapshot> {
+    match v.as_object() {
+        Some(Object::Native(n)) => n.data::<FrameSnapshot>(),
+        _ => None,
+    }
+}
+
+fn receiver<'a, T>(
+    vm: &Vm,
+    args: &'a [Value],
+    get: impl Fn(&'a Value) -> Option<&'a T>,
+    class: &str,
+    attr: &str,
+) -> PyResult<&'a T> {
+    args.first().and_then(get).ok_or_else(|| {
+        let shown = args
+            .first()
+            .map(|v| crate::eval::attr::type_name(vm, v))
+            .unwrap_or_default();
+        Raise::type_error(format!(
+            "descriptor '{attr}' for '{class}' objects doesn't apply to a '{shown}' object"
+        ))
+    })
+}
+
+fn tb_frame(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    let e = receiver(vm, args, entry, "traceback", "tb_frame")?;
+    let place = Place {
+        code: e.place.code.clone(),
+        globals: e.place.globals.clone(),
+        pc: e.place.pc,
+    };
+    Ok(Native::value(
+        vm.interp.traceback_types.frame.clone(),
+        FrameSnapshot { place },
+    ))
+}
+
+fn tb_lineno(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    let e = receiver(vm, args, entry, "traceback", "tb_lineno")?;
+    Ok(Value::Int(e.place.code.line_of(e.place.pc) as i64))
+}
+
+fn tb_lasti(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    let e = receiver(vm, args, entry, "traceback", "tb_lasti")?;
+    Ok(Value::Int(2 * e.place.pc as i64))
+}
+
+fn tb_next(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    let e = receiver(vm, args, entry, "traceback", "tb_next")?;
+    Ok(e.next.get(&vm.gil).clone())
+}
+
+fn set_tb_next(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    let e = receiver(vm, args, entry, "traceback", "tb_next")?;
+    let value = args.get(1).cloned().unwrap_or(Value::None);
+    if !matches!(value, Value::None) && entry(&value).is_none() {
+        return Err(Raise::type_error(format!(
+            "expected traceback object or None, got '{}'",
+            crate::eval::attr::type_name(vm, &value)
+        )));
+    }
+    // A loop in the chain would make every walk of it endless.
+    let mut at = value.clone();
+    while let Some(next) = entry(&at) {
+        if std::ptr::eq(next, e) {
+            return Err(Raise::value_error("traceback loop detected"));
+        }
+        at = next.next.get(&vm.gil).clone();
+    }
+    *e.next.get_mut(&mut vm.gil) = value;
+    Ok(Value::None)
+}
+
+fn f_code(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    let f = receiver(vm, args, snapshot, "frame", "f_code")?;
+    Ok(Value::obj(Object::Code(f.place.code.clone())))
+}
+
+fn f_lineno(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    let f = receiver(vm, args, snapshot, "frame", "f_lineno")?;
+    Ok(Value::Int(f.place.code.line_of(f.place.pc) as i64))
+}
+
+fn f_lasti(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    let f = receiver(vm, args, snapshot, "frame", "f_lasti")?;
+    Ok(Value::Int(2 * f.place.pc as i64))
+}
+
+fn f_globals(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    let f = receiver(vm, args, snapshot, "frame", "f_globals")?;
+    Ok(Value::Obj(f.place.globals.clone()))
+}
+
+fn f_back(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    receiver(vm, args, snapshot, "frame", "f_back")?;
+    Ok(Value::None)
 }
 
 /// Is `v` a traceback object?
-pub fn is_traceback(vm: &Vm, v: &Value) -> bool {
-    matches!(v.as_object(), Some(Object::Instance(i)) if i.class.is(&vm.interp.traceback_types.traceback))
+pub fn is_traceback(_vm: &Vm, v: &Value) -> bool {
+    entry(v).is_some()
 }
 
 /// One line of a printed traceback: file, line number and function name.
@@ -76,34 +230,14 @@ pub struct Entry {
 pub fn entries(vm: &Vm, tb: &Value) -> Vec<Entry> {
     let mut out = Vec::new();
     let mut at = tb.clone();
-    // A chain made by Python code could loop; no real one is this long.
-    while out.len() < 1_000_000 {
-        let Some(Object::Instance(i)) = at.as_object() else {
-            break;
-        };
-        let d = i.attrs().get(&vm.gil);
-        let line = match d.get_str("tb_lineno") {
-            Some(Value::Int(n)) => *n as u32,
-            _ => 0,
-        };
-        let code = match d.get_str("tb_frame").and_then(Value::as_object) {
-            Some(Object::Instance(f)) => match f.attrs().get(&vm.gil).get_str("f_code") {
-                Some(Value::Obj(c)) => match c.get() {
-                    Object::Code(c) => Some(c.clone()),
-                    _ => None,
-                },
-                _ => None,
-            },
-            _ => None,
-        };
-        if let Some(code) = code {
-            out.push(Entry {
-                file: code.filename.to_string(),
-                line,
-                name: code.name.to_string(),
-            });
-        }
-        at = d.get_str("tb_next").cloned().unwrap_or(Value::None);
+    while let Some(e) = entry(&at) {
+        let code = &e.place.code;
+        out.push(Entry {
+            file: code.filename.to_string(),
+            line: code.line_of(e.place.pc),
+            name: code.name.to_string(),
+        });
+        at = e.next.get(&vm.gil).clone();
     }
     out
 }

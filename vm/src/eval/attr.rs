@@ -477,6 +477,13 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
             Object::Property { .. } if name == "__doc__" => {
                 return descriptor::property_doc(vm, obj)
             }
+            // A native class's attributes are descriptors like a Python
+            // class's (methods bind, properties compute).
+            Object::Native(n) => {
+                if let Some(v) = lookup(vm, &n.class, name) {
+                    return descriptor::get(vm, v, name, Some(obj), &n.class);
+                }
+            }
             Object::ClassMethod(f) | Object::StaticMethod(f) if name == "__func__" => {
                 return Ok(f.clone())
             }
