@@ -642,11 +642,11 @@ fn next(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     }
 }
 
-fn attr_name(vm: &Vm, v: &Value, func: &str) -> PyResult<String> {
+fn attr_name(vm: &Vm, v: &Value) -> PyResult<String> {
     match v.as_object() {
         Some(Object::Str(s)) => Ok(s.text.to_string()),
         _ => Err(Raise::type_error(format!(
-            "{func}(): attribute name must be string, not '{}'",
+            "attribute name must be string, not '{}'",
             attr::type_name(vm, v)
         ))),
     }
@@ -654,33 +654,35 @@ fn attr_name(vm: &Vm, v: &Value, func: &str) -> PyResult<String> {
 
 fn hasattr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("hasattr", args, 2, 2)?;
-    let name = attr_name(vm, &args[1], "hasattr")?;
+    let name = attr_name(vm, &args[1])?;
     match attr::get(vm, &args[0], &name) {
         Ok(_) => Ok(Value::Bool(true)),
-        Err(Raise::New(ExcKind::AttributeError, _)) => Ok(Value::Bool(false)),
+        Err(e) if crate::eval::exception::is_attribute_error(vm, &e) => Ok(Value::Bool(false)),
         Err(e) => Err(e),
     }
 }
 
 fn getattr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("getattr", args, 2, 3)?;
-    let name = attr_name(vm, &args[1], "getattr")?;
+    let name = attr_name(vm, &args[1])?;
     match attr::get(vm, &args[0], &name) {
-        Err(Raise::New(ExcKind::AttributeError, _)) if args.len() == 3 => Ok(args[2].clone()),
+        Err(e) if args.len() == 3 && crate::eval::exception::is_attribute_error(vm, &e) => {
+            Ok(args[2].clone())
+        }
         other => other,
     }
 }
 
 fn setattr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("setattr", args, 3, 3)?;
-    let name = attr_name(vm, &args[1], "setattr")?;
+    let name = attr_name(vm, &args[1])?;
     attr::set(vm, &args[0], &name, args[2].clone())?;
     Ok(Value::None)
 }
 
 fn delattr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("delattr", args, 2, 2)?;
-    let name = attr_name(vm, &args[1], "delattr")?;
+    let name = attr_name(vm, &args[1])?;
     attr::delete(vm, &args[0], &name)?;
     Ok(Value::None)
 }

@@ -8,12 +8,16 @@ pub mod complex;
 pub mod dict;
 pub mod dict_view;
 pub mod float;
+pub mod float_methods;
 pub mod format;
+pub mod function;
 pub mod host_fn;
 pub mod int;
 pub mod io;
 pub mod percent;
+pub mod range;
 pub mod set;
+pub mod slice;
 pub mod str;
 
 use crate::bytecode::Code;
@@ -169,15 +173,16 @@ pub struct Function {
     pub code: Arc<Code>,
     /// The module globals it runs in.
     pub globals: Obj,
-    /// Positional defaults, for the last parameters.
-    pub defaults: Box<[Value]>,
-    /// Keyword-only defaults by name.
-    pub kw_defaults: Option<Obj>,
+    /// Positional defaults, for the last parameters (`__defaults__`, which
+    /// Python code may replace).
+    pub defaults: GilCell<Box<[Value]>>,
+    /// Keyword-only defaults by name (`__kwdefaults__`, a dict or None).
+    pub kw_defaults: GilCell<Option<Obj>>,
     /// Cells of the enclosing function's variables it uses.
     pub closure: Box<[Obj]>,
-    /// `__name__` and `__qualname__`.
-    pub name: Box<str>,
-    pub qualname: Box<str>,
+    /// `__name__` and `__qualname__` (both assignable).
+    pub name: GilCell<Box<str>>,
+    pub qualname: GilCell<Box<str>>,
     /// `__dict__` (function attributes).
     pub dict: GilCell<Dict>,
 }
