@@ -68,6 +68,7 @@ fn table(t: BuiltinType) -> &'static [(&'static str, NativeFn)] {
         BuiltinType::Complex => crate::object::complex::METHODS,
         BuiltinType::Range => crate::object::range::METHODS,
         BuiltinType::Slice => crate::object::slice::METHODS,
+        t if crate::object::iter_types::is_iterator_type(t) => crate::object::iter_types::METHODS,
         _ => &[],
     }
 }
@@ -148,6 +149,7 @@ pub fn kind_of(receiver: &Value) -> Option<BuiltinType> {
         Object::Property { .. } => BuiltinType::Property,
         Object::Range { .. } => BuiltinType::Range,
         Object::Slice { .. } => BuiltinType::Slice,
+        Object::Iter(_) => BuiltinType::Iterator,
         _ => return None,
     })
 }

@@ -38,11 +38,6 @@ pub fn install(vm: &mut Vm) {
         ("max", max),
         ("sum", sum),
         ("sorted", sorted),
-        ("reversed", reversed),
-        ("enumerate", enumerate),
-        ("zip", zip),
-        ("map", map),
-        ("filter", filter),
         ("iter", iter_fn),
         ("next", next),
         ("hasattr", hasattr),
@@ -109,6 +104,11 @@ pub fn install(vm: &mut Vm) {
         (BuiltinType::ClassMethod, "classmethod"),
         (BuiltinType::StaticMethod, "staticmethod"),
         (BuiltinType::Super, "super"),
+        (BuiltinType::Map, "map"),
+        (BuiltinType::Filter, "filter"),
+        (BuiltinType::Zip, "zip"),
+        (BuiltinType::Enumerate, "enumerate"),
+        (BuiltinType::Reversed, "reversed"),
     ] {
         let class = vm.type_obj(t);
         if let Object::Class(c) = class.get() {
@@ -497,9 +497,45 @@ fn reversed(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
             attr::type_name(vm, &args[0])
         )));
     }
-    let mut items = vm.collect(&args[0])?;
-    items.reverse();
-    Ok(snapshot_iter(items))
+    let seq = &args[0];
+    match seq.as_object() {
+        Some(Object::Range { start, stop, step }) => {
+            let n = iter::range_len(*start, *stop, *step);
+            let last = start + (n - 1) * step;
+            Ok(iter::lazy(SeqIter::Range {
+                next: last,
+                stop: if n == 0 {
+                    *start
+                } else {
+                    start.saturating_sub(*step)
+                },
+                step: -step,
+            }))
+        }
+        Some(Object::List(_) | Object::Tuple(_) | Object::Str(_))
+        | Some(Object::Bytes(_) | Object::ByteArray(_)) => iter::reversed_by_index(vm, seq),
+        Some(Object::Instance(i)) => {
+            let class = i.class.clone();
+            match attr::lookup(vm, &class, "__reversed__") {
+                Some(Value::None) => Err(not_reversible(vm, seq)),
+                Some(f) => call::call(vm, &f, vec![seq.clone()], Vec::new()),
+                None if attr::lookup(vm, &class, "__getitem__").is_some()
+                    && attr::lookup(vm, &class, "__len__").is_some() =>
+                {
+                    iter::reversed_by_index(vm, seq)
+                }
+                None => Err(not_reversible(vm, seq)),
+            }
+        }
+        _ => Err(not_reversible(vm, seq)),
+    }
+}
+
+fn not_reversible(vm: &Vm, v: &Value) -> Raise {
+    Raise::type_error(format!(
+        "'{}' object is not reversible",
+        attr::type_name(vm, v)
+    ))
 }
 
 fn enumerate(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
@@ -864,6 +900,18 @@ pub fn construct(
     args: Vec<Value>,
     kwargs: Vec<(Box<str>, Value)>,
 ) -> PyResult<Value> {
+    // The lazy iterator classes take any arguments as they are.
+    let make: Option<NativeFn> = match t {
+        BuiltinType::Map => Some(map),
+        BuiltinType::Filter => Some(filter),
+        BuiltinType::Zip => Some(zip),
+        BuiltinType::Enumerate => Some(enumerate),
+        BuiltinType::Reversed => Some(reversed),
+        _ => None,
+    };
+    if let Some(make) = make {
+        return make(vm, &args, &kwargs);
+    }
     // Converting an instance of a builtin subclass converts the builtin value
     // it carries, unless its class says how (`__int__`, `__float__`, ...).
     let mut args = args;

@@ -35,7 +35,7 @@ pub fn class_of(vm: &Vm, v: &Value) -> Obj {
             },
             Object::Range { .. } => BuiltinType::Range,
             Object::Slice { .. } => BuiltinType::Slice,
-            Object::Iter(_) => BuiltinType::Iterator,
+            Object::Iter(state) => crate::object::iter_types::type_of(state.get(&vm.gil)),
             Object::Function(_) => BuiltinType::Function,
             Object::Builtin(_) => BuiltinType::BuiltinFunction,
             Object::HostFn(_) => BuiltinType::BuiltinFunction,

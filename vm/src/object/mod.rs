@@ -14,6 +14,7 @@ pub mod function;
 pub mod host_fn;
 pub mod int;
 pub mod io;
+pub mod iter_types;
 pub mod percent;
 pub mod range;
 pub mod set;
@@ -145,6 +146,12 @@ pub enum SeqIter {
     Zip { iters: Vec<Value> },
     /// `enumerate(iterator, start)`, lazily.
     Enumerate { iter: Value, count: i64 },
+    /// The old sequence protocol: `seq[0]`, `seq[1]`, ... until IndexError
+    /// (`seq` is None once exhausted).
+    GetItem { seq: Option<Value>, next: i64 },
+    /// `reversed(seq)` by index: `seq[next]`, `seq[next - 1]`, ... down to 0
+    /// (`next` is -1 once exhausted).
+    Reversed { seq: Value, next: i64 },
     /// Over a set or frozenset by table slot (`set` is None once exhausted);
     /// `used` is the length it must still have (`usize::MAX` once it changed:
     /// the error sticks).
@@ -280,6 +287,27 @@ pub enum BuiltinType {
     Range,
     Slice,
     Iterator,
+    ListIterator,
+    ListReverseIterator,
+    TupleIterator,
+    RangeIterator,
+    StrIterator,
+    StrAsciiIterator,
+    BytesIterator,
+    ByteArrayIterator,
+    SetIterator,
+    DictKeyIterator,
+    DictValueIterator,
+    DictItemIterator,
+    DictReverseKeyIterator,
+    DictReverseValueIterator,
+    DictReverseItemIterator,
+    CallableIterator,
+    Map,
+    Filter,
+    Zip,
+    Enumerate,
+    Reversed,
     Function,
     BuiltinFunction,
     Method,
