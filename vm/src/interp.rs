@@ -128,6 +128,7 @@ impl Interp {
             (BuiltinType::ClassMethod, "classmethod"),
             (BuiltinType::StaticMethod, "staticmethod"),
             (BuiltinType::Super, "super"),
+            (BuiltinType::Ellipsis, "ellipsis"),
         ] {
             let class = new_class(name, std::slice::from_ref(&object), Some(t), &mut gil);
             types.insert(t, class.expect("one base"));

@@ -135,6 +135,9 @@ pub fn install(vm: &mut Vm) {
         Ok(PyStr::value("NotImplemented"))
     });
     dict.insert_str("NotImplemented", ni);
+    dict.insert_str("Ellipsis", object::ellipsis());
+    // Gilt has no -O: assertions always run.
+    dict.insert_str("__debug__", Value::Bool(true));
     if let Object::Dict(d) = vm.interp.builtins.get() {
         *d.get_mut(&mut vm.gil) = dict;
     }
@@ -227,10 +230,12 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         Some(Object::Instance(_)) => match ops::call_dunder(vm, v, "__len__", Vec::new())? {
             Some(Value::Int(n)) if n >= 0 => n as usize,
             Some(Value::Int(_)) => return Err(Raise::value_error("__len__() should return >= 0")),
-            Some(_) => {
-                return Err(Raise::type_error(
-                    "'str' object cannot be interpreted as an integer",
-                ))
+            Some(Value::Bool(b)) => b as usize,
+            Some(other) => {
+                return Err(Raise::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    attr::type_name(vm, &other)
+                )))
             }
             None => return Err(no_len(vm, v)),
         },
@@ -751,24 +756,53 @@ fn hash(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     Ok(Value::Int(object::dict::hash(&args[0])?))
 }
 
-fn divmod(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
-    arg_count("divmod", args, 2, 2)?;
+fn divmod(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    no_keywords("divmod", kwargs)?;
+    if args.len() != 2 {
+        return Err(Raise::type_error(format!(
+            "divmod expected 2 arguments, got {}",
+            args.len()
+        )));
+    }
     match int::divmod(&args[0], &args[1]) {
         Some(r) => {
             let (q, m) = r?;
             Ok(Value::obj(Object::Tuple(vec![q, m].into())))
         }
-        None => Err(Raise::type_error(format!(
-            "unsupported operand type(s) for divmod(): '{}' and '{}'",
-            attr::type_name(vm, &args[0]),
-            attr::type_name(vm, &args[1])
-        ))),
+        None => {
+            let (a, b) = (&args[0], &args[1]);
+            if let Some(v) = ops::dunder_pair(vm, a, b, "__divmod__", "__rdivmod__")? {
+                return Ok(v);
+            }
+            let (x, y) = (a.builtin_view(), b.builtin_view());
+            if !ops::is(x, a) || !ops::is(y, b) {
+                return divmod(vm, &[x.clone(), y.clone()], kwargs);
+            }
+            Err(unsupported_divmod(vm, a, b))
+        }
     }
+}
+
+fn unsupported_divmod(vm: &Vm, a: &Value, b: &Value) -> Raise {
+    Raise::type_error(format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        attr::type_name(vm, a),
+        attr::type_name(vm, b)
+    ))
 }
 
 fn pow(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("pow", args, 2, 3)?;
     if args.len() == 3 && !matches!(args[2], Value::None) {
+        // Three-argument pow asks only the base (CPython does not try __rpow__).
+        if let Some(Object::Instance(_)) = args[0].as_object() {
+            let extra = vec![args[1].clone(), args[2].clone()];
+            if let Some(v) = ops::call_dunder(vm, &args[0], "__pow__", extra)? {
+                if !ops::is(&v, &not_implemented(vm)) {
+                    return Ok(v);
+                }
+            }
+        }
         if args[..2].iter().any(|a| object::complex::of(a).is_some()) {
             return Err(Raise::value_error("complex modulo"));
         }
@@ -779,7 +813,19 @@ fn pow(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 
 fn round(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     arg_count("round", args, 1, 2)?;
-    let ndigits = match args.get(1).or_else(|| keyword(kwargs, "ndigits")) {
+    let given = args.get(1).or_else(|| keyword(kwargs, "ndigits"));
+    if let Some(Object::Instance(i)) = args[0].as_object() {
+        // A class's __round__ gets ndigits as it was passed (none for None).
+        if attr::lookup(vm, &i.class, "__round__").is_some() {
+            let extra = match given {
+                None | Some(Value::None) => Vec::new(),
+                Some(n) => vec![n.clone()],
+            };
+            let r = ops::call_dunder(vm, &args[0], "__round__", extra)?;
+            return Ok(r.unwrap_or(Value::None));
+        }
+    }
+    let ndigits = match given {
         None | Some(Value::None) => None,
         Some(Value::Int(n)) => Some(*n),
         Some(v) => {
@@ -878,7 +924,8 @@ fn is_callable(vm: &mut Vm, v: &Value) -> PyResult<bool> {
         Some(
             Object::Function(_) | Object::Builtin(_) | Object::Method { .. } | Object::Class(_),
         ) => true,
-        Some(Object::HostFn(_)) => true,
+        // Since 3.10 a staticmethod object calls its function.
+        Some(Object::HostFn(_) | Object::StaticMethod(_)) => true,
         Some(Object::Instance(i)) => attr::lookup(vm, &i.class, "__call__").is_some(),
         _ => false,
     })

@@ -52,6 +52,7 @@ pub fn class_of(vm: &Vm, v: &Value) -> Obj {
             Object::ClassMethod(_) => BuiltinType::ClassMethod,
             Object::StaticMethod(_) => BuiltinType::StaticMethod,
             Object::Super { .. } => BuiltinType::Super,
+            Object::Ellipsis => BuiltinType::Ellipsis,
         },
     };
     vm.type_obj(t)

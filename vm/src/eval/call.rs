@@ -100,6 +100,7 @@ pub fn prepare(
             prepare(vm, func, args, kwargs)
         }
         Object::Class(_) => super::class::call_class(vm, o, args, kwargs),
+        Object::StaticMethod(f) => prepare(vm, &f.clone(), args, kwargs),
         Object::Instance(_) => {
             let class = attr::class_of(vm, callable);
             match attr::lookup(vm, &class, "__call__") {

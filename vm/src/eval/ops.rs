@@ -117,19 +117,8 @@ pub fn binary(vm: &mut Vm, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
             }
         }
     }
-    if is_instance(a) {
-        if let Some(v) = call_dunder(vm, a, name, vec![b.clone()])? {
-            if !is_not_implemented(vm, &v) {
-                return Ok(v);
-            }
-        }
-    }
-    if is_instance(b) {
-        if let Some(v) = call_dunder(vm, b, rname, vec![a.clone()])? {
-            if !is_not_implemented(vm, &v) {
-                return Ok(v);
-            }
-        }
+    if let Some(v) = dunder_pair(vm, a, b, name, rname)? {
+        return Ok(v);
     }
     if payload(a).is_some() || payload(b).is_some() {
         let arg = if inplace { arg - 13 } else { arg };
@@ -148,6 +137,51 @@ pub fn binary(vm: &mut Vm, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
         attr::type_name(vm, a),
         attr::type_name(vm, b)
     )))
+}
+
+/// `a.name(b)`, then `b.rname(a)`, skipping NotImplemented; `b` goes first
+/// when its class is a proper subclass of `a`'s that overrides `rname`
+/// (CPython's binary_op1). `None`: neither answered.
+pub fn dunder_pair(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    name: &str,
+    rname: &str,
+) -> PyResult<Option<Value>> {
+    let b_first = is_instance(b) && right_goes_first(vm, a, b, rname);
+    let tries = [(b_first, b, rname, a), (is_instance(a), a, name, b)];
+    for (go, x, method, y) in tries {
+        if go {
+            if let Some(v) = call_dunder(vm, x, method, vec![y.clone()])? {
+                if !is_not_implemented(vm, &v) {
+                    return Ok(Some(v));
+                }
+            }
+        }
+    }
+    if is_instance(b) && !b_first {
+        if let Some(v) = call_dunder(vm, b, rname, vec![a.clone()])? {
+            if !is_not_implemented(vm, &v) {
+                return Ok(Some(v));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Is `b`'s class a proper subclass of `a`'s with its own `rname`?
+#[cold]
+fn right_goes_first(vm: &Vm, a: &Value, b: &Value, rname: &str) -> bool {
+    let (ca, cb) = (attr::class_of(vm, a), attr::class_of(vm, b));
+    if ca.is(&cb) || !attr::is_subclass(vm, &cb, &ca) {
+        return false;
+    }
+    match (attr::lookup(vm, &cb, rname), attr::lookup(vm, &ca, rname)) {
+        (Some(mine), Some(theirs)) => !is(&mine, &theirs),
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 /// CPython's own wording when `+` or `*` meets a sequence it cannot combine
@@ -570,8 +604,8 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
                         ))),
                     };
                 }
-                if let Some(n) = call_dunder(vm, v, "__len__", Vec::new())? {
-                    return Ok(!matches!(n, Value::Int(0)));
+                if attr::lookup(vm, &attr::class_of(vm, v), "__len__").is_some() {
+                    return Ok(crate::builtins::length(vm, v)? > 0);
                 }
                 if let Some(p) = payload(v) {
                     return truthy(vm, p);
@@ -1088,7 +1122,8 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 }
                 return default_repr(vm, v);
             }
-            Object::Iter(_) => format!("<iterator object at {:#x}>", o.addr()),
+            Object::Iter(_) => format!("<{} object at {:#x}>", attr::type_name(vm, v), o.addr()),
+            Object::Ellipsis => "Ellipsis".to_string(),
             Object::Cell(_) => format!("<cell at {:#x}>", o.addr()),
             Object::Code(c) => format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",

@@ -103,6 +103,15 @@ pub enum Object {
     Generator(crate::eval::generator::Generator),
     /// A file or memory stream (see object/io).
     Stream(io::Stream),
+    /// `...`, the one `Ellipsis` object (see [`ellipsis`]).
+    Ellipsis,
+}
+
+/// `Ellipsis`: one immutable object shared by every interpreter, so the
+/// compiler can put it among a code object's constants.
+pub fn ellipsis() -> Value {
+    static ELLIPSIS: std::sync::OnceLock<Obj> = std::sync::OnceLock::new();
+    Value::Obj(ELLIPSIS.get_or_init(|| Obj::new(Object::Ellipsis)).clone())
 }
 
 /// An immutable string.
@@ -319,6 +328,7 @@ pub enum BuiltinType {
     ClassMethod,
     StaticMethod,
     Super,
+    Ellipsis,
 }
 
 /// An instance of a Python class.

@@ -51,9 +51,6 @@ impl<'t, 'a> Compiler<'t, 'a> {
     pub(super) fn expr(&mut self, e: &'a Expr) -> Res {
         match &e.node {
             ExprKind::Constant { value, .. } => {
-                if matches!(value, Constant::Ellipsis) {
-                    return Err(unsupported("Ellipsis constants", e.range.start));
-                }
                 let v = self.constant(value);
                 self.load_const(v);
             }

@@ -635,7 +635,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
             })),
             Constant::Bytes(b) => crate::object::bytes::new_bytes(b.clone()),
             Constant::Complex { real, imag } => Complex::new(*real, *imag).value(),
-            Constant::Ellipsis => Value::None,
+            Constant::Ellipsis => crate::object::ellipsis(),
         }
     }
 }
