@@ -170,13 +170,12 @@ pub fn not_implemented(vm: &Vm) -> Value {
 
 fn arg_count(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     if args.len() < min || args.len() > max {
-        let msg = if min == max {
-            format!(
-                "{name}() takes exactly {} argument{} ({} given)",
-                min,
-                if min == 1 { "" } else { "s" },
-                args.len()
-            )
+        // CPython's one-argument builtins (METH_O) and its fixed-arity
+        // Argument Clinic ones word this differently.
+        let msg = if min == 1 && max == 1 {
+            format!("{name}() takes exactly one argument ({} given)", args.len())
+        } else if min == max {
+            format!("{name} expected {min} arguments, got {}", args.len())
         } else if args.len() < min {
             format!(
                 "{name} expected at least {min} argument{}, got {}",
@@ -344,6 +343,11 @@ fn extreme(
             )))
         }
         1 => vm.collect(&args[0])?,
+        _ if keyword(kwargs, "default").is_some() => {
+            return Err(Raise::type_error(format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )))
+        }
         _ => args.to_vec(),
     };
     let key = keyword(kwargs, "key")
@@ -387,6 +391,11 @@ fn max(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 }
 
 fn sum(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    if args.is_empty() {
+        return Err(Raise::type_error(
+            "sum() takes at least 1 positional argument (0 given)",
+        ));
+    }
     arg_count("sum", args, 1, 2)?;
     let mut total = args
         .get(1)
@@ -473,8 +482,19 @@ pub fn sort_values(
     Ok(keyed.into_iter().map(|(_, v)| v).collect())
 }
 
+/// `NAME expected 1 argument, got N` (CPython's `sorted`, `reversed`).
+fn exactly_one(name: &str, args: &[Value]) -> PyResult<()> {
+    if args.len() != 1 {
+        return Err(Raise::type_error(format!(
+            "{name} expected 1 argument, got {}",
+            args.len()
+        )));
+    }
+    Ok(())
+}
+
 fn sorted(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    arg_count("sorted", args, 1, 1)?;
+    exactly_one("sorted", args)?;
     let items = vm.collect(&args[0])?;
     let reverse = match keyword(kwargs, "reverse") {
         Some(v) => ops::truthy(vm, v)?,
@@ -491,8 +511,9 @@ fn snapshot_iter(items: Vec<Value>) -> Value {
     })))
 }
 
-fn reversed(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
-    arg_count("reversed", args, 1, 1)?;
+fn reversed(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    no_keywords("reversed", kwargs)?;
+    exactly_one("reversed", args)?;
     if let Some(it) = dict_view::reversed(vm, &args[0]) {
         return Ok(it);
     }
@@ -556,7 +577,7 @@ fn enumerate(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     };
     let Some(iterable) = args.first() else {
         return Err(Raise::type_error(
-            "enumerate() missing required argument 'iterable' (pos 1)",
+            "enumerate() missing required argument 'iterable'",
         ));
     };
     let iter = iter::get_iter(vm, iterable)?;
@@ -792,6 +813,16 @@ fn unsupported_divmod(vm: &Vm, a: &Value, b: &Value) -> Raise {
 }
 
 fn pow(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    if args.len() < 2 {
+        let (name, pos) = if args.is_empty() {
+            ("base", 1)
+        } else {
+            ("exp", 2)
+        };
+        return Err(Raise::type_error(format!(
+            "pow() missing required argument '{name}' (pos {pos})"
+        )));
+    }
     arg_count("pow", args, 2, 3)?;
     if args.len() == 3 && !matches!(args[2], Value::None) {
         // Three-argument pow asks only the base (CPython does not try __rpow__).
@@ -812,6 +843,11 @@ fn pow(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 }
 
 fn round(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    if args.is_empty() {
+        return Err(Raise::type_error(
+            "round() missing required argument 'number' (pos 1)",
+        ));
+    }
     arg_count("round", args, 1, 2)?;
     let given = args.get(1).or_else(|| keyword(kwargs, "ndigits"));
     if let Some(Object::Instance(i)) = args[0].as_object() {
@@ -940,6 +976,32 @@ fn format(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     Ok(PyStr::value(ops::format(vm, &args[0], &spec)?))
 }
 
+/// CPython's arity errors of the builtin types' constructors.
+fn too_many_for_type(t: BuiltinType, name: &str, args: &[Value]) -> Option<Raise> {
+    let at_most = match t {
+        BuiltinType::Int => {
+            return (args.len() > 2).then(|| {
+                Raise::type_error(format!(
+                    "int() takes at most 2 arguments ({} given)",
+                    args.len()
+                ))
+            })
+        }
+        BuiltinType::List
+        | BuiltinType::Tuple
+        | BuiltinType::Float
+        | BuiltinType::Bool
+        | BuiltinType::Dict => 1,
+        _ => return None,
+    };
+    (args.len() > at_most).then(|| {
+        Raise::type_error(format!(
+            "{name} expected at most {at_most} argument, got {}",
+            args.len()
+        ))
+    })
+}
+
 /// Call a builtin type: `int(...)`, `str(...)`, `list(...)` and so on.
 pub fn construct(
     vm: &mut Vm,
@@ -1000,8 +1062,15 @@ pub fn construct(
             | BuiltinType::Set
             | BuiltinType::FrozenSet
             | BuiltinType::Complex
-    ) {
-        no_keywords(&name, &kwargs)?;
+            | BuiltinType::Property
+    ) && !kwargs.is_empty()
+    {
+        return Err(Raise::type_error(format!(
+            "{name}() takes no keyword arguments"
+        )));
+    }
+    if let Some(e) = too_many_for_type(t, &name, &args) {
+        return Err(e);
     }
     match t {
         BuiltinType::Int => {
@@ -1083,7 +1152,14 @@ pub fn construct(
                     Some(Object::Dict(d)) => dict = d.get(&vm.gil).clone(),
                     _ => {
                         for (i, pair) in vm.collect(source)?.into_iter().enumerate() {
-                            let kv = vm.collect(&pair)?;
+                            let kv = vm.collect(&pair).map_err(|e| match e {
+                                Raise::New(ExcKind::TypeError, m) if m.ends_with("is not iterable") => {
+                                    Raise::type_error(format!(
+                                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                                    ))
+                                }
+                                other => other,
+                            })?;
                             if kv.len() != 2 {
                                 return Err(Raise::value_error(format!(
                                     "dictionary update sequence element #{i} has length {}; 2 is required",

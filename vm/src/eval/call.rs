@@ -330,6 +330,15 @@ pub fn make_function(
 
 /// C3 linearization of a new class's bases: its MRO after the class itself.
 pub fn linearize(bases: &[Obj], gil: &Gil) -> PyResult<Vec<Obj>> {
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|o| o.is(b)) {
+            let name = match b.get() {
+                Object::Class(c) => c.name.to_string(),
+                _ => String::new(),
+            };
+            return Err(Raise::type_error(format!("duplicate base class {name}")));
+        }
+    }
     let mut sequences: Vec<Vec<Obj>> = Vec::new();
     for b in bases {
         if let Object::Class(c) = b.get() {

@@ -938,18 +938,8 @@ pub fn make_slice(_vm: &mut Vm, start: Value, stop: Value, step: Value) -> Value
 /// DICT_UPDATE: merge a mapping into a dict.
 pub fn dict_update(vm: &mut Vm, dict: &Value, other: &Value) -> PyResult<()> {
     let dict = dict.builtin_view();
-    let items: Vec<(Value, Value)> = match other.builtin_view().as_object() {
-        Some(Object::Dict(d)) => d
-            .get(&vm.gil)
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
-        _ => {
-            return Err(Raise::type_error(format!(
-                "'{}' object is not a mapping",
-                attr::type_name(vm, other)
-            )))
-        }
+    let Some(items) = super::unpack_args::mapping_items(vm, other)? else {
+        return Err(super::unpack_args::not_a_mapping(vm, other));
     };
     if let Some(Object::Dict(d)) = dict.as_object() {
         let target = d.get_mut(&mut vm.gil);
