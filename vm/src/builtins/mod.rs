@@ -1148,8 +1148,17 @@ pub fn construct(
         BuiltinType::Dict => {
             let mut dict = Dict::new();
             if let Some(source) = args.first() {
+                let is_mapping = matches!(source.as_object(), Some(Object::Instance(_)))
+                    && attr::lookup(vm, &attr::class_of(vm, source), "keys").is_some();
                 match source.as_object() {
                     Some(Object::Dict(d)) => dict = d.get(&vm.gil).clone(),
+                    // Anything with keys() is a mapping (CPython's PyDict_Merge).
+                    _ if is_mapping => {
+                        let items = crate::eval::unpack_args::mapping_items(vm, source)?;
+                        for (k, v) in items.unwrap_or_default() {
+                            dict.insert(k, v)?;
+                        }
+                    }
                     _ => {
                         for (i, pair) in vm.collect(source)?.into_iter().enumerate() {
                             let kv = vm.collect(&pair).map_err(|e| match e {

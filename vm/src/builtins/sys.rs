@@ -128,7 +128,7 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
             crate::eval::attr::type_name(vm, v)
         ))),
         _ => Err(Raise::type_error(format!(
-            "setrecursionlimit() takes exactly one argument ({} given)",
+            "sys.setrecursionlimit() takes exactly one argument ({} given)",
             args.len()
         ))),
     }

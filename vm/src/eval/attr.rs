@@ -541,7 +541,8 @@ fn type_attribute(vm: &mut Vm, class: &Obj, name: &str) -> PyResult<Option<Value
         return Ok(Some(Value::obj(Object::Builtin(Builtin {
             name: "mro",
             call: class_mro,
-            receiver: Some(Value::Obj(class.clone())),
+            // `type.mro` itself is unbound: `type.mro(C)`.
+            receiver: (c.builtin != Some(BuiltinType::Type)).then(|| Value::Obj(class.clone())),
             binds: false,
         }))));
     }
@@ -550,12 +551,6 @@ fn type_attribute(vm: &mut Vm, class: &Obj, name: &str) -> PyResult<Option<Value
 
 /// `C.mro()`: the MRO as a list.
 fn class_mro(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) -> PyResult<Value> {
-    if args.len() != 1 || !kwargs.is_empty() {
-        return Err(Raise::type_error(format!(
-            "type.mro() takes no arguments ({} given)",
-            (args.len() + kwargs.len()).saturating_sub(1)
-        )));
-    }
     let Some(Value::Obj(class)) = args.first() else {
         return Err(Raise::type_error(
             "descriptor 'mro' of 'type' object needs an argument",
@@ -564,6 +559,13 @@ fn class_mro(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) -> PyRes
     let Object::Class(c) = class.get() else {
         return Err(wrong_receiver(vm, "mro", "type", args));
     };
+    if args.len() != 1 || !kwargs.is_empty() {
+        return Err(Raise::type_error(format!(
+            "{}.mro() takes no arguments ({} given)",
+            c.name,
+            args.len() + kwargs.len() - 1
+        )));
+    }
     let mut mro = vec![args[0].clone()];
     mro.extend(c.mro.get(&vm.gil).iter().map(|k| Value::Obj(k.clone())));
     Ok(Value::obj(Object::List(crate::gil::GilCell::new(mro))))

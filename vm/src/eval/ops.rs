@@ -692,7 +692,9 @@ fn index_slow(vm: &mut Vm, index: &Value, what: &str) -> PyResult<i64> {
             "cannot fit 'int' into an index-sized integer".to_string(),
         )),
         None => Err(Raise::type_error(format!(
-            "{what} indices must be integers or slices, not {}",
+            "{} indices must be integers or slices, not {}",
+            // CPython says "range object index out of range" but "range indices".
+            what.trim_end_matches(" object"),
             attr::type_name(vm, index)
         ))),
     }

@@ -74,8 +74,9 @@ pub fn maketrans(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value
             table.insert(key, v)?;
         }
     } else {
-        let mut texts = Vec::with_capacity(3);
-        for (i, a) in args.iter().enumerate() {
+        // Argument Clinic checks `y` and `z` before the body looks at `x`.
+        let mut texts = vec![Vec::new()];
+        for (i, a) in args.iter().enumerate().skip(1) {
             match text_of(a) {
                 Some(t) => texts.push(t.chars().collect::<Vec<char>>()),
                 None => {
@@ -87,6 +88,14 @@ pub fn maketrans(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value
                 }
             }
         }
+        texts[0] = match text_of(&args[0]) {
+            Some(t) => t.chars().collect(),
+            None => {
+                return Err(Raise::type_error(
+                    "first maketrans argument must be a string if there is a second argument",
+                ))
+            }
+        };
         if texts[0].len() != texts[1].len() {
             return Err(Raise::value_error(
                 "the first two maketrans arguments must have equal length",
