@@ -95,6 +95,7 @@ opcodes! {
     ListToTuple = "LIST_TO_TUPLE": "replace the list on top with a tuple",
     MapAdd(u32) = "MAP_ADD": "pop value and key, add them to the dict `arg` deep",
     DictUpdate(u32) = "DICT_UPDATE": "pop a mapping, update the dict `arg` deep with it",
+    DictMerge(u32) = "DICT_MERGE": "as DICT_UPDATE for a call's `**` (a repeated key is an error naming the callable below)",
     SetAdd(u32) = "SET_ADD": "pop an item, add it to the set `arg` deep",
     SetUpdate(u32) = "SET_UPDATE": "pop an iterable, add its items to the set `arg` deep",
     UnpackSequence(u32) = "UNPACK_SEQUENCE": "pop an iterable of exactly `arg` items, push them last first",
@@ -216,6 +217,7 @@ impl Op {
             Op::ListExtend(_) => 162,
             Op::SetUpdate(_) => 163,
             Op::DictUpdate(_) => 165,
+            Op::DictMerge(_) => 164,
             Op::Call(_) => 171,
             Op::KwNames(_) => 172,
             // Not in CPython 3.11 (its jumps are relative and directional;

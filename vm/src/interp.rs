@@ -132,7 +132,6 @@ impl Interp {
             (BuiltinType::DictItems, "dict_items"),
             (BuiltinType::Range, "range"),
             (BuiltinType::Slice, "slice"),
-            (BuiltinType::Iterator, "iterator"),
             (BuiltinType::Function, "function"),
             (BuiltinType::BuiltinFunction, "builtin_function_or_method"),
             (BuiltinType::Method, "method"),
@@ -144,7 +143,12 @@ impl Interp {
             (BuiltinType::ClassMethod, "classmethod"),
             (BuiltinType::StaticMethod, "staticmethod"),
             (BuiltinType::Super, "super"),
+            (BuiltinType::Ellipsis, "ellipsis"),
         ] {
+            let class = new_class(name, std::slice::from_ref(&object), Some(t), &mut gil);
+            types.insert(t, class.expect("one base"));
+        }
+        for &(t, name) in crate::object::iter_types::CLASSES {
             let class = new_class(name, std::slice::from_ref(&object), Some(t), &mut gil);
             types.insert(t, class.expect("one base"));
         }

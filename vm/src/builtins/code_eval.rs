@@ -235,14 +235,13 @@ fn text_arg<'a>(vm: &Vm, v: &'a Value, func: &str) -> PyResult<Option<&'a str>> 
     match v.as_object() {
         Some(Object::Str(s)) => Ok(Some(&s.text)),
         Some(Object::Code(_)) => Ok(None),
-        _ => Err(Raise::type_error(format!(
-            "{func}() arg 1 must be a string, bytes or code object{}",
-            if func == "compile" {
-                String::new()
-            } else {
-                format!(", not {}", attr::type_name(vm, v))
-            }
-        ))),
+        _ => {
+            let _ = vm;
+            let what = if func == "compile" { "AST" } else { "code" };
+            Err(Raise::type_error(format!(
+                "{func}() arg 1 must be a string, bytes or {what} object"
+            )))
+        }
     }
 }
 

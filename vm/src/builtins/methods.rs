@@ -66,6 +66,9 @@ fn table(t: BuiltinType) -> &'static [(&'static str, NativeFn)] {
         BuiltinType::FrozenSet => super::set::FROZENSET_METHODS,
         BuiltinType::DictKeys | BuiltinType::DictItems => super::dict_view::SET_LIKE_METHODS,
         BuiltinType::Complex => crate::object::complex::METHODS,
+        BuiltinType::Range => crate::object::range::METHODS,
+        BuiltinType::Slice => crate::object::slice::METHODS,
+        t if crate::object::iter_types::is_iterator_type(t) => crate::object::iter_types::METHODS,
         _ => &[],
     }
 }
@@ -81,6 +84,24 @@ pub fn table_of(t: BuiltinType) -> Vec<(&'static str, NativeFn)> {
     table(t).to_vec()
 }
 
+/// The class and static methods of builtin types: type, name, code, and
+/// whether it is a static method (else a class method).
+pub fn class_level() -> Vec<(BuiltinType, &'static str, NativeFn, bool)> {
+    let mut out: Vec<(BuiltinType, &'static str, NativeFn, bool)> = vec![
+        (BuiltinType::Dict, "fromkeys", dict_fromkeys, false),
+        (
+            BuiltinType::Str,
+            "maketrans",
+            crate::object::str::translate::maketrans,
+            true,
+        ),
+    ];
+    for &(name, f) in crate::object::float_methods::CLASS_METHODS {
+        out.push((BuiltinType::Float, name, f, false));
+    }
+    out
+}
+
 /// The method `name` of a builtin type, if it has one.
 pub fn find_for_type(t: BuiltinType, name: &str) -> Option<NativeFn> {
     match t {
@@ -89,6 +110,7 @@ pub fn find_for_type(t: BuiltinType, name: &str) -> Option<NativeFn> {
             return crate::object::bytes::method(t, name)
         }
         BuiltinType::Int => return crate::object::int::method(name),
+        BuiltinType::Float => return crate::object::float_methods::method(name),
         _ => {}
     }
     table(t).iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
@@ -102,8 +124,10 @@ pub fn find(vm: &Vm, receiver: &Value, name: &str) -> Option<NativeFn> {
 
 /// The builtin type of a value that has builtin methods.
 pub fn kind_of(receiver: &Value) -> Option<BuiltinType> {
-    if let Value::Int(_) | Value::Bool(_) = receiver {
-        return Some(BuiltinType::Int);
+    match receiver {
+        Value::Int(_) | Value::Bool(_) => return Some(BuiltinType::Int),
+        Value::Float(_) => return Some(BuiltinType::Float),
+        _ => {}
     }
     Some(match receiver.as_object()? {
         Object::Str(_) => BuiltinType::Str,
@@ -123,6 +147,9 @@ pub fn kind_of(receiver: &Value) -> Option<BuiltinType> {
         Object::Complex(_) => BuiltinType::Complex,
         Object::Generator(_) => BuiltinType::Generator,
         Object::Property { .. } => BuiltinType::Property,
+        Object::Range { .. } => BuiltinType::Range,
+        Object::Slice { .. } => BuiltinType::Slice,
+        Object::Iter(_) => BuiltinType::Iterator,
         _ => return None,
     })
 }
@@ -262,15 +289,32 @@ fn items_of(vm: &Vm, v: &Value) -> Vec<Value> {
 }
 
 fn seq_index(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
-    if args.len() < 2 {
+    if !(2..=4).contains(&args.len()) {
+        let bound = if args.len() < 2 { "least 1" } else { "most 3" };
         return Err(Raise::type_error(format!(
-            "index expected at least 1 argument, got {}",
+            "index expected at {bound} argument{}, got {}",
+            if args.len() < 2 { "" } else { "s" },
             args.len() - 1
         )));
     }
     let items = items_of(vm, &args[0]);
-    match position(vm, &items, &args[1])? {
-        Some(i) => Ok(Value::Int(i as i64)),
+    // `start` and `stop` bound the search as a slice would (no None).
+    let mut bounds = [0, i64::MAX];
+    for (b, v) in bounds.iter_mut().zip(&args[2..]) {
+        *b = match crate::object::slice::as_index(vm, v)? {
+            Some(i) => crate::object::slice::clamp_i64(&i),
+            None => {
+                return Err(Raise::type_error(
+                    "slice indices must be integers or have an __index__ method",
+                ))
+            }
+        };
+    }
+    let span =
+        crate::object::slice::adjust(Some(bounds[0]), Some(bounds[1]), 1, items.len() as i64);
+    let window = &items[span.start as usize..(span.start + span.len) as usize];
+    match position(vm, window, &args[1])? {
+        Some(i) => Ok(Value::Int(i as i64 + span.start)),
         None => {
             // CPython 3.11 names the value for lists only.
             let what = if matches!(args[0].as_object(), Some(Object::List(_))) {
@@ -284,7 +328,12 @@ fn seq_index(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 }
 
 fn seq_count(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
-    expect("count", args, 1)?;
+    let owner = if matches!(args[0].as_object(), Some(Object::List(_))) {
+        "list.count"
+    } else {
+        "tuple.count"
+    };
+    expect(owner, args, 1)?;
     let items = items_of(vm, &args[0]);
     let mut n = 0;
     for x in &items {
@@ -338,8 +387,13 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 
 fn dict_get(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     if !(2..=3).contains(&args.len()) {
+        let bound = if args.len() < 2 {
+            "least 1 argument"
+        } else {
+            "most 2 arguments"
+        };
         return Err(Raise::type_error(format!(
-            "get expected at most 2 arguments, got {}",
+            "get expected at {bound}, got {}",
             args.len() - 1
         )));
     }
@@ -414,6 +468,42 @@ fn dict_update(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
         d.get_mut(&mut vm.gil).insert_str(k, v.clone());
     }
     Ok(Value::None)
+}
+
+/// `dict.fromkeys(iterable, value=None)` (a class method: `args[0]` is the
+/// class; a subclass is called, then filled item by item).
+fn dict_fromkeys(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    if let Some((k, _)) = kwargs.first() {
+        return Err(Raise::type_error(format!(
+            "dict.fromkeys() takes no keyword arguments (got '{k}')"
+        )));
+    }
+    if !(2..=3).contains(&args.len()) {
+        let bound = if args.len() < 2 {
+            "least 1 argument"
+        } else {
+            "most 2 arguments"
+        };
+        return Err(Raise::type_error(format!(
+            "fromkeys expected at {bound}, got {}",
+            args.len().saturating_sub(1)
+        )));
+    }
+    let value = args.get(2).cloned().unwrap_or(Value::None);
+    let keys = vm.collect(&args[1])?;
+    let is_dict = matches!(&args[0], Value::Obj(c) if c.is(&vm.type_obj(BuiltinType::Dict)));
+    if is_dict {
+        let d = GilCell::new(Dict::new());
+        for k in keys {
+            keys::set(vm, &d, k, value.clone())?;
+        }
+        return Ok(Value::obj(Object::Dict(d)));
+    }
+    let made = crate::eval::call::call(vm, &args[0], Vec::new(), Vec::new())?;
+    for k in keys {
+        ops::setitem(vm, &made, k, value.clone())?;
+    }
+    Ok(made)
 }
 
 fn dict_copy(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {

@@ -41,11 +41,6 @@ pub fn install(vm: &mut Vm) {
         ("max", max),
         ("sum", sum),
         ("sorted", sorted),
-        ("reversed", reversed),
-        ("enumerate", enumerate),
-        ("zip", zip),
-        ("map", map),
-        ("filter", filter),
         ("iter", iter_fn),
         ("next", next),
         ("hasattr", hasattr),
@@ -112,6 +107,11 @@ pub fn install(vm: &mut Vm) {
         (BuiltinType::ClassMethod, "classmethod"),
         (BuiltinType::StaticMethod, "staticmethod"),
         (BuiltinType::Super, "super"),
+        (BuiltinType::Map, "map"),
+        (BuiltinType::Filter, "filter"),
+        (BuiltinType::Zip, "zip"),
+        (BuiltinType::Enumerate, "enumerate"),
+        (BuiltinType::Reversed, "reversed"),
     ] {
         let class = vm.type_obj(t);
         if let Object::Class(c) = class.get() {
@@ -138,6 +138,9 @@ pub fn install(vm: &mut Vm) {
         Ok(PyStr::value("NotImplemented"))
     });
     dict.insert_str("NotImplemented", ni);
+    dict.insert_str("Ellipsis", object::ellipsis());
+    // Gilt has no -O: assertions always run.
+    dict.insert_str("__debug__", Value::Bool(true));
     if let Object::Dict(d) = vm.interp.builtins.get() {
         *d.get_mut(&mut vm.gil) = dict;
     }
@@ -170,13 +173,12 @@ pub fn not_implemented(vm: &Vm) -> Value {
 
 fn arg_count(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     if args.len() < min || args.len() > max {
-        let msg = if min == max {
-            format!(
-                "{name}() takes exactly {} argument{} ({} given)",
-                min,
-                if min == 1 { "" } else { "s" },
-                args.len()
-            )
+        // CPython's one-argument builtins (METH_O) and its fixed-arity
+        // Argument Clinic ones word this differently.
+        let msg = if min == 1 && max == 1 {
+            format!("{name}() takes exactly one argument ({} given)", args.len())
+        } else if min == max {
+            format!("{name} expected {min} arguments, got {}", args.len())
         } else if args.len() < min {
             format!(
                 "{name} expected at least {min} argument{}, got {}",
@@ -230,10 +232,12 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         Some(Object::Instance(_)) => match ops::call_dunder(vm, v, "__len__", Vec::new())? {
             Some(Value::Int(n)) if n >= 0 => n as usize,
             Some(Value::Int(_)) => return Err(Raise::value_error("__len__() should return >= 0")),
-            Some(_) => {
-                return Err(Raise::type_error(
-                    "'str' object cannot be interpreted as an integer",
-                ))
+            Some(Value::Bool(b)) => b as usize,
+            Some(other) => {
+                return Err(Raise::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    attr::type_name(vm, &other)
+                )))
             }
             None => return Err(no_len(vm, v)),
         },
@@ -342,6 +346,11 @@ fn extreme(
             )))
         }
         1 => vm.collect(&args[0])?,
+        _ if keyword(kwargs, "default").is_some() => {
+            return Err(Raise::type_error(format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )))
+        }
         _ => args.to_vec(),
     };
     let key = keyword(kwargs, "key")
@@ -385,6 +394,11 @@ fn max(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 }
 
 fn sum(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    if args.is_empty() {
+        return Err(Raise::type_error(
+            "sum() takes at least 1 positional argument (0 given)",
+        ));
+    }
     arg_count("sum", args, 1, 2)?;
     let mut total = args
         .get(1)
@@ -471,8 +485,19 @@ pub fn sort_values(
     Ok(keyed.into_iter().map(|(_, v)| v).collect())
 }
 
+/// `NAME expected 1 argument, got N` (CPython's `sorted`, `reversed`).
+fn exactly_one(name: &str, args: &[Value]) -> PyResult<()> {
+    if args.len() != 1 {
+        return Err(Raise::type_error(format!(
+            "{name} expected 1 argument, got {}",
+            args.len()
+        )));
+    }
+    Ok(())
+}
+
 fn sorted(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    arg_count("sorted", args, 1, 1)?;
+    exactly_one("sorted", args)?;
     let items = vm.collect(&args[0])?;
     let reverse = match keyword(kwargs, "reverse") {
         Some(v) => ops::truthy(vm, v)?,
@@ -489,8 +514,9 @@ fn snapshot_iter(items: Vec<Value>) -> Value {
     })))
 }
 
-fn reversed(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
-    arg_count("reversed", args, 1, 1)?;
+fn reversed(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    no_keywords("reversed", kwargs)?;
+    exactly_one("reversed", args)?;
     if let Some(it) = dict_view::reversed(vm, &args[0]) {
         return Ok(it);
     }
@@ -500,9 +526,45 @@ fn reversed(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
             attr::type_name(vm, &args[0])
         )));
     }
-    let mut items = vm.collect(&args[0])?;
-    items.reverse();
-    Ok(snapshot_iter(items))
+    let seq = &args[0];
+    match seq.as_object() {
+        Some(Object::Range { start, stop, step }) => {
+            let n = iter::range_len(*start, *stop, *step);
+            let last = start + (n - 1) * step;
+            Ok(iter::lazy(SeqIter::Range {
+                next: last,
+                stop: if n == 0 {
+                    *start
+                } else {
+                    start.saturating_sub(*step)
+                },
+                step: -step,
+            }))
+        }
+        Some(Object::List(_) | Object::Tuple(_) | Object::Str(_))
+        | Some(Object::Bytes(_) | Object::ByteArray(_)) => iter::reversed_by_index(vm, seq),
+        Some(Object::Instance(i)) => {
+            let class = i.class.clone();
+            match attr::lookup(vm, &class, "__reversed__") {
+                Some(Value::None) => Err(not_reversible(vm, seq)),
+                Some(f) => call::call(vm, &f, vec![seq.clone()], Vec::new()),
+                None if attr::lookup(vm, &class, "__getitem__").is_some()
+                    && attr::lookup(vm, &class, "__len__").is_some() =>
+                {
+                    iter::reversed_by_index(vm, seq)
+                }
+                None => Err(not_reversible(vm, seq)),
+            }
+        }
+        _ => Err(not_reversible(vm, seq)),
+    }
+}
+
+fn not_reversible(vm: &Vm, v: &Value) -> Raise {
+    Raise::type_error(format!(
+        "'{}' object is not reversible",
+        attr::type_name(vm, v)
+    ))
 }
 
 fn enumerate(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
@@ -518,7 +580,7 @@ fn enumerate(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     };
     let Some(iterable) = args.first() else {
         return Err(Raise::type_error(
-            "enumerate() missing required argument 'iterable' (pos 1)",
+            "enumerate() missing required argument 'iterable'",
         ));
     };
     let iter = iter::get_iter(vm, iterable)?;
@@ -645,11 +707,11 @@ fn next(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     }
 }
 
-fn attr_name(vm: &Vm, v: &Value, func: &str) -> PyResult<String> {
+fn attr_name(vm: &Vm, v: &Value) -> PyResult<String> {
     match v.as_object() {
         Some(Object::Str(s)) => Ok(s.text.to_string()),
         _ => Err(Raise::type_error(format!(
-            "{func}(): attribute name must be string, not '{}'",
+            "attribute name must be string, not '{}'",
             attr::type_name(vm, v)
         ))),
     }
@@ -657,33 +719,35 @@ fn attr_name(vm: &Vm, v: &Value, func: &str) -> PyResult<String> {
 
 fn hasattr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("hasattr", args, 2, 2)?;
-    let name = attr_name(vm, &args[1], "hasattr")?;
+    let name = attr_name(vm, &args[1])?;
     match attr::get(vm, &args[0], &name) {
         Ok(_) => Ok(Value::Bool(true)),
-        Err(Raise::New(ExcKind::AttributeError, _)) => Ok(Value::Bool(false)),
+        Err(e) if crate::eval::exception::is_attribute_error(vm, &e) => Ok(Value::Bool(false)),
         Err(e) => Err(e),
     }
 }
 
 fn getattr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("getattr", args, 2, 3)?;
-    let name = attr_name(vm, &args[1], "getattr")?;
+    let name = attr_name(vm, &args[1])?;
     match attr::get(vm, &args[0], &name) {
-        Err(Raise::New(ExcKind::AttributeError, _)) if args.len() == 3 => Ok(args[2].clone()),
+        Err(e) if args.len() == 3 && crate::eval::exception::is_attribute_error(vm, &e) => {
+            Ok(args[2].clone())
+        }
         other => other,
     }
 }
 
 fn setattr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("setattr", args, 3, 3)?;
-    let name = attr_name(vm, &args[1], "setattr")?;
+    let name = attr_name(vm, &args[1])?;
     attr::set(vm, &args[0], &name, args[2].clone())?;
     Ok(Value::None)
 }
 
 fn delattr(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("delattr", args, 2, 2)?;
-    let name = attr_name(vm, &args[1], "delattr")?;
+    let name = attr_name(vm, &args[1])?;
     attr::delete(vm, &args[0], &name)?;
     Ok(Value::None)
 }
@@ -704,24 +768,63 @@ fn hash(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     Ok(Value::Int(crate::eval::keys::hash(vm, &args[0])?))
 }
 
-fn divmod(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
-    arg_count("divmod", args, 2, 2)?;
+fn divmod(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    no_keywords("divmod", kwargs)?;
+    if args.len() != 2 {
+        return Err(Raise::type_error(format!(
+            "divmod expected 2 arguments, got {}",
+            args.len()
+        )));
+    }
     match int::divmod(&args[0], &args[1]) {
         Some(r) => {
             let (q, m) = r?;
             Ok(Value::obj(Object::Tuple(vec![q, m].into())))
         }
-        None => Err(Raise::type_error(format!(
-            "unsupported operand type(s) for divmod(): '{}' and '{}'",
-            attr::type_name(vm, &args[0]),
-            attr::type_name(vm, &args[1])
-        ))),
+        None => {
+            let (a, b) = (&args[0], &args[1]);
+            if let Some(v) = ops::dunder_pair(vm, a, b, "__divmod__", "__rdivmod__")? {
+                return Ok(v);
+            }
+            let (x, y) = (a.builtin_view(), b.builtin_view());
+            if !ops::is(x, a) || !ops::is(y, b) {
+                return divmod(vm, &[x.clone(), y.clone()], kwargs);
+            }
+            Err(unsupported_divmod(vm, a, b))
+        }
     }
 }
 
+fn unsupported_divmod(vm: &Vm, a: &Value, b: &Value) -> Raise {
+    Raise::type_error(format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        attr::type_name(vm, a),
+        attr::type_name(vm, b)
+    ))
+}
+
 fn pow(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    if args.len() < 2 {
+        let (name, pos) = if args.is_empty() {
+            ("base", 1)
+        } else {
+            ("exp", 2)
+        };
+        return Err(Raise::type_error(format!(
+            "pow() missing required argument '{name}' (pos {pos})"
+        )));
+    }
     arg_count("pow", args, 2, 3)?;
     if args.len() == 3 && !matches!(args[2], Value::None) {
+        // Three-argument pow asks only the base (CPython does not try __rpow__).
+        if let Some(Object::Instance(_)) = args[0].as_object() {
+            let extra = vec![args[1].clone(), args[2].clone()];
+            if let Some(v) = ops::call_dunder(vm, &args[0], "__pow__", extra)? {
+                if !ops::is(&v, &not_implemented(vm)) {
+                    return Ok(v);
+                }
+            }
+        }
         if args[..2].iter().any(|a| object::complex::of(a).is_some()) {
             return Err(Raise::value_error("complex modulo"));
         }
@@ -731,8 +834,25 @@ fn pow(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 }
 
 fn round(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    if args.is_empty() {
+        return Err(Raise::type_error(
+            "round() missing required argument 'number' (pos 1)",
+        ));
+    }
     arg_count("round", args, 1, 2)?;
-    let ndigits = match args.get(1).or_else(|| keyword(kwargs, "ndigits")) {
+    let given = args.get(1).or_else(|| keyword(kwargs, "ndigits"));
+    if let Some(Object::Instance(i)) = args[0].as_object() {
+        // A class's __round__ gets ndigits as it was passed (none for None).
+        if attr::lookup(vm, &i.class, "__round__").is_some() {
+            let extra = match given {
+                None | Some(Value::None) => Vec::new(),
+                Some(n) => vec![n.clone()],
+            };
+            let r = ops::call_dunder(vm, &args[0], "__round__", extra)?;
+            return Ok(r.unwrap_or(Value::None));
+        }
+    }
+    let ndigits = match given {
         None | Some(Value::None) => None,
         Some(Value::Int(n)) => Some(*n),
         Some(v) => {
@@ -831,7 +951,8 @@ pub fn is_callable(vm: &mut Vm, v: &Value) -> PyResult<bool> {
         Some(
             Object::Function(_) | Object::Builtin(_) | Object::Method { .. } | Object::Class(_),
         ) => true,
-        Some(Object::HostFn(_)) => true,
+        // Since 3.10 a staticmethod object calls its function.
+        Some(Object::HostFn(_) | Object::StaticMethod(_)) => true,
         Some(Object::Instance(i)) => attr::lookup(vm, &i.class, "__call__").is_some(),
         _ => false,
     })
@@ -846,6 +967,32 @@ fn format(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     Ok(PyStr::value(ops::format(vm, &args[0], &spec)?))
 }
 
+/// CPython's arity errors of the builtin types' constructors.
+fn too_many_for_type(t: BuiltinType, name: &str, args: &[Value]) -> Option<Raise> {
+    let at_most = match t {
+        BuiltinType::Int => {
+            return (args.len() > 2).then(|| {
+                Raise::type_error(format!(
+                    "int() takes at most 2 arguments ({} given)",
+                    args.len()
+                ))
+            })
+        }
+        BuiltinType::List
+        | BuiltinType::Tuple
+        | BuiltinType::Float
+        | BuiltinType::Bool
+        | BuiltinType::Dict => 1,
+        _ => return None,
+    };
+    (args.len() > at_most).then(|| {
+        Raise::type_error(format!(
+            "{name} expected at most {at_most} argument, got {}",
+            args.len()
+        ))
+    })
+}
+
 /// Call a builtin type: `int(...)`, `str(...)`, `list(...)` and so on.
 pub fn construct(
     vm: &mut Vm,
@@ -853,6 +1000,18 @@ pub fn construct(
     args: Vec<Value>,
     kwargs: Vec<(Box<str>, Value)>,
 ) -> PyResult<Value> {
+    // The lazy iterator classes take any arguments as they are.
+    let make: Option<NativeFn> = match t {
+        BuiltinType::Map => Some(map),
+        BuiltinType::Filter => Some(filter),
+        BuiltinType::Zip => Some(zip),
+        BuiltinType::Enumerate => Some(enumerate),
+        BuiltinType::Reversed => Some(reversed),
+        _ => None,
+    };
+    if let Some(make) = make {
+        return make(vm, &args, &kwargs);
+    }
     // Converting an instance of a builtin subclass converts the builtin value
     // it carries, unless its class says how (`__int__`, `__float__`, ...).
     let mut args = args;
@@ -894,8 +1053,15 @@ pub fn construct(
             | BuiltinType::Set
             | BuiltinType::FrozenSet
             | BuiltinType::Complex
-    ) {
-        no_keywords(&name, &kwargs)?;
+            | BuiltinType::Property
+    ) && !kwargs.is_empty()
+    {
+        return Err(Raise::type_error(format!(
+            "{name}() takes no keyword arguments"
+        )));
+    }
+    if let Some(e) = too_many_for_type(t, &name, &args) {
+        return Err(e);
     }
     match t {
         BuiltinType::Int => {
@@ -973,14 +1139,30 @@ pub fn construct(
         BuiltinType::Dict => {
             let dict = GilCell::new(Dict::new());
             if let Some(source) = args.first() {
+                let is_mapping = matches!(source.as_object(), Some(Object::Instance(_)))
+                    && attr::lookup(vm, &attr::class_of(vm, source), "keys").is_some();
                 match source.as_object() {
                     Some(Object::Dict(d)) => {
                         let copy = d.get(&vm.gil).clone();
                         *dict.get_mut(&mut vm.gil) = copy;
                     }
+                    // Anything with keys() is a mapping (CPython's PyDict_Merge).
+                    _ if is_mapping => {
+                        let items = crate::eval::unpack_args::mapping_items(vm, source)?;
+                        for (k, v) in items.unwrap_or_default() {
+                            crate::eval::keys::set(vm, &dict, k, v)?;
+                        }
+                    }
                     _ => {
                         for (i, pair) in vm.collect(source)?.into_iter().enumerate() {
-                            let kv = vm.collect(&pair)?;
+                            let kv = vm.collect(&pair).map_err(|e| match e {
+                                Raise::New(ExcKind::TypeError, m) if m.ends_with("is not iterable") => {
+                                    Raise::type_error(format!(
+                                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                                    ))
+                                }
+                                other => other,
+                            })?;
                             if kv.len() != 2 {
                                 return Err(Raise::value_error(format!(
                                     "dictionary update sequence element #{i} has length {}; 2 is required",

@@ -139,6 +139,16 @@ pub fn install(vm: &mut Vm) {
         entries.extend(slots.into_iter().map(|(n, f)| (n, Builtin::method(n, f))));
         fill(vm, t, entries);
     }
+    // Class and static methods of builtin types (`dict.fromkeys`).
+    for (t, name, f, is_static) in super::methods::class_level() {
+        let func = Builtin::function(name, f);
+        let wrapped = if is_static {
+            Object::StaticMethod(func)
+        } else {
+            Object::ClassMethod(func)
+        };
+        fill(vm, t, vec![(name, Value::obj(wrapped))]);
+    }
     attr::class_changed(vm);
 }
 

@@ -134,9 +134,18 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
         [Value::Int(_)] => Err(Raise::value_error(
             "recursion limit must be greater or equal than 1",
         )),
-        _ => Err(Raise::type_error(
-            "setrecursionlimit() takes exactly one integer argument",
+        [Value::Obj(o)] if matches!(o.get(), Object::BigInt(_)) => Err(Raise::new(
+            crate::exc::ExcKind::OverflowError,
+            "Python int too large to convert to C int",
         )),
+        [v] => Err(Raise::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            crate::eval::attr::type_name(vm, v)
+        ))),
+        _ => Err(Raise::type_error(format!(
+            "sys.setrecursionlimit() takes exactly one argument ({} given)",
+            args.len()
+        ))),
     }
 }
 

@@ -4,7 +4,7 @@
 use super::descriptor;
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::interp::Vm;
-use crate::object::{Builtin, BuiltinType, Object, PyStr, ViewKind};
+use crate::object::{function, Builtin, BuiltinType, Object, PyStr, ViewKind};
 use crate::value::{Obj, Value};
 use std::sync::atomic::Ordering;
 
@@ -36,7 +36,7 @@ pub fn class_of(vm: &Vm, v: &Value) -> Obj {
             },
             Object::Range { .. } => BuiltinType::Range,
             Object::Slice { .. } => BuiltinType::Slice,
-            Object::Iter(_) => BuiltinType::Iterator,
+            Object::Iter(state) => crate::object::iter_types::type_of(state.get(&vm.gil)),
             Object::Function(_) => BuiltinType::Function,
             Object::Builtin(_) => BuiltinType::BuiltinFunction,
             Object::HostFn(_) => BuiltinType::BuiltinFunction,
@@ -53,6 +53,7 @@ pub fn class_of(vm: &Vm, v: &Value) -> Obj {
             Object::ClassMethod(_) => BuiltinType::ClassMethod,
             Object::StaticMethod(_) => BuiltinType::StaticMethod,
             Object::Super { .. } => BuiltinType::Super,
+            Object::Ellipsis => BuiltinType::Ellipsis,
         },
     };
     vm.type_obj(t)
@@ -397,6 +398,9 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
                         return descriptor::get(vm, v, name, Some(obj), meta);
                     }
                 }
+                if let Some(v) = type_attribute(vm, o, name)? {
+                    return Ok(v);
+                }
                 if let Some(t) = c.builtin {
                     if let Some(call) = crate::builtins::methods::find_for_type(t, name) {
                         return Ok(Value::obj(Object::Builtin(Builtin {
@@ -431,18 +435,17 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
                     format!("module '{}' has no attribute '{name}'", m.name),
                 ));
             }
-            Object::Function(f) => match name {
-                "__name__" => return Ok(PyStr::value(&*f.name)),
-                "__qualname__" => return Ok(PyStr::value(&*f.qualname)),
-                _ => {
-                    if let Some(v) = f.dict.get(&vm.gil).get_str(name) {
-                        return Ok(v.clone());
-                    }
-                    if let Some(v) = function_attribute(f, name) {
-                        return Ok(v);
-                    }
+            Object::Function(f) => {
+                // An assigned `__doc__` lives in `__dict__`; the names and
+                // defaults are never put there (see `function::set_attribute`).
+                if let Some(v) = f.dict.get(&vm.gil).get_str(name) {
+                    return Ok(v.clone());
                 }
-            },
+                if let Some(v) = function::attribute(vm, f, name) {
+                    return Ok(v);
+                }
+            }
+            Object::Cell(c) if name == "cell_contents" => return function::cell_contents(vm, c),
             Object::Code(code) => {
                 if let Some(v) = crate::object::code::attribute(obj, code, name) {
                     return Ok(v);
@@ -451,7 +454,9 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
             Object::Method { receiver, func } => match name {
                 "__func__" => return Ok(func.clone()),
                 "__self__" => return Ok(receiver.clone()),
-                _ => {}
+                "__class__" => {}
+                // Anything else is the function's (CPython's method_getattro).
+                _ => return get_name(vm, func, full),
             },
             Object::Generator(g) if name == "gi_code" => {
                 return Ok(Value::obj(Object::Code(g.code.clone())))
@@ -484,6 +489,21 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
                     return descriptor::get(vm, v, name, Some(obj), &n.class);
                 }
             }
+            Object::Property { .. } => {
+                if let Some(v) = function::property_attribute(o.get(), name) {
+                    return Ok(v);
+                }
+            }
+            Object::Slice { start, stop, step } => {
+                if let Some(v) = crate::object::slice::attribute(start, stop, step, name) {
+                    return Ok(v);
+                }
+            }
+            Object::Range { start, stop, step } => {
+                if let Some(v) = crate::object::range::attribute(*start, *stop, *step, name) {
+                    return Ok(v);
+                }
+            }
             Object::ClassMethod(f) | Object::StaticMethod(f) if name == "__func__" => {
                 return Ok(f.clone())
             }
@@ -495,7 +515,16 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
     }
     let class = class_of(vm, obj);
     if let Some(v) = lookup(vm, &class, name) {
+        if let Some(Object::ClassMethod(_) | Object::StaticMethod(_)) = v.as_object() {
+            return descriptor::get(vm, v, name, Some(obj), &class);
+        }
         return Ok(bind_to(v, obj));
+    }
+    if let Some(v) = value_attribute(obj, name) {
+        return Ok(v);
+    }
+    if name == "__class__" {
+        return Ok(Value::Obj(class));
     }
     Err(Raise::new(
         ExcKind::AttributeError,
@@ -503,19 +532,59 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
     ))
 }
 
-/// The attributes every Python function has besides its names and `__dict__`.
-fn function_attribute(f: &crate::object::Function, name: &str) -> Option<Value> {
-    let tuple = |items: Vec<Value>| Value::obj(Object::Tuple(items.into()));
-    Some(match name {
-        "__code__" => Value::obj(Object::Code(f.code.clone())),
-        "__globals__" => Value::Obj(f.globals.clone()),
-        "__defaults__" if f.defaults.is_empty() => Value::None,
-        "__defaults__" => tuple(f.defaults.to_vec()),
-        "__kwdefaults__" => f.kw_defaults.clone().map_or(Value::None, Value::Obj),
-        "__closure__" if f.closure.is_empty() => Value::None,
-        "__closure__" => tuple(f.closure.iter().map(|c| Value::Obj(c.clone())).collect()),
-        _ => return None,
-    })
+/// The data attributes of numbers: `real`, `imag`, and for ints
+/// `numerator` and `denominator`.
+fn value_attribute(obj: &Value, name: &str) -> Option<Value> {
+    match obj {
+        Value::Float(x) => crate::object::float_methods::attribute(*x, name),
+        _ => crate::object::int::number::attribute(obj, name),
+    }
+}
+
+/// A class attribute that `type` provides (`A.mro`, `A.__dict__`), for a
+/// class whose own MRO does not have it.
+#[cold]
+fn type_attribute(vm: &mut Vm, class: &Obj, name: &str) -> PyResult<Option<Value>> {
+    let Object::Class(c) = class.get() else {
+        return Ok(None);
+    };
+    if name == "__dict__" {
+        // A snapshot of the namespace stands in for CPython's mappingproxy.
+        let d = c.dict.get(&vm.gil).clone();
+        return Ok(Some(Value::obj(Object::Dict(crate::gil::GilCell::new(d)))));
+    }
+    if name == "mro" {
+        return Ok(Some(Value::obj(Object::Builtin(Builtin {
+            name: "mro",
+            call: class_mro,
+            // `type.mro` itself is unbound: `type.mro(C)`.
+            receiver: (c.builtin != Some(BuiltinType::Type)).then(|| Value::Obj(class.clone())),
+            binds: false,
+        }))));
+    }
+    Ok(None)
+}
+
+/// `C.mro()`: the MRO as a list.
+fn class_mro(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) -> PyResult<Value> {
+    let Some(Value::Obj(class)) = args.first() else {
+        return Err(Raise::type_error(
+            "descriptor 'mro' of 'type' object needs an argument",
+        ));
+    };
+    let Object::Class(c) = class.get() else {
+        return Err(wrong_receiver(vm, "mro", "type", args));
+    };
+    if args.len() != 1 || !kwargs.is_empty() {
+        return Err(Raise::type_error(format!(
+            "{}.mro() takes no arguments ({} given)",
+            c.name,
+            args.len() + kwargs.len() - 1
+        )));
+    }
+    let mut mro = vec![args[0].clone()];
+    mro.extend(c.mro.get(&vm.gil).iter().map(|k| Value::Obj(k.clone())));
+    Ok(Value::obj(Object::List(crate::gil::GilCell::new(mro))))
 }
 
 /// A function found on a class becomes a method bound to the instance.
@@ -571,6 +640,10 @@ fn generic_set_name(vm: &mut Vm, obj: &Value, full: &Name, value: Value) -> PyRe
             }
         }
         if let Object::Class(c) = inst.class.get() {
+            // A bare `object()` has no `__dict__`.
+            if c.builtin == Some(BuiltinType::Object) {
+                return Err(no_attribute(vm, obj, name));
+            }
             if let Some(slots) = &c.slots {
                 if !slots.iter().any(|s| &**s == name) {
                     return Err(Raise::new(
@@ -588,6 +661,11 @@ fn generic_set_name(vm: &mut Vm, obj: &Value, full: &Name, value: Value) -> PyRe
         return Ok(());
     }
     if let Value::Obj(o) = obj {
+        if let Object::Function(f) = o.get() {
+            if function::set_attribute(vm, f, name, Some(value.clone()))? {
+                return Ok(());
+            }
+        }
         let dict = match o.get() {
             Object::Instance(i) => Some(i.attrs()),
             Object::Stream(s) => Some(&s.dict),
@@ -615,10 +693,49 @@ fn generic_set_name(vm: &mut Vm, obj: &Value, full: &Name, value: Value) -> PyRe
             return Ok(());
         }
     }
-    Err(Raise::new(
+    Err(not_settable(vm, obj, name))
+}
+
+/// AttributeError: `obj` has no attribute `name`.
+fn no_attribute(vm: &Vm, obj: &Value, name: &str) -> Raise {
+    Raise::new(
         ExcKind::AttributeError,
         format!("'{}' object has no attribute '{name}'", type_name(vm, obj)),
-    ))
+    )
+}
+
+/// Why `obj.name = v` fails on an object without a `__dict__`: a method of
+/// its type is read-only, a data attribute is not writable.
+#[cold]
+fn not_settable(vm: &Vm, obj: &Value, name: &str) -> Raise {
+    let t = type_name(vm, obj);
+    let data = value_attribute(obj, name).is_some()
+        || matches!(obj.as_object(), Some(Object::Slice { .. } | Object::Range { .. }) if matches!(name, "start" | "stop" | "step"))
+        || matches!(obj.as_object(), Some(Object::Property { .. }) if matches!(name, "fget" | "fset" | "fdel"));
+    if data {
+        if matches!(
+            obj.as_object(),
+            Some(Object::Property { .. } | Object::Slice { .. } | Object::Range { .. })
+        ) {
+            return Raise::new(ExcKind::AttributeError, "readonly attribute");
+        }
+        return Raise::new(
+            ExcKind::AttributeError,
+            format!("attribute '{name}' of '{t}' objects is not writable"),
+        );
+    }
+    if name == "__class__" {
+        return Raise::type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        );
+    }
+    if crate::builtins::methods::find(vm, obj, name).is_some() {
+        return Raise::new(
+            ExcKind::AttributeError,
+            format!("'{t}' object attribute '{name}' is read-only"),
+        );
+    }
+    no_attribute(vm, obj, name)
 }
 
 /// `del obj.name`: the class's own `__delattr__` when it has one, else the
@@ -650,6 +767,11 @@ pub fn generic_delete(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
         }
     }
     if let Value::Obj(o) = obj {
+        if let Object::Function(f) = o.get() {
+            if function::set_attribute(vm, f, name, None)? {
+                return Ok(());
+            }
+        }
         let dict = match o.get() {
             Object::Instance(i) => Some(i.attrs()),
             Object::Stream(s) => Some(&s.dict),
@@ -668,7 +790,17 @@ pub fn generic_delete(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
             }
             return match removed {
                 Some(_) => Ok(()),
-                None => Err(Raise::new(ExcKind::AttributeError, name.to_string())),
+                None => Err(match o.get() {
+                    Object::Class(c) => Raise::new(
+                        ExcKind::AttributeError,
+                        format!("type object '{}' has no attribute '{name}'", c.name),
+                    ),
+                    Object::Module(m) => Raise::new(
+                        ExcKind::AttributeError,
+                        format!("module '{}' has no attribute '{name}'", m.name),
+                    ),
+                    _ => no_attribute(vm, obj, name),
+                }),
             };
         }
     }

@@ -100,6 +100,7 @@ pub fn prepare(
             prepare(vm, func, args, kwargs)
         }
         Object::Class(_) => super::class::call_class(vm, o, args, kwargs),
+        Object::StaticMethod(f) => prepare(vm, &f.clone(), args, kwargs),
         Object::Instance(_) => {
             let class = attr::class_of(vm, callable);
             match attr::lookup(vm, &class, "__call__") {
@@ -137,7 +138,7 @@ pub fn bind(vm: &mut Vm, f: &Function, args: Vec<Value>, kwargs: Kwargs) -> PyRe
         frame.locals[next_slot] = Some(Value::obj(Object::Tuple(args.collect::<Vec<_>>().into())));
         next_slot += 1;
     } else if given > argcount {
-        return Err(too_many_positional(f, given, &kwargs));
+        return Err(too_many_positional(vm, f, given, &kwargs));
     }
     let mut extra = code.varkeywords.then(Dict::new);
     for (name, value) in kwargs {
@@ -150,7 +151,7 @@ pub fn bind(vm: &mut Vm, f: &Function, args: Vec<Value>, kwargs: Kwargs) -> PyRe
                 if frame.locals[i].is_some() {
                     return Err(Raise::type_error(format!(
                         "{}() got multiple values for argument '{name}'",
-                        f.qualname
+                        f.qualname.get(&vm.gil)
                     )));
                 }
                 frame.locals[i] = Some(value);
@@ -160,7 +161,7 @@ pub fn bind(vm: &mut Vm, f: &Function, args: Vec<Value>, kwargs: Kwargs) -> PyRe
                     if d.get_str(&name).is_some() {
                         return Err(Raise::type_error(format!(
                             "{}() got multiple values for keyword argument '{name}'",
-                            f.qualname
+                            f.qualname.get(&vm.gil)
                         )));
                     }
                     d.insert_str(&name, value)
@@ -170,12 +171,12 @@ pub fn bind(vm: &mut Vm, f: &Function, args: Vec<Value>, kwargs: Kwargs) -> PyRe
                     let msg = if posonly {
                         format!(
                             "{}() got some positional-only arguments passed as keyword arguments: '{name}'",
-                            f.qualname
+                            f.qualname.get(&vm.gil)
                         )
                     } else {
                         format!(
                             "{}() got an unexpected keyword argument '{name}'",
-                            f.qualname
+                            f.qualname.get(&vm.gil)
                         )
                     };
                     return Err(Raise::type_error(msg));
@@ -187,26 +188,32 @@ pub fn bind(vm: &mut Vm, f: &Function, args: Vec<Value>, kwargs: Kwargs) -> PyRe
         frame.locals[next_slot] = Some(Value::obj(Object::Dict(GilCell::new(d))));
     }
     // Defaults for the last positional parameters, then keyword-only ones.
-    let first_default = argcount - f.defaults.len();
+    let defaults = f.defaults.get(&vm.gil);
+    // `__defaults__` may be longer than the parameter list after assignment.
+    let first_default = argcount as isize - defaults.len() as isize;
     let mut missing = Vec::new();
     for i in 0..argcount {
         if frame.locals[i].is_none() {
-            if i >= first_default {
-                frame.locals[i] = Some(f.defaults[i - first_default].clone());
+            if i as isize >= first_default {
+                frame.locals[i] = Some(defaults[(i as isize - first_default) as usize].clone());
             } else {
                 missing.push(code.varnames[i].clone());
             }
         }
     }
     if !missing.is_empty() {
-        return Err(missing_arguments(f, &missing, "positional"));
+        return Err(missing_arguments(vm, f, &missing, "positional"));
     }
     for i in argcount..argcount + kwonly {
         if frame.locals[i].is_none() {
-            let default = f.kw_defaults.as_ref().and_then(|d| match d.get() {
-                Object::Dict(d) => d.get(&vm.gil).get_str(&code.varnames[i]).cloned(),
-                _ => None,
-            });
+            let default = f
+                .kw_defaults
+                .get(&vm.gil)
+                .as_ref()
+                .and_then(|d| match d.get() {
+                    Object::Dict(d) => d.get(&vm.gil).get_str(&code.varnames[i]).cloned(),
+                    _ => None,
+                });
             match default {
                 Some(v) => frame.locals[i] = Some(v),
                 None => missing.push(code.varnames[i].clone()),
@@ -214,7 +221,7 @@ pub fn bind(vm: &mut Vm, f: &Function, args: Vec<Value>, kwargs: Kwargs) -> PyRe
         }
     }
     if !missing.is_empty() {
-        return Err(missing_arguments(f, &missing, "keyword-only"));
+        return Err(missing_arguments(vm, f, &missing, "keyword-only"));
     }
     // Parameters that nested functions capture move into their cells.
     for &(cell, slot) in &code.cell_params {
@@ -226,10 +233,11 @@ pub fn bind(vm: &mut Vm, f: &Function, args: Vec<Value>, kwargs: Kwargs) -> PyRe
     Ok(frame)
 }
 
-fn too_many_positional(f: &Function, given: usize, kwargs: &Kwargs) -> Raise {
+fn too_many_positional(vm: &Vm, f: &Function, given: usize, kwargs: &Kwargs) -> Raise {
     let code = &f.code;
     let max = code.argcount as usize;
-    let min = max - f.defaults.len();
+    let min = max.saturating_sub(f.defaults.get(&vm.gil).len());
+    let qualname = f.qualname.get(&vm.gil);
     let takes = if min == max {
         format!("{max}")
     } else {
@@ -245,19 +253,19 @@ fn too_many_positional(f: &Function, given: usize, kwargs: &Kwargs) -> Raise {
         let kplural = if kw_given == 1 { "" } else { "s" };
         format!(
             "{}() takes {takes} positional argument{plural} but {given} positional argument{} (and {kw_given} keyword-only argument{kplural}) were given",
-            f.qualname,
+            qualname,
             if given == 1 { "" } else { "s" }
         )
     } else {
         format!(
             "{}() takes {takes} positional argument{plural} but {given} {was} given",
-            f.qualname
+            qualname
         )
     };
     Raise::type_error(msg)
 }
 
-fn missing_arguments(f: &Function, missing: &[Box<str>], kind: &str) -> Raise {
+fn missing_arguments(vm: &Vm, f: &Function, missing: &[Box<str>], kind: &str) -> Raise {
     let names: Vec<String> = missing.iter().map(|n| format!("'{n}'")).collect();
     let list = match names.len() {
         1 => names[0].clone(),
@@ -267,7 +275,7 @@ fn missing_arguments(f: &Function, missing: &[Box<str>], kind: &str) -> Raise {
     let plural = if missing.len() == 1 { "" } else { "s" };
     Raise::type_error(format!(
         "{}() missing {} required {kind} argument{plural}: {list}",
-        f.qualname,
+        f.qualname.get(&vm.gil),
         missing.len()
     ))
 }
@@ -306,15 +314,15 @@ pub fn make_function(
         .cloned();
     dict.insert_str("__module__", module.unwrap_or(Value::None));
     Value::obj(Object::Function(Function {
-        name: code.name.clone(),
-        qualname: code.qualname.clone(),
+        name: GilCell::new(code.name.clone()),
+        qualname: GilCell::new(code.qualname.clone()),
         code,
         globals: frame.globals().clone(),
-        defaults,
-        kw_defaults: kw_defaults.and_then(|k| match k {
+        defaults: GilCell::new(defaults),
+        kw_defaults: GilCell::new(kw_defaults.and_then(|k| match k {
             Value::Obj(o) => Some(o),
             _ => None,
-        }),
+        })),
         closure,
         dict: GilCell::new(dict),
     }))
@@ -322,6 +330,15 @@ pub fn make_function(
 
 /// C3 linearization of a new class's bases: its MRO after the class itself.
 pub fn linearize(bases: &[Obj], gil: &Gil) -> PyResult<Vec<Obj>> {
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|o| o.is(b)) {
+            let name = match b.get() {
+                Object::Class(c) => c.name.to_string(),
+                _ => String::new(),
+            };
+            return Err(Raise::type_error(format!("duplicate base class {name}")));
+        }
+    }
     let mut sequences: Vec<Vec<Obj>> = Vec::new();
     for b in bases {
         if let Object::Class(c) = b.get() {

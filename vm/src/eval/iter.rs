@@ -60,22 +60,72 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             let p = i.payload.clone().expect("checked");
             return get_iter(vm, &p);
         }
-        Object::Instance(_) | Object::Stream(_) => {
-            match ops::call_dunder(vm, v, "__iter__", Vec::new())? {
-                Some(it) => it,
-                None => {
-                    if attr::lookup(vm, &attr::class_of(vm, v), "__getitem__").is_some() {
-                        return Err(Raise::new(
-                            ExcKind::NotImplementedError,
-                            "iteration through __getitem__ is not supported yet",
-                        ));
-                    }
-                    return Err(not_iterable(vm, v));
-                }
-            }
-        }
+        Object::Instance(_) | Object::Stream(_) => return user_iter(vm, v),
         _ => return Err(not_iterable(vm, v)),
     })
+}
+
+/// `iter(v)` for an object of a Python class: its `__iter__`, whose result
+/// must be an iterator, or else the old sequence protocol (`__getitem__`
+/// from 0 until IndexError).
+fn user_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let class = attr::class_of(vm, v);
+    match attr::lookup(vm, &class, "__iter__") {
+        // `__iter__ = None` declares the object not iterable.
+        Some(Value::None) => Err(not_iterable(vm, v)),
+        Some(_) => {
+            let it = ops::call_dunder(vm, v, "__iter__", Vec::new())?.unwrap_or(Value::None);
+            if !is_iterator(vm, &it) {
+                return Err(Raise::type_error(format!(
+                    "iter() returned non-iterator of type '{}'",
+                    attr::type_name(vm, &it)
+                )));
+            }
+            Ok(it)
+        }
+        None => match attr::lookup(vm, &class, "__getitem__") {
+            Some(Value::None) | None => Err(not_iterable(vm, v)),
+            Some(_) => Ok(iterator(SeqIter::GetItem {
+                seq: Some(v.clone()),
+                next: 0,
+            })),
+        },
+    }
+}
+
+/// Does `v` have `__next__` (is it an iterator)?
+pub fn is_iterator(vm: &Vm, v: &Value) -> bool {
+    match v.as_object() {
+        Some(Object::Iter(_) | Object::Generator(_)) => true,
+        Some(Object::Instance(_) | Object::Stream(_)) => {
+            attr::lookup(vm, &attr::class_of(vm, v), "__next__").is_some()
+        }
+        _ => false,
+    }
+}
+
+/// `reversed(seq)` by index for a sequence with `__len__` and `__getitem__`.
+pub fn reversed_by_index(vm: &mut Vm, seq: &Value) -> PyResult<Value> {
+    let len = crate::builtins::length(vm, seq)? as i64;
+    Ok(iterator(SeqIter::Reversed {
+        seq: seq.clone(),
+        next: len - 1,
+    }))
+}
+
+/// The sequence item `seq[i]`, or `None` when IndexError or StopIteration
+/// says the sequence ended.
+fn item_or_end(vm: &mut Vm, seq: &Value, i: i64) -> PyResult<Option<Value>> {
+    match ops::getitem(vm, seq, &Value::Int(i)) {
+        Ok(v) => Ok(Some(v)),
+        Err(e)
+            if super::exception::is_kind(vm, &e, ExcKind::IndexError)
+                || super::exception::is_stop_iteration(vm, &e) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn not_iterable(vm: &Vm, v: &Value) -> Raise {
@@ -173,6 +223,8 @@ fn is_lazy(state: &SeqIter) -> bool {
             | SeqIter::Call { .. }
             | SeqIter::Zip { .. }
             | SeqIter::Enumerate { .. }
+            | SeqIter::GetItem { .. }
+            | SeqIter::Reversed { .. }
     )
 }
 
@@ -245,6 +297,30 @@ fn lazy_next(vm: &mut Vm, state: &GilCell<SeqIter>) -> PyResult<Option<Value>> {
             Ok(Some(Value::obj(Object::Tuple(
                 vec![Value::Int(count), item].into(),
             ))))
+        }
+        SeqIter::GetItem { seq, next } => {
+            let (Some(seq), i) = (seq.clone(), *next) else {
+                return Ok(None);
+            };
+            let item = item_or_end(vm, &seq, i)?;
+            if let SeqIter::GetItem { seq, next } = state.get_mut(&mut vm.gil) {
+                match item {
+                    Some(_) => *next += 1,
+                    None => *seq = None,
+                }
+            }
+            Ok(item)
+        }
+        SeqIter::Reversed { seq, next } => {
+            let (seq, i) = (seq.clone(), *next);
+            if i < 0 {
+                return Ok(None);
+            }
+            let item = item_or_end(vm, &seq, i)?;
+            if let SeqIter::Reversed { next, .. } = state.get_mut(&mut vm.gil) {
+                *next = if item.is_some() { i - 1 } else { -1 };
+            }
+            Ok(item)
         }
         _ => unreachable!("only lazy iterators come here"),
     }

@@ -23,6 +23,7 @@ pub mod iter;
 pub mod keys;
 pub mod ops;
 pub mod pattern;
+pub mod unpack_args;
 
 use crate::builtins::{exception_attrs, exception_group, import};
 use crate::bytecode::{Code, Op};
@@ -453,10 +454,7 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                 };
                 let args = pop(frame);
                 let callable = pop(frame);
-                let positional = match args.as_object() {
-                    Some(Object::Tuple(t)) => t.to_vec(),
-                    _ => vm.collect(&args)?,
-                };
+                let positional = unpack_args::star_args(vm, &callable, &args)?;
                 let keywords = match kwargs {
                     Some(k) => call::keywords_from_dict(vm, &k)?,
                     None => Vec::new(),
@@ -586,7 +584,7 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             }
             Op::ListExtend(depth) => {
                 let iterable = pop(frame);
-                let items = vm.collect(&iterable)?;
+                let items = unpack_args::extend_items(vm, &iterable)?;
                 let list = frame.stack[frame.stack.len() - depth as usize].clone();
                 if let Some(Object::List(l)) = list.as_object() {
                     l.get_mut(&mut vm.gil).extend(items);
@@ -612,6 +610,12 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                 let other = pop(frame);
                 let dict = frame.stack[frame.stack.len() - depth as usize].clone();
                 ops::dict_update(vm, &dict, &other)?;
+            }
+            Op::DictMerge(depth) => {
+                let other = pop(frame);
+                let at = frame.stack.len() - depth as usize;
+                let (callable, dict) = (frame.stack[at - 2].clone(), frame.stack[at].clone());
+                unpack_args::dict_merge(vm, &callable, &dict, &other)?;
             }
             Op::SetAdd(depth) => {
                 let v = pop(frame);

@@ -117,19 +117,8 @@ pub fn binary(vm: &mut Vm, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
             }
         }
     }
-    if is_instance(a) {
-        if let Some(v) = call_dunder(vm, a, name, vec![b.clone()])? {
-            if !is_not_implemented(vm, &v) {
-                return Ok(v);
-            }
-        }
-    }
-    if is_instance(b) {
-        if let Some(v) = call_dunder(vm, b, rname, vec![a.clone()])? {
-            if !is_not_implemented(vm, &v) {
-                return Ok(v);
-            }
-        }
+    if let Some(v) = dunder_pair(vm, a, b, name, rname)? {
+        return Ok(v);
     }
     if payload(a).is_some() || payload(b).is_some() {
         let arg = if inplace { arg - 13 } else { arg };
@@ -148,6 +137,51 @@ pub fn binary(vm: &mut Vm, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
         attr::type_name(vm, a),
         attr::type_name(vm, b)
     )))
+}
+
+/// `a.name(b)`, then `b.rname(a)`, skipping NotImplemented; `b` goes first
+/// when its class is a proper subclass of `a`'s that overrides `rname`
+/// (CPython's binary_op1). `None`: neither answered.
+pub fn dunder_pair(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    name: &str,
+    rname: &str,
+) -> PyResult<Option<Value>> {
+    let b_first = is_instance(b) && right_goes_first(vm, a, b, rname);
+    let tries = [(b_first, b, rname, a), (is_instance(a), a, name, b)];
+    for (go, x, method, y) in tries {
+        if go {
+            if let Some(v) = call_dunder(vm, x, method, vec![y.clone()])? {
+                if !is_not_implemented(vm, &v) {
+                    return Ok(Some(v));
+                }
+            }
+        }
+    }
+    if is_instance(b) && !b_first {
+        if let Some(v) = call_dunder(vm, b, rname, vec![a.clone()])? {
+            if !is_not_implemented(vm, &v) {
+                return Ok(Some(v));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Is `b`'s class a proper subclass of `a`'s with its own `rname`?
+#[cold]
+fn right_goes_first(vm: &Vm, a: &Value, b: &Value, rname: &str) -> bool {
+    let (ca, cb) = (attr::class_of(vm, a), attr::class_of(vm, b));
+    if ca.is(&cb) || !attr::is_subclass(vm, &cb, &ca) {
+        return false;
+    }
+    match (attr::lookup(vm, &cb, rname), attr::lookup(vm, &ca, rname)) {
+        (Some(mine), Some(theirs)) => !is(&mine, &theirs),
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 /// CPython's own wording when `+` or `*` meets a sequence it cannot combine
@@ -406,6 +440,11 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
                 return Ok(Value::Bool(ordering_holds(op, bytes::compare(x, y))));
             }
         }
+        (Some(Object::Range { .. } | Object::Slice { .. }), Some(_)) => {
+            if let Some(r) = range_slice_compare(vm, op, a, b)? {
+                return Ok(r);
+            }
+        }
         (Some(Object::Dict(_)), Some(Object::Dict(_)))
             if matches!(op, CmpOp::Eq | CmpOp::NotEq) =>
         {
@@ -453,6 +492,36 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
             attr::type_name(vm, a),
             attr::type_name(vm, b)
         ))),
+    }
+}
+
+/// Ranges compare equal by the sequence they stand for; slices compare as
+/// their `(start, stop, step)` tuples. `None`: not two of a kind.
+#[cold]
+fn range_slice_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    match (a.as_object(), b.as_object()) {
+        (Some(Object::Range { start, stop, step }), Some(Object::Range { .. }))
+            if matches!(op, CmpOp::Eq | CmpOp::NotEq) =>
+        {
+            let Some(Object::Range {
+                start: s2,
+                stop: e2,
+                step: t2,
+            }) = b.as_object()
+            else {
+                unreachable!()
+            };
+            let same = crate::object::range::equal((*start, *stop, *step), (*s2, *e2, *t2));
+            Ok(Some(Value::Bool(same == (op == CmpOp::Eq))))
+        }
+        (Some(Object::Slice { .. }), Some(Object::Slice { .. })) => {
+            let (x, y) = (
+                crate::object::slice::as_tuple(a).expect("a slice"),
+                crate::object::slice::as_tuple(b).expect("a slice"),
+            );
+            compare(vm, op, &x, &y).map(Some)
+        }
+        _ => Ok(None),
     }
 }
 
@@ -528,8 +597,8 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
                         ))),
                     };
                 }
-                if let Some(n) = call_dunder(vm, v, "__len__", Vec::new())? {
-                    return Ok(!matches!(n, Value::Int(0)));
+                if attr::lookup(vm, &attr::class_of(vm, v), "__len__").is_some() {
+                    return Ok(crate::builtins::length(vm, v)? > 0);
                 }
                 if let Some(p) = payload(v) {
                     return truthy(vm, p);
@@ -589,22 +658,11 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
 }
 
 /// An index into a sequence of `len` items (negative counts from the end).
-fn seq_index(vm: &Vm, index: &Value, len: usize, what: &str) -> PyResult<usize> {
-    let i = match index.builtin_view() {
+fn seq_index(vm: &mut Vm, index: &Value, len: usize, what: &str) -> PyResult<usize> {
+    let i = match index {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
-        Value::Obj(o) if matches!(o.get(), Object::BigInt(_)) => {
-            return Err(Raise::new(
-                ExcKind::IndexError,
-                "cannot fit 'int' into an index-sized integer".to_string(),
-            ));
-        }
-        _ => {
-            return Err(Raise::type_error(format!(
-                "{what} indices must be integers or slices, not {}",
-                attr::type_name(vm, index)
-            )))
-        }
+        _ => index_slow(vm, index, what)?,
     };
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
@@ -616,50 +674,29 @@ fn seq_index(vm: &Vm, index: &Value, len: usize, what: &str) -> PyResult<usize> 
     Ok(j as usize)
 }
 
+/// A sequence index that is not a plain int: an int subclass, a big int,
+/// or an object with `__index__`.
+#[cold]
+fn index_slow(vm: &mut Vm, index: &Value, what: &str) -> PyResult<i64> {
+    match crate::object::slice::as_index(vm, index)? {
+        Some(Value::Int(i)) => Ok(i),
+        Some(_) => Err(Raise::new(
+            ExcKind::IndexError,
+            "cannot fit 'int' into an index-sized integer".to_string(),
+        )),
+        None => Err(Raise::type_error(format!(
+            "{} indices must be integers or slices, not {}",
+            // CPython says "range object index out of range" but "range indices".
+            what.trim_end_matches(" object"),
+            attr::type_name(vm, index)
+        ))),
+    }
+}
+
 /// The indices a slice selects from a sequence of `len` items.
 pub fn slice_indices(vm: &mut Vm, slice: &Value, len: usize) -> PyResult<Vec<usize>> {
-    let Some(Object::Slice { start, stop, step }) = slice.as_object() else {
-        unreachable!()
-    };
-    let as_int = |v: &Value| -> PyResult<Option<i64>> {
-        match v {
-            Value::None => Ok(None),
-            Value::Int(i) => Ok(Some(*i)),
-            Value::Bool(b) => Ok(Some(*b as i64)),
-            _ => Err(Raise::type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )),
-        }
-    };
-    let step = as_int(step)?.unwrap_or(1);
-    if step == 0 {
-        return Err(Raise::value_error("slice step cannot be zero"));
-    }
-    let len = len as i64;
-    let clamp = |v: Option<i64>, default: i64, lo: i64, hi: i64| match v {
-        None => default,
-        Some(i) if i < 0 => (i + len).max(lo),
-        Some(i) => i.min(hi),
-    };
-    let (start, stop) = if step > 0 {
-        (
-            clamp(as_int(start)?, 0, 0, len),
-            clamp(as_int(stop)?, len, 0, len),
-        )
-    } else {
-        (
-            clamp(as_int(start)?, len - 1, -1, len - 1),
-            clamp(as_int(stop)?, -1, -1, len - 1),
-        )
-    };
-    let _ = vm;
-    let mut out = Vec::new();
-    let mut i = start;
-    while (step > 0 && i < stop) || (step < 0 && i > stop) {
-        out.push(i as usize);
-        i += step;
-    }
-    Ok(out)
+    let span = crate::object::slice::span(vm, slice, len as i64)?;
+    Ok((0..span.len).map(|k| span.at(k) as usize).collect())
 }
 
 fn is_slice(v: &Value) -> bool {
@@ -712,6 +749,9 @@ pub fn getitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<Value>
             found.ok_or_else(|| Raise::WithValue(ExcKind::KeyError, index.clone()))
         }
         Some(Object::Range { start, stop, step }) => {
+            if is_slice(index) {
+                return crate::object::range::slice(vm, (*start, *stop, *step), index);
+            }
             let len = iter::range_len(*start, *stop, *step);
             let i = seq_index(vm, index, len as usize, "range object")?;
             Ok(Value::Int(start + step * i as i64))
@@ -794,17 +834,11 @@ pub fn setitem(vm: &mut Vm, container: &Value, index: Value, value: Value) -> Py
                     unreachable!()
                 };
                 if matches!(step, Value::None | Value::Int(1)) {
-                    let start = picked.first().copied().unwrap_or_else(|| {
-                        // An empty slice inserts at its (clamped) start.
-                        let Some(Object::Slice { start, .. }) = index.as_object() else {
-                            unreachable!()
-                        };
-                        match start {
-                            Value::Int(i) if *i < 0 => (*i + len as i64).max(0) as usize,
-                            Value::Int(i) => (*i as usize).min(len),
-                            _ => 0,
-                        }
-                    });
+                    // An empty slice inserts at its (clamped) start.
+                    let start = match picked.first() {
+                        Some(i) => *i,
+                        None => crate::object::slice::span(vm, &index, len as i64)?.start as usize,
+                    };
                     l.get_mut(&mut vm.gil)
                         .splice(start..start + picked.len(), new);
                     return Ok(());
@@ -899,19 +933,21 @@ pub fn make_slice(_vm: &mut Vm, start: Value, stop: Value, step: Value) -> Value
 /// DICT_UPDATE: merge a mapping into a dict.
 pub fn dict_update(vm: &mut Vm, dict: &Value, other: &Value) -> PyResult<()> {
     let dict = dict.builtin_view();
-    let items = match other.builtin_view().as_object() {
-        Some(Object::Dict(d)) => d.get(&vm.gil).hashed_items(),
-        _ => {
-            return Err(Raise::type_error(format!(
-                "'{}' object is not a mapping",
-                attr::type_name(vm, other)
-            )))
-        }
+    let Some(Object::Dict(target)) = dict.as_object() else {
+        return Ok(());
     };
-    match dict.as_object() {
-        Some(Object::Dict(d)) => super::keys::update(vm, d, items),
-        _ => Ok(()),
+    // A plain dict's keys come with their hashes.
+    if let Some(Object::Dict(source)) = other.as_object() {
+        let items = source.get(&vm.gil).hashed_items();
+        return super::keys::update(vm, target, items);
     }
+    let Some(items) = super::unpack_args::mapping_items(vm, other)? else {
+        return Err(super::unpack_args::not_a_mapping(vm, other));
+    };
+    for (k, v) in items {
+        super::keys::set(vm, target, k, v)?;
+    }
+    Ok(())
 }
 
 /// `repr(v)`.
@@ -1041,7 +1077,9 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                     repr(vm, step)?
                 )
             }
-            Object::Function(f) => format!("<function {} at {:#x}>", f.qualname, o.addr()),
+            Object::Function(f) => {
+                format!("<function {} at {:#x}>", f.qualname.get(&vm.gil), o.addr())
+            }
             Object::Builtin(b) => match &b.receiver {
                 Some(r) => format!(
                     "<built-in method {} of {} object at {:#x}>",
@@ -1054,7 +1092,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             Object::HostFn(h) => format!("<built-in function {}>", h.name),
             Object::Method { receiver, func } => {
                 let name = match func.as_object() {
-                    Some(Object::Function(f)) => f.qualname.to_string(),
+                    Some(Object::Function(f)) => f.qualname.get(&vm.gil).to_string(),
                     _ => "?".into(),
                 };
                 format!("<bound method {name} of {}>", repr(vm, receiver)?)
@@ -1078,7 +1116,8 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 }
                 return default_repr(vm, v);
             }
-            Object::Iter(_) => format!("<iterator object at {:#x}>", o.addr()),
+            Object::Iter(_) => format!("<{} object at {:#x}>", attr::type_name(vm, v), o.addr()),
+            Object::Ellipsis => "Ellipsis".to_string(),
             Object::Cell(_) => format!("<cell at {:#x}>", o.addr()),
             Object::Code(c) => format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",

@@ -107,6 +107,8 @@ pub fn builtin_hash(v: &Value) -> PyResult<Option<i64>> {
                 )))
             }
             Object::FrozenSet(f) => Ok(Some(f.hash())),
+            // Slices are unhashable until 3.12.
+            Object::Slice { .. } => Err(Raise::type_error("unhashable type: 'slice'")),
             // Keys and items views compare as sets, so they have no hash.
             Object::DictView { kind, .. } if *kind != crate::object::ViewKind::Values => Err(
                 Raise::type_error(format!("unhashable type: '{}'", kind.name())),

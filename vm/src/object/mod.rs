@@ -8,12 +8,17 @@ pub mod complex;
 pub mod dict;
 pub mod dict_view;
 pub mod float;
+pub mod float_methods;
 pub mod format;
+pub mod function;
 pub mod host_fn;
 pub mod int;
 pub mod io;
+pub mod iter_types;
 pub mod percent;
+pub mod range;
 pub mod set;
+pub mod slice;
 pub mod str;
 
 use crate::bytecode::Code;
@@ -101,6 +106,8 @@ pub enum Object {
     /// An object of a class written in Rust, with state of its own (a lock,
     /// a socket): see [`Native`].
     Native(Native),
+    /// `...`, the one `Ellipsis` object (see [`ellipsis`]).
+    Ellipsis,
 }
 
 /// The state of an object whose class is written in Rust (by a native module)
@@ -132,6 +139,13 @@ impl std::fmt::Debug for Native {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Native { .. }")
     }
+}
+
+/// `Ellipsis`: one immutable object shared by every interpreter, so the
+/// compiler can put it among a code object's constants.
+pub fn ellipsis() -> Value {
+    static ELLIPSIS: std::sync::OnceLock<Obj> = std::sync::OnceLock::new();
+    Value::Obj(ELLIPSIS.get_or_init(|| Obj::new(Object::Ellipsis)).clone())
 }
 
 /// An immutable string.
@@ -175,6 +189,12 @@ pub enum SeqIter {
     Zip { iters: Vec<Value> },
     /// `enumerate(iterator, start)`, lazily.
     Enumerate { iter: Value, count: i64 },
+    /// The old sequence protocol: `seq[0]`, `seq[1]`, ... until IndexError
+    /// (`seq` is None once exhausted).
+    GetItem { seq: Option<Value>, next: i64 },
+    /// `reversed(seq)` by index: `seq[next]`, `seq[next - 1]`, ... down to 0
+    /// (`next` is -1 once exhausted).
+    Reversed { seq: Value, next: i64 },
     /// Over a set or frozenset by table slot (`set` is None once exhausted);
     /// `used` is the length it must still have (`usize::MAX` once it changed:
     /// the error sticks).
@@ -203,15 +223,16 @@ pub struct Function {
     pub code: Arc<Code>,
     /// The module globals it runs in.
     pub globals: Obj,
-    /// Positional defaults, for the last parameters.
-    pub defaults: Box<[Value]>,
-    /// Keyword-only defaults by name.
-    pub kw_defaults: Option<Obj>,
+    /// Positional defaults, for the last parameters (`__defaults__`, which
+    /// Python code may replace).
+    pub defaults: GilCell<Box<[Value]>>,
+    /// Keyword-only defaults by name (`__kwdefaults__`, a dict or None).
+    pub kw_defaults: GilCell<Option<Obj>>,
     /// Cells of the enclosing function's variables it uses.
     pub closure: Box<[Obj]>,
-    /// `__name__` and `__qualname__`.
-    pub name: Box<str>,
-    pub qualname: Box<str>,
+    /// `__name__` and `__qualname__` (both assignable).
+    pub name: GilCell<Box<str>>,
+    pub qualname: GilCell<Box<str>>,
     /// `__dict__` (function attributes).
     pub dict: GilCell<Dict>,
 }
@@ -309,6 +330,27 @@ pub enum BuiltinType {
     Range,
     Slice,
     Iterator,
+    ListIterator,
+    ListReverseIterator,
+    TupleIterator,
+    RangeIterator,
+    StrIterator,
+    StrAsciiIterator,
+    BytesIterator,
+    ByteArrayIterator,
+    SetIterator,
+    DictKeyIterator,
+    DictValueIterator,
+    DictItemIterator,
+    DictReverseKeyIterator,
+    DictReverseValueIterator,
+    DictReverseItemIterator,
+    CallableIterator,
+    Map,
+    Filter,
+    Zip,
+    Enumerate,
+    Reversed,
     Function,
     BuiltinFunction,
     Method,
@@ -320,6 +362,7 @@ pub enum BuiltinType {
     ClassMethod,
     StaticMethod,
     Super,
+    Ellipsis,
 }
 
 /// An instance of a Python class.

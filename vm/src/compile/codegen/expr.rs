@@ -51,9 +51,6 @@ impl<'t, 'a> Compiler<'t, 'a> {
     pub(super) fn expr(&mut self, e: &'a Expr) -> Res {
         match &e.node {
             ExprKind::Constant { value, .. } => {
-                if matches!(value, Constant::Ellipsis) {
-                    return Err(unsupported("Ellipsis constants", e.range.start));
-                }
                 let v = self.constant(value);
                 self.load_const(v);
             }
@@ -440,13 +437,46 @@ impl<'t, 'a> Compiler<'t, 'a> {
             return self.call_args_as(args, keywords, extra, false);
         }
         // General form: a tuple of positional arguments and a dict of keywords.
-        self.emit(Op::BuildList(extra));
         if extra > 0 {
             return Err(unsupported(
                 "'*' or '**' arguments in a class definition",
                 0,
             ));
         }
+        match args {
+            // `f(*xs)`: CALL_FUNCTION_EX takes the iterable as it is.
+            [Expr {
+                node: ExprKind::Starred { value, .. },
+                ..
+            }] => self.expr(value)?,
+            _ => self.positional_tuple(args)?,
+        }
+        if keywords.is_empty() {
+            self.emit(Op::CallEx(0));
+            return Ok(());
+        }
+        self.emit(Op::BuildMap(0));
+        for k in keywords {
+            match &k.arg {
+                Some(name) => {
+                    self.load_const(PyStr::value(&**name));
+                    self.expr(&k.value)?;
+                    self.emit(Op::BuildMap(1));
+                    self.emit(Op::DictMerge(1));
+                }
+                None => {
+                    self.expr(&k.value)?;
+                    self.emit(Op::DictMerge(1));
+                }
+            }
+        }
+        self.emit(Op::CallEx(1));
+        Ok(())
+    }
+
+    /// The positional arguments of a call with `*` as one tuple.
+    fn positional_tuple(&mut self, args: &'a [Expr]) -> Res {
+        self.emit(Op::BuildList(0));
         for a in args {
             match &a.node {
                 ExprKind::Starred { value, .. } => {
@@ -460,26 +490,6 @@ impl<'t, 'a> Compiler<'t, 'a> {
             }
         }
         self.emit(Op::ListToTuple);
-        if keywords.is_empty() {
-            self.emit(Op::CallEx(0));
-            return Ok(());
-        }
-        self.emit(Op::BuildMap(0));
-        for k in keywords {
-            match &k.arg {
-                Some(name) => {
-                    self.load_const(PyStr::value(&**name));
-                    self.expr(&k.value)?;
-                    self.emit(Op::BuildMap(1));
-                    self.emit(Op::DictUpdate(1));
-                }
-                None => {
-                    self.expr(&k.value)?;
-                    self.emit(Op::DictUpdate(1));
-                }
-            }
-        }
-        self.emit(Op::CallEx(1));
         Ok(())
     }
 

@@ -224,7 +224,7 @@ fn stack_effect(op: &Op) -> i32 {
         Op::BuildSlice(n) => 1 - n as i32,
         Op::BuildTuple(n) | Op::BuildList(n) | Op::BuildString(n) | Op::BuildSet(n) => 1 - n as i32,
         Op::BuildMap(n) => 1 - 2 * n as i32,
-        Op::ListAppend(_) | Op::ListExtend(_) | Op::DictUpdate(_) => -1,
+        Op::ListAppend(_) | Op::ListExtend(_) | Op::DictUpdate(_) | Op::DictMerge(_) => -1,
         Op::SetAdd(_) | Op::SetUpdate(_) => -1,
         Op::MapAdd(_) => -2,
         Op::UnpackSequence(n) => n as i32 - 1,
@@ -637,7 +637,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
             })),
             Constant::Bytes(b) => crate::object::bytes::new_bytes(b.clone()),
             Constant::Complex { real, imag } => Complex::new(*real, *imag).value(),
-            Constant::Ellipsis => Value::None,
+            Constant::Ellipsis => crate::object::ellipsis(),
         }
     }
 }

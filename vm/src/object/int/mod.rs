@@ -12,6 +12,7 @@
 //! with its exact CPython error.
 
 mod bytes;
+pub mod number;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -29,7 +30,10 @@ use std::cmp::Ordering;
 /// The modulus of CPython's numeric hash, `2**61 - 1`.
 pub const HASH_MODULUS: u64 = (1 << 61) - 1;
 
-pub use bytes::method;
+/// The method of `int` called `name`, if it has one.
+pub fn method(name: &str) -> Option<crate::object::NativeFn> {
+    number::method(name).or_else(|| bytes::method(name))
+}
 pub(crate) use text::to_ascii_digits;
 pub use text::{decimal_value, from_str, repr, MAX_STR_DIGITS};
 

@@ -289,6 +289,7 @@ fn type_name(v: &Value) -> &str {
             Object::ClassMethod(_) => "classmethod",
             Object::StaticMethod(_) => "staticmethod",
             Object::Super { .. } => "super",
+            Object::Ellipsis => "ellipsis",
         },
     }
 }

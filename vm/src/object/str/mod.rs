@@ -24,6 +24,7 @@
 
 mod format;
 mod methods;
+pub mod translate;
 mod unicode;
 
 use crate::exc::{ExcKind, PyResult, Raise};
@@ -302,6 +303,7 @@ pub const METHOD_NAMES: &[&str] = &[
     "strip",
     "swapcase",
     "title",
+    "translate",
     "upper",
     "zfill",
 ];
@@ -353,6 +355,7 @@ pub fn method(name: &str) -> Option<NativeFn> {
         "strip" => |_, a, k| strip_with("strip", a, k, true, true),
         "swapcase" => swapcase,
         "title" => title,
+        "translate" => translate::translate,
         "upper" => upper,
         "zfill" => zfill,
         _ => return None,
