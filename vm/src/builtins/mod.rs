@@ -141,6 +141,10 @@ pub fn install(vm: &mut Vm) {
     dict.insert_str("Ellipsis", object::ellipsis());
     // Gilt has no -O: assertions always run.
     dict.insert_str("__debug__", Value::Bool(true));
+    // Keywords, but also names in builtins (`builtins.True`), as in CPython.
+    dict.insert_str("True", Value::Bool(true));
+    dict.insert_str("False", Value::Bool(false));
+    dict.insert_str("None", Value::None);
     if let Object::Dict(d) = vm.interp.builtins.get() {
         *d.get_mut(&mut vm.gil) = dict;
     }
