@@ -163,3 +163,10 @@ m = {}
 m[Mutating(m)] = 1
 m["x"] = 2
 print(Mutating(m) in m, len(m))
+
+# Argument counts of the key-and-optional dict methods.
+for call in (lambda: {}.pop(), lambda: {}.setdefault(), lambda: {}.get(1, 2, 3), lambda: dict.fromkeys()):
+    try:
+        call()
+    except TypeError as e:
+        print("TypeError", e)

@@ -385,18 +385,25 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     }
 }
 
-fn dict_get(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
-    if !(2..=3).contains(&args.len()) {
-        let bound = if args.len() < 2 {
-            "least 1 argument"
-        } else {
-            "most 2 arguments"
-        };
-        return Err(Raise::type_error(format!(
-            "get expected at {bound}, got {}",
-            args.len() - 1
-        )));
+/// Check that a dict method taking a key and an optional second value
+/// (`get`, `pop`, `setdefault`, `fromkeys`) got one or two besides `self`.
+fn key_and_optional(name: &str, args: &[Value]) -> PyResult<()> {
+    if (2..=3).contains(&args.len()) {
+        return Ok(());
     }
+    let bound = if args.len() < 2 {
+        "least 1 argument"
+    } else {
+        "most 2 arguments"
+    };
+    Err(Raise::type_error(format!(
+        "{name} expected at {bound}, got {}",
+        args.len().saturating_sub(1)
+    )))
+}
+
+fn dict_get(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    key_and_optional("get", args)?;
     let found = keys::get(vm, dict_of(vm, &args[0])?, &args[1])?;
     Ok(found.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
@@ -425,12 +432,7 @@ fn dict_items(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 }
 
 fn dict_pop(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
-    if !(2..=3).contains(&args.len()) {
-        return Err(Raise::type_error(format!(
-            "pop expected at most 2 arguments, got {}",
-            args.len() - 1
-        )));
-    }
+    key_and_optional("pop", args)?;
     match keys::remove(vm, dict_of(vm, &args[0])?, &args[1])? {
         Some(v) => Ok(v),
         None => args
@@ -441,12 +443,7 @@ fn dict_pop(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 }
 
 fn dict_setdefault(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
-    if !(2..=3).contains(&args.len()) {
-        return Err(Raise::type_error(format!(
-            "setdefault expected at most 2 arguments, got {}",
-            args.len() - 1
-        )));
-    }
+    key_and_optional("setdefault", args)?;
     let d = dict_of(vm, &args[0])?;
     let hash = keys::hash(vm, &args[1])?;
     if let Some(v) = keys::get_hashed(vm, d, hash, &args[1])? {
@@ -478,17 +475,7 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
             "dict.fromkeys() takes no keyword arguments (got '{k}')"
         )));
     }
-    if !(2..=3).contains(&args.len()) {
-        let bound = if args.len() < 2 {
-            "least 1 argument"
-        } else {
-            "most 2 arguments"
-        };
-        return Err(Raise::type_error(format!(
-            "fromkeys expected at {bound}, got {}",
-            args.len().saturating_sub(1)
-        )));
-    }
+    key_and_optional("fromkeys", args)?;
     let value = args.get(2).cloned().unwrap_or(Value::None);
     let keys = vm.collect(&args[1])?;
     let is_dict = matches!(&args[0], Value::Obj(c) if c.is(&vm.type_obj(BuiltinType::Dict)));

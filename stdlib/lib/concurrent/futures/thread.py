@@ -133,25 +133,25 @@ class ThreadPoolExecutor(_base.Executor):
         with self._shutdown_lock:
             self._broken = ("A thread initializer failed, the thread pool "
                             "is not usable anymore")
-            while True:
-                try:
-                    work_item = self._work_queue.get_nowait()
-                except queue.Empty:
-                    break
-                if work_item is not None:
-                    work_item.future.set_exception(BrokenThreadPool(self._broken))
+            for work_item in self._drain_queue():
+                work_item.future.set_exception(BrokenThreadPool(self._broken))
+
+    def _drain_queue(self):
+        """Take every work item still queued (a None is passed over)."""
+        while True:
+            try:
+                work_item = self._work_queue.get_nowait()
+            except queue.Empty:
+                return
+            if work_item is not None:
+                yield work_item
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         with self._shutdown_lock:
             self._shutdown = True
             if cancel_futures:
-                while True:
-                    try:
-                        work_item = self._work_queue.get_nowait()
-                    except queue.Empty:
-                        break
-                    if work_item is not None:
-                        work_item.future.cancel()
+                for work_item in self._drain_queue():
+                    work_item.future.cancel()
             self._work_queue.put(None)
         if wait:
             for t in list(self._threads):
