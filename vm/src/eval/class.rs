@@ -504,7 +504,7 @@ fn instantiate(vm: &mut Vm, class: &Obj, args: Vec<Value>, kwargs: Kwargs) -> Py
             full.push(instance.clone());
             full.extend(args);
             let mut frame = call::bind(vm, f, full, kwargs)?;
-            frame.init_of = Some(instance);
+            frame.on_return = super::OnReturn::Init(instance);
             Ok(Prepared::Frame(frame))
         }
         _ => {
@@ -597,7 +597,7 @@ fn instantiate_builtin_subclass(
             match init.as_object() {
                 Some(Object::Function(f)) if !f.code.generator => {
                     let mut frame = call::bind(vm, f, full, kwargs)?;
-                    frame.init_of = Some(instance);
+                    frame.on_return = super::OnReturn::Init(instance);
                     Ok(Prepared::Frame(frame))
                 }
                 _ => {

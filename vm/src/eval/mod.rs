@@ -55,9 +55,31 @@ pub struct Frame {
     pub namespace: Option<Obj>,
     /// Keyword names for the next CALL.
     kw_names: Option<u32>,
-    /// For an `__init__` run by calling a class: the new instance, which is
-    /// what the call returns (the frame's own return value must be None).
-    pub init_of: Option<Value>,
+    /// What to do with the value the frame returns before its caller gets it.
+    pub on_return: OnReturn,
+}
+
+/// What becomes of a frame's return value.
+pub enum OnReturn {
+    /// The caller gets it.
+    Value,
+    /// An `__init__` run by calling a class: the call returns this new
+    /// instance (and the frame's own return value must be None).
+    Init(Value),
+    /// A binary operator's dunder (`a.__add__(b)`) run as a frame: if it
+    /// returns NotImplemented, the operator goes on with `b`'s reflected
+    /// method (see `ops::binary_after_left`).
+    Binary(Box<BinaryCall>),
+}
+
+/// The operands of a binary operator whose left dunder runs as a frame.
+pub struct BinaryCall {
+    /// BINARY_OP's argument.
+    pub arg: u32,
+    /// The left operand.
+    pub a: Value,
+    /// The right operand.
+    pub b: Value,
 }
 
 impl Frame {
@@ -91,7 +113,7 @@ impl Frame {
             module_globals: Some(globals),
             namespace,
             kw_names: None,
-            init_of: None,
+            on_return: OnReturn::Value,
         }
     }
 
@@ -116,7 +138,7 @@ impl Frame {
             module_globals: Some(globals),
             namespace,
             kw_names: None,
-            init_of: None,
+            on_return: OnReturn::Value,
         }
     }
 }
@@ -204,8 +226,9 @@ pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step>
             }
             Ok(Flow::Return(mut value)) => {
                 let mut done = frames.pop().expect("a frame returned");
-                if let Some(instance) = done.init_of.take() {
-                    value = match class::init_result(vm, value, instance) {
+                let hook = std::mem::replace(&mut done.on_return, OnReturn::Value);
+                if !matches!(hook, OnReturn::Value) {
+                    value = match finish_return(vm, hook, value) {
                         Ok(v) => v,
                         Err(err) => {
                             if frames.is_empty() {
@@ -233,6 +256,22 @@ pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step>
                 return Ok(Step::Yielded(value));
             }
             Err(err) => unwind(vm, frames, err)?,
+        }
+    }
+}
+
+/// Apply a frame's `OnReturn` to the value it returned.
+#[inline(never)]
+fn finish_return(vm: &mut Vm, hook: OnReturn, value: Value) -> PyResult<Value> {
+    match hook {
+        OnReturn::Value => Ok(value),
+        OnReturn::Init(instance) => class::init_result(vm, value, instance),
+        OnReturn::Binary(call) => {
+            if ops::is_not_implemented(vm, &value) {
+                ops::binary_after_left(vm, call.arg, &call.a, &call.b)
+            } else {
+                Ok(value)
+            }
         }
     }
 }
@@ -477,10 +516,9 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                     frame.stack.push(v);
                     continue;
                 }
-                let b = pop(frame);
-                let a = pop(frame);
-                let v = ops::binary(vm, arg, &a, &b)?;
-                frame.stack.push(v);
+                if let Some(f) = binary_slow(vm, frame, arg)? {
+                    return Ok(Flow::Push(f));
+                }
             }
             Op::CompareOp(arg) => {
                 let b = pop(frame);
@@ -929,26 +967,11 @@ fn simple_call(vm: &mut Vm, frame: &mut Frame, n: usize) -> Option<Frame> {
     let Object::Function(f) = o.get() else {
         return None;
     };
-    let code = &f.code;
-    if code.argcount as usize != n
-        || code.varargs
-        || code.varkeywords
-        || code.kwonlyargcount != 0
-        || code.generator
-        || !code.cell_params.is_empty()
-    {
+    if !takes_exactly(f, n) {
         return None;
     }
-    let code = code.clone();
-    let mut cells: Vec<Obj> = Vec::new();
-    if !code.cellvars.is_empty() || !f.closure.is_empty() {
-        cells.extend(
-            code.cellvars
-                .iter()
-                .map(|_| Obj::new(Object::Cell(GilCell::new(None)))),
-        );
-        cells.extend(f.closure.iter().cloned());
-    }
+    let code = f.code.clone();
+    let cells = new_cells(f);
     let (mut locals, mut stack) = vm.frame_pool.pop().unwrap_or_default();
     locals.extend(frame.stack.drain(callee_at + 1..).map(Some));
     locals.resize(code.varnames.len(), None);
@@ -967,7 +990,101 @@ fn simple_call(vm: &mut Vm, frame: &mut Frame, n: usize) -> Option<Frame> {
         module_globals: None,
         namespace: None,
         kw_names: None,
-        init_of: None,
+        on_return: OnReturn::Value,
+    })
+}
+
+/// Does `f` take exactly `n` positional arguments and nothing else, and run
+/// as a plain frame (not a generator, no parameter in a cell)?
+#[inline]
+fn takes_exactly(f: &crate::object::Function, n: usize) -> bool {
+    let code = &f.code;
+    code.argcount as usize == n
+        && !code.varargs
+        && !code.varkeywords
+        && code.kwonlyargcount == 0
+        && !code.generator
+        && code.cell_params.is_empty()
+}
+
+/// The cells of a new frame of `f`: its own cell variables, then its closure.
+#[inline]
+fn new_cells(f: &crate::object::Function) -> Vec<Obj> {
+    let mut cells: Vec<Obj> = Vec::new();
+    if !f.code.cellvars.is_empty() || !f.closure.is_empty() {
+        cells.extend(
+            f.code
+                .cellvars
+                .iter()
+                .map(|_| Obj::new(Object::Cell(GilCell::new(None)))),
+        );
+        cells.extend(f.closure.iter().cloned());
+    }
+    cells
+}
+
+/// BINARY_OP past the number fast path, out of the loop's body: `a + b` on
+/// an instance whose class defines `__add__` in Python gives a frame running
+/// the dunder in this loop; anything else is computed and pushed.
+#[inline(never)]
+fn binary_slow(vm: &mut Vm, frame: &mut Frame, arg: u32) -> PyResult<Option<Frame>> {
+    if let Some(f) = binary_frame(vm, frame, arg) {
+        return Ok(Some(f));
+    }
+    let b = pop(frame);
+    let a = pop(frame);
+    let v = ops::binary(vm, arg, &a, &b)?;
+    frame.stack.push(v);
+    Ok(None)
+}
+
+/// BINARY_OP on an instance whose class has the operator's dunder as a plain
+/// Python function `(self, other)`: a frame running it, the operands moved
+/// off the stack. None (nothing taken) when any other rule applies first: an
+/// in-place operator, or a right operand whose class goes first.
+fn binary_frame(vm: &mut Vm, frame: &mut Frame, arg: u32) -> Option<Frame> {
+    let len = frame.stack.len();
+    let (a, b) = (&frame.stack[len - 2], &frame.stack[len - 1]);
+    let Some(Object::Instance(inst)) = a.as_object() else {
+        return None;
+    };
+    if arg >= ops::FIRST_INPLACE {
+        return None;
+    }
+    let (name, rname) = ops::binary_dunder_names(arg);
+    if ops::right_operand_first(vm, a, b, rname) {
+        return None;
+    }
+    let dunder = attr::lookup(vm, &inst.class, name)?;
+    let Value::Obj(func) = &dunder else {
+        return None;
+    };
+    let Object::Function(f) = func.get() else {
+        return None;
+    };
+    if !takes_exactly(f, 2) {
+        return None;
+    }
+    let code = f.code.clone();
+    let cells = new_cells(f);
+    let b = frame.stack.pop().expect("two operands");
+    let a = frame.stack.pop().expect("two operands");
+    let (mut locals, mut stack) = vm.frame_pool.pop().unwrap_or_default();
+    locals.push(Some(a.clone()));
+    locals.push(Some(b.clone()));
+    locals.resize(code.varnames.len(), None);
+    stack.reserve(code.stacksize as usize);
+    Some(Frame {
+        stack,
+        code,
+        pc: FIRST_PC,
+        locals,
+        cells,
+        func: Some(func.clone()),
+        module_globals: None,
+        namespace: None,
+        kw_names: None,
+        on_return: OnReturn::Binary(Box::new(BinaryCall { arg, a, b })),
     })
 }
 

@@ -80,7 +80,8 @@ pub fn call_dunder(
     Ok(Some(result))
 }
 
-fn is_not_implemented(vm: &Vm, v: &Value) -> bool {
+/// Is `v` the NotImplemented object?
+pub fn is_not_implemented(vm: &Vm, v: &Value) -> bool {
     match v {
         Value::Obj(o) => match crate::builtins::not_implemented(vm) {
             Value::Obj(n) => o.is(&n),
@@ -120,6 +121,43 @@ pub fn binary(vm: &mut Vm, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
     if let Some(v) = dunder_pair(vm, a, b, name, rname)? {
         return Ok(v);
     }
+    binary_unsupported(vm, arg, a, b)
+}
+
+/// BINARY_OP's argument of the first in-place operator (`+=`).
+pub const FIRST_INPLACE: u32 = 13;
+
+/// The dunder and reflected dunder of a (not in-place) BINARY_OP argument.
+pub fn binary_dunder_names(arg: u32) -> (&'static str, &'static str) {
+    let (name, rname, _) = dunder(crate::compile::codegen::binary_operator(arg));
+    (name, rname)
+}
+
+/// Does `b`'s reflected dunder go before `a`'s own (a proper subclass's)?
+pub fn right_operand_first(vm: &Vm, a: &Value, b: &Value, rname: &str) -> bool {
+    is_instance(b) && right_goes_first(vm, a, b, rname)
+}
+
+/// The rest of a (not in-place) BINARY_OP after `a`'s dunder, run as a frame,
+/// returned NotImplemented: `b`'s reflected dunder if `b` is of another class,
+/// then the builtin values of subclasses, then TypeError.
+pub fn binary_after_left(vm: &mut Vm, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
+    let (_, rname) = binary_dunder_names(arg);
+    if is_instance(b) && !attr::class_of(vm, a).is(&attr::class_of(vm, b)) {
+        if let Some(v) = call_dunder(vm, b, rname, vec![a.clone()])? {
+            if !is_not_implemented(vm, &v) {
+                return Ok(v);
+            }
+        }
+    }
+    binary_unsupported(vm, arg, a, b)
+}
+
+/// BINARY_OP when no dunder answered: subclasses of builtin types fall back
+/// on their values; otherwise TypeError.
+fn binary_unsupported(vm: &mut Vm, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
+    let op = crate::compile::codegen::binary_operator(arg);
+    let inplace = arg >= FIRST_INPLACE;
     if payload(a).is_some() || payload(b).is_some() {
         let arg = if inplace { arg - 13 } else { arg };
         return binary(vm, arg, a.builtin_view(), b.builtin_view());
@@ -160,7 +198,9 @@ pub fn dunder_pair(
             }
         }
     }
-    if is_instance(b) && !b_first {
+    // Of two operands of one class only the left one's method is tried.
+    let same_class = || attr::class_of(vm, a).is(&attr::class_of(vm, b));
+    if is_instance(b) && !b_first && !same_class() {
         if let Some(v) = call_dunder(vm, b, rname, vec![a.clone()])? {
             if !is_not_implemented(vm, &v) {
                 return Ok(Some(v));
