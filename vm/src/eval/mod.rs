@@ -70,6 +70,10 @@ pub enum OnReturn {
     /// returns NotImplemented, the operator goes on with `b`'s reflected
     /// method (see `ops::binary_after_left`).
     Binary(Box<BinaryCall>),
+    /// A rich comparison's dunder (`a.__eq__(b)`) run as a frame: on
+    /// NotImplemented, `b`'s reflected method, then the defaults (see
+    /// `ops::compare_after_left`). `arg` is COMPARE_OP's.
+    Compare(Box<BinaryCall>),
 }
 
 /// The operands of a binary operator whose left dunder runs as a frame.
@@ -269,6 +273,14 @@ fn finish_return(vm: &mut Vm, hook: OnReturn, value: Value) -> PyResult<Value> {
         OnReturn::Binary(call) => {
             if ops::is_not_implemented(vm, &value) {
                 ops::binary_after_left(vm, call.arg, &call.a, &call.b)
+            } else {
+                Ok(value)
+            }
+        }
+        OnReturn::Compare(call) => {
+            if ops::is_not_implemented(vm, &value) {
+                let op = crate::compile::codegen::COMPARE_OPS[call.arg as usize];
+                ops::compare_after_left(vm, op, &call.a, &call.b)
             } else {
                 Ok(value)
             }
@@ -528,6 +540,14 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                     frame
                         .stack
                         .push(Value::Bool(int::compare_small(op, *x, *y)));
+                    continue;
+                }
+                if matches!(&a, Value::Obj(o) if matches!(o.get(), Object::Instance(_))) {
+                    frame.stack.push(a);
+                    frame.stack.push(b);
+                    if let Some(f) = compare_slow(vm, frame, arg)? {
+                        return Ok(Flow::Push(f));
+                    }
                     continue;
                 }
                 let v = ops::compare(vm, op, &a, &b)?;
@@ -1038,23 +1058,59 @@ fn binary_slow(vm: &mut Vm, frame: &mut Frame, arg: u32) -> PyResult<Option<Fram
     Ok(None)
 }
 
-/// BINARY_OP on an instance whose class has the operator's dunder as a plain
-/// Python function `(self, other)`: a frame running it, the operands moved
-/// off the stack. None (nothing taken) when any other rule applies first: an
-/// in-place operator, or a right operand whose class goes first.
-fn binary_frame(vm: &mut Vm, frame: &mut Frame, arg: u32) -> Option<Frame> {
+/// COMPARE_OP on an instance (left operand, on the stack with the right one):
+/// a frame running the class's comparison dunder when it is a plain Python
+/// function, else the comparison computed and pushed.
+#[inline(never)]
+fn compare_slow(vm: &mut Vm, frame: &mut Frame, arg: u32) -> PyResult<Option<Frame>> {
+    let op = crate::compile::codegen::COMPARE_OPS[arg as usize];
     let len = frame.stack.len();
-    let (a, b) = (&frame.stack[len - 2], &frame.stack[len - 1]);
-    let Some(Object::Instance(inst)) = a.as_object() else {
-        return None;
-    };
+    if let Some(name) = ops::compare_dunder(op) {
+        let (a, b) = (&frame.stack[len - 2], &frame.stack[len - 1]);
+        if !ops::right_compare_first(vm, op, a, b) {
+            let hook = |a, b| OnReturn::Compare(Box::new(BinaryCall { arg, a, b }));
+            if let Some(f) = dunder_frame(vm, frame, name, hook) {
+                return Ok(Some(f));
+            }
+        }
+    }
+    let b = pop(frame);
+    let a = pop(frame);
+    let v = ops::compare(vm, op, &a, &b)?;
+    frame.stack.push(v);
+    Ok(None)
+}
+
+/// BINARY_OP on an instance whose class has the operator's dunder as a plain
+/// Python function: a frame running it. None when any other rule applies
+/// first: an in-place operator, or a right operand whose class goes first.
+fn binary_frame(vm: &mut Vm, frame: &mut Frame, arg: u32) -> Option<Frame> {
     if arg >= ops::FIRST_INPLACE {
         return None;
     }
     let (name, rname) = ops::binary_dunder_names(arg);
-    if ops::right_operand_first(vm, a, b, rname) {
+    let len = frame.stack.len();
+    if ops::right_operand_first(vm, &frame.stack[len - 2], &frame.stack[len - 1], rname) {
         return None;
     }
+    let hook = |a, b| OnReturn::Binary(Box::new(BinaryCall { arg, a, b }));
+    dunder_frame(vm, frame, name, hook)
+}
+
+/// The two operands on top of the stack, the left one an instance whose class
+/// has `name` as a plain Python function `(self, other)`: a frame running it
+/// with them (moved off the stack), its return handled by `hook(a, b)`.
+/// None, with nothing taken, otherwise.
+fn dunder_frame(
+    vm: &mut Vm,
+    frame: &mut Frame,
+    name: &str,
+    hook: impl FnOnce(Value, Value) -> OnReturn,
+) -> Option<Frame> {
+    let len = frame.stack.len();
+    let Some(Object::Instance(inst)) = frame.stack[len - 2].as_object() else {
+        return None;
+    };
     let dunder = attr::lookup(vm, &inst.class, name)?;
     let Value::Obj(func) = &dunder else {
         return None;
@@ -1084,7 +1140,7 @@ fn binary_frame(vm: &mut Vm, frame: &mut Frame, arg: u32) -> Option<Frame> {
         module_globals: None,
         namespace: None,
         kw_names: None,
-        on_return: OnReturn::Binary(Box::new(BinaryCall { arg, a, b })),
+        on_return: hook(a, b),
     })
 }
 

@@ -496,6 +496,16 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
     if let Some(r) = crate::builtins::set::compare(vm, op, a, b)? {
         return Ok(Value::Bool(r));
     }
+    // A right operand of a proper subclass overriding the reflected method
+    // goes first (CPython's do_richcompare).
+    let b_first = right_compare_first(vm, op, a, b);
+    if b_first {
+        if let Some(v) = call_dunder(vm, b, cmp_dunder(reflected(op)), vec![a.clone()])? {
+            if !is_not_implemented(vm, &v) {
+                return Ok(v);
+            }
+        }
+    }
     if is_instance(a) {
         if let Some(v) = call_dunder(vm, a, cmp_dunder(op), vec![b.clone()])? {
             if !is_not_implemented(vm, &v) {
@@ -503,6 +513,29 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
             }
         }
     }
+    if b_first {
+        return compare_default(vm, op, a, b);
+    }
+    compare_after_left(vm, op, a, b)
+}
+
+/// Does `b`'s reflected comparison go before `a`'s own?
+pub fn right_compare_first(vm: &Vm, op: CmpOp, a: &Value, b: &Value) -> bool {
+    is_instance(b) && right_goes_first(vm, a, b, cmp_dunder(reflected(op)))
+}
+
+/// The dunder of a rich comparison, or None for `in`, `is` and the like.
+pub fn compare_dunder(op: CmpOp) -> Option<&'static str> {
+    matches!(
+        op,
+        CmpOp::Eq | CmpOp::NotEq | CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE
+    )
+    .then(|| cmp_dunder(op))
+}
+
+/// A comparison after `a`'s dunder returned NotImplemented (or `a` has none):
+/// `b`'s reflected dunder, then the defaults.
+pub fn compare_after_left(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
     if is_instance(b) {
         if let Some(v) = call_dunder(vm, b, cmp_dunder(reflected(op)), vec![a.clone()])? {
             if !is_not_implemented(vm, &v) {
@@ -510,6 +543,12 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
             }
         }
     }
+    compare_default(vm, op, a, b)
+}
+
+/// A comparison no dunder answered: the values of builtin subclasses, then
+/// identity for `==`/`!=`, else TypeError.
+fn compare_default(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
     if payload(a).is_some() || payload(b).is_some() {
         return compare(vm, op, a.builtin_view(), b.builtin_view());
     }
