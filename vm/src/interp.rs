@@ -226,6 +226,7 @@ pub fn new_class(
         metaclass: None,
         slots: None,
         hooks: Default::default(),
+        attr_hint: Default::default(),
     })))
 }
 

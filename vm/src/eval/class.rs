@@ -267,6 +267,7 @@ fn make_class(
         metaclass: (!is_type).then(|| meta.clone()),
         slots,
         hooks: Default::default(),
+        attr_hint: Default::default(),
     }));
     for (key, value) in attrs {
         if let Some(Object::Instance(i)) = value.as_object() {
@@ -702,12 +703,24 @@ pub fn init_result(vm: &Vm, result: Value, instance: Value) -> PyResult<Value> {
             attr::type_name(vm, &result)
         )));
     }
+    if let Some(Object::Instance(i)) = instance.as_object() {
+        if let Object::Class(c) = i.class.get() {
+            let n = i.attrs().get(&vm.gil).len();
+            c.attr_hint
+                .fetch_max(n.min(64), std::sync::atomic::Ordering::Relaxed);
+        }
+    }
     Ok(instance)
 }
 
-/// A bare instance of a Python class.
+/// A bare instance of a Python class, its `__dict__` sized for the
+/// attributes its instances usually get.
 fn new_instance(class: &Obj) -> Value {
-    Value::obj(Object::Instance(Instance::new(class.clone(), None)))
+    let room = match class.get() {
+        Object::Class(c) => c.attr_hint.load(std::sync::atomic::Ordering::Relaxed),
+        _ => 0,
+    };
+    Value::obj(Object::Instance(Instance::with_room(class.clone(), room)))
 }
 
 /// Is `v` the native `f`, maybe wrapped in a staticmethod (as `__new__` is)?

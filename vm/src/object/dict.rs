@@ -231,6 +231,14 @@ impl Dict {
         Dict::default()
     }
 
+    /// An empty dict with room for `n` items.
+    pub fn with_capacity(n: usize) -> Dict {
+        Dict {
+            map: IndexMap::with_capacity_and_hasher(n, BuildPassThrough),
+            version: next_version(),
+        }
+    }
+
     /// Changes with every change to the dict; never repeats.
     pub fn version(&self) -> u64 {
         self.version

@@ -304,6 +304,10 @@ pub struct Class {
     /// Which attribute hooks its MRO overrides (see `attr::hooks`): the type
     /// epoch that answer is good for, shifted left 8, then the hook bits.
     pub hooks: std::sync::atomic::AtomicU64,
+    /// How many attributes its instances have had after `__init__` (the
+    /// most seen): a new instance's `__dict__` is made that big at once, so
+    /// setting them does not regrow it step by step.
+    pub attr_hint: std::sync::atomic::AtomicUsize,
 }
 
 /// The builtin types whose instances are not `Object::Instance`.
@@ -384,6 +388,16 @@ impl Instance {
             class,
             dict: Obj::new(Object::Dict(GilCell::new(Dict::new()))),
             payload,
+        }
+    }
+
+    /// An instance of `class` whose empty `__dict__` has room for `n`
+    /// attributes.
+    pub fn with_room(class: Obj, n: usize) -> Instance {
+        Instance {
+            class,
+            dict: Obj::new(Object::Dict(GilCell::new(Dict::with_capacity(n)))),
+            payload: None,
         }
     }
 
