@@ -307,13 +307,20 @@ pub struct Code {
     pub name_hashes: Box<[i64]>,
 }
 
-/// A LOAD_GLOBAL result with the versions of the globals and builtins dicts it
-/// was found in: while both versions are unchanged, the result stands.
+/// Where LOAD_GLOBAL last found a name: its position in the globals dict, or
+/// in the builtins dict (and absent from the globals), with the keys versions
+/// of both. While they are unchanged the name is at that position, so a
+/// global assignment (which changes only a value) keeps the slot good.
 #[derive(Debug, Default)]
 pub struct GlobalSlot {
+    /// The globals' keys version when found; 0: nothing cached.
     pub globals: u64,
+    /// The builtins' keys version, for a name found there.
     pub builtins: u64,
-    pub value: Option<Value>,
+    /// The position in the dict it was found in.
+    pub index: u32,
+    /// Found in the builtins, not the globals.
+    pub in_builtins: bool,
 }
 
 impl Code {

@@ -1146,22 +1146,52 @@ fn dunder_frame(
 
 /// LOAD_GLOBAL of `names[i]`, through the code object's cache.
 fn load_global_cached(vm: &mut Vm, frame: &Frame, i: u32) -> PyResult<Value> {
-    let globals = dict_of(frame.globals()).get(&vm.gil).version();
-    let builtins = dict_of(&vm.interp.builtins).get(&vm.gil).version();
-    let slot = &frame.code.global_cache[i as usize];
-    let cached = slot.get(&vm.gil);
-    if cached.globals == globals && cached.builtins == builtins {
-        if let Some(v) = &cached.value {
+    let globals = dict_of(frame.globals()).get(&vm.gil);
+    let builtins = dict_of(&vm.interp.builtins).get(&vm.gil);
+    let slot = frame.code.global_cache[i as usize].get(&vm.gil);
+    if slot.globals == globals.keys_version() {
+        let found = if !slot.in_builtins {
+            globals.value_at(slot.index as usize)
+        } else if slot.builtins == builtins.keys_version() {
+            builtins.value_at(slot.index as usize)
+        } else {
+            None
+        };
+        if let Some(v) = found {
             return Ok(v.clone());
         }
     }
-    let v = load_global(vm, frame, name(frame, i))?;
-    *slot.get_mut(&mut vm.gil) = crate::bytecode::GlobalSlot {
-        globals,
-        builtins,
-        value: Some(v.clone()),
+    load_global_slow(vm, frame, i)
+}
+
+/// LOAD_GLOBAL past its cache: find the name, and remember where.
+#[inline(never)]
+fn load_global_slow(vm: &mut Vm, frame: &Frame, i: u32) -> PyResult<Value> {
+    let key = name(frame, i);
+    let hash = frame.code.name_hashes[i as usize];
+    let globals = dict_of(frame.globals()).get(&vm.gil);
+    let builtins = dict_of(&vm.interp.builtins).get(&vm.gil);
+    let (found, slot) = if let Some(at) = globals.position_of_str(key, hash) {
+        let slot = crate::bytecode::GlobalSlot {
+            globals: globals.keys_version(),
+            builtins: 0,
+            index: at as u32,
+            in_builtins: false,
+        };
+        (globals.value_at(at).cloned(), slot)
+    } else if let Some(at) = builtins.position_of_str(key, hash) {
+        let slot = crate::bytecode::GlobalSlot {
+            globals: globals.keys_version(),
+            builtins: builtins.keys_version(),
+            index: at as u32,
+            in_builtins: true,
+        };
+        (builtins.value_at(at).cloned(), slot)
+    } else {
+        return Err(exception::name_error(key));
     };
-    Ok(v)
+    *frame.code.global_cache[i as usize].get_mut(&mut vm.gil) = slot;
+    found.ok_or_else(|| exception::name_error(key))
 }
 
 /// A global, then a builtin.

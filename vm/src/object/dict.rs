@@ -23,6 +23,9 @@ use std::hash::{Hash, Hasher};
 pub struct Dict {
     map: IndexMap<Key, Value, BuildPassThrough>,
     version: u64,
+    /// Changes when a key is added or removed (not when a value is set):
+    /// while it stands, every key keeps its position.
+    keys_version: u64,
 }
 
 impl Default for Dict {
@@ -30,6 +33,7 @@ impl Default for Dict {
         Dict {
             map: IndexMap::default(),
             version: next_version(),
+            keys_version: next_version(),
         }
     }
 }
@@ -236,6 +240,7 @@ impl Dict {
         Dict {
             map: IndexMap::with_capacity_and_hasher(n, BuildPassThrough),
             version: next_version(),
+            keys_version: next_version(),
         }
     }
 
@@ -244,10 +249,28 @@ impl Dict {
         self.version
     }
 
-    /// The map, for a change: bumps the version first.
+    /// Changes when a key is added or removed; while it is unchanged, each
+    /// key stays at its position (see `position_of_str`).
+    pub fn keys_version(&self) -> u64 {
+        self.keys_version
+    }
+
+    /// The map, for a change of values: bumps the version first.
     fn map_mut(&mut self) -> &mut IndexMap<Key, Value, BuildPassThrough> {
         self.version = next_version();
         &mut self.map
+    }
+
+    /// The map, for adding or removing keys: bumps both versions.
+    fn keys_mut(&mut self) -> &mut IndexMap<Key, Value, BuildPassThrough> {
+        self.keys_version = next_version();
+        self.map_mut()
+    }
+
+    /// The position of the str key `name` (hash `hash`), if present.
+    #[inline]
+    pub fn position_of_str(&self, name: &str, hash: i64) -> Option<usize> {
+        self.map.get_index_of(&StrKey { hash, text: name })
     }
 
     /// Look for `key`, whose hash is `hash`, deciding every comparison
@@ -290,14 +313,14 @@ impl Dict {
 
     /// Remove the item at position `i`, keeping the order of the rest.
     pub fn remove_at(&mut self, i: usize) -> Option<(Value, Value)> {
-        self.map_mut()
+        self.keys_mut()
             .shift_remove_index(i)
             .map(|(k, v)| (k.value, v))
     }
 
     /// Add `key` (hash `hash`), which a look-up has just found missing.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
-        self.map_mut().insert(Key { hash, value: key }, value);
+        self.keys_mut().insert(Key { hash, value: key }, value);
     }
 
     /// `d[key]` for a key of a builtin type (used where no Python code may
@@ -331,12 +354,11 @@ impl Dict {
             Some(Object::Str(s)) => &*s.text,
             _ => unreachable!("names are strs"),
         };
-        let map = self.map_mut();
-        if let Some(slot) = map.get_mut(&StrKey { hash, text }) {
+        if let Some(slot) = self.map_mut().get_mut(&StrKey { hash, text }) {
             *slot = value;
             return;
         }
-        map.insert(
+        self.keys_mut().insert(
             Key {
                 hash,
                 value: key.clone(),
@@ -356,13 +378,13 @@ impl Dict {
             hash: crate::object::str::hash(name),
             value: crate::object::PyStr::value(name),
         };
-        self.map_mut().insert(key, value);
+        self.keys_mut().insert(key, value);
     }
 
     /// Remove the str key `name`, returning its value.
     pub fn remove_str(&mut self, name: &str) -> Option<Value> {
         let hash = crate::object::str::hash(name);
-        self.map_mut().shift_remove(&StrKey { hash, text: name })
+        self.keys_mut().shift_remove(&StrKey { hash, text: name })
     }
 
     /// Number of items.

@@ -136,20 +136,31 @@ pub fn builtin_names(vm: &Vm, native_only: bool) -> Vec<String> {
 }
 
 /// The `builtins` module: a module over the interpreter's builtins dict.
+/// `builtins`: a module whose namespace is the interpreter's builtins dict
+/// itself, so `builtins.x = ...` is seen by every lookup of a builtin name.
+/// It takes the place of the fresh module the import system made, and gets
+/// that module's `__name__`, `__package__` and the like.
 fn builtins_init(vm: &mut Vm, module: &Value) -> PyResult<()> {
-    let names: Vec<(Value, Value)> = match vm.interp.builtins.get() {
-        Object::Dict(d) => d
+    let own: Vec<(Value, Value)> = match module::namespace(module) {
+        Some(d) => d
             .get(&vm.gil)
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
-        _ => Vec::new(),
+        None => Vec::new(),
     };
-    for (k, v) in names {
-        if let Some(Object::Str(s)) = k.as_object() {
-            set_attr(vm, module, &s.text, v);
+    if let Object::Dict(d) = vm.interp.builtins.get() {
+        for (k, v) in own {
+            if let Some(Object::Str(s)) = k.as_object() {
+                d.get_mut(&mut vm.gil).insert_str(&s.text, v);
+            }
         }
     }
+    let shared = Value::obj(Object::Module(crate::object::Module {
+        name: "builtins".into(),
+        dict: vm.interp.builtins.clone(),
+    }));
+    set_module(vm, "builtins", shared);
     Ok(())
 }
 
