@@ -168,6 +168,12 @@ pub fn set_hashed(
     key: Value,
     value: Value,
 ) -> PyResult<()> {
+    // Usually decided in one probe; a stored key that needs `__eq__` sends
+    // the look-up the long way.
+    let (key, value) = match dict.get_mut(&mut vm.gil).set_probed(hash, key, value) {
+        Ok(()) => return Ok(()),
+        Err((_, key, value)) => (key, value),
+    };
     match find(vm, dict, hash, &key)? {
         Some(i) => dict.get_mut(&mut vm.gil).set_at(i, value),
         None => dict.get_mut(&mut vm.gil).insert_new(hash, key, value),

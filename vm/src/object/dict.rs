@@ -323,6 +323,49 @@ impl Dict {
         self.keys_mut().insert(Key { hash, value: key }, value);
     }
 
+    /// `d[key] = value` in one probe of the table, when no comparison on
+    /// the way needs Python; otherwise nothing changes and the key and value
+    /// come back with the stored keys to ask about (see `eval::keys`).
+    pub fn set_probed(
+        &mut self,
+        hash: i64,
+        key: Value,
+        value: Value,
+    ) -> Result<(), (Vec<Value>, Value, Value)> {
+        use indexmap::map::raw_entry_v1::{RawEntryApiV1, RawEntryMut};
+        let mixed = {
+            let mut h = PassThrough(0);
+            h.write_i64(hash);
+            h.finish()
+        };
+        let mut asks = Vec::new();
+        self.version = next_version();
+        let entry = self.map.raw_entry_mut_v1().from_hash(mixed, |k| {
+            if k.hash != hash {
+                return false;
+            }
+            match builtin_equal(&key, &k.value) {
+                Some(eq) => eq,
+                None => {
+                    asks.push(k.value.clone());
+                    false
+                }
+            }
+        });
+        match entry {
+            RawEntryMut::Occupied(mut slot) => {
+                *slot.get_mut() = value;
+                Ok(())
+            }
+            RawEntryMut::Vacant(vacant) if asks.is_empty() => {
+                vacant.insert_hashed_nocheck(mixed, Key { hash, value: key }, value);
+                self.keys_version = next_version();
+                Ok(())
+            }
+            RawEntryMut::Vacant(_) => Err((asks, key, value)),
+        }
+    }
+
     /// `d[key]` for a key of a builtin type (used where no Python code may
     /// run); `None` when missing or undecidable without Python.
     pub fn get_builtin(&self, key: &Value) -> Option<&Value> {
