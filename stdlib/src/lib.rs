@@ -8,6 +8,7 @@
 
 pub mod args;
 mod modules;
+pub mod num;
 pub mod structseq;
 
 use gilt_vm::builtins::import::{register, ModuleDef};

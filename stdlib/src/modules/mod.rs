@@ -2,6 +2,7 @@
 
 mod errno;
 mod imp;
+mod math;
 mod posix;
 mod time;
 
@@ -11,6 +12,7 @@ use gilt_vm::builtins::import::ModuleInit;
 pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_imp", imp::init),
     ("errno", errno::init),
+    ("math", math::init),
     ("posix", posix::init),
     ("time", time::init),
 ];
