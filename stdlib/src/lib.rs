@@ -9,6 +9,7 @@
 pub mod args;
 mod modules;
 pub mod num;
+pub mod sha512;
 pub mod structseq;
 
 use gilt_vm::builtins::import::{register, ModuleDef};

@@ -3,7 +3,9 @@
 mod errno;
 mod imp;
 mod math;
+mod operator;
 mod posix;
+mod random;
 mod time;
 
 use gilt_vm::builtins::import::ModuleInit;
@@ -11,8 +13,10 @@ use gilt_vm::builtins::import::ModuleInit;
 /// Every native module with its initialiser.
 pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_imp", imp::init),
+    ("_random", random::init),
     ("errno", errno::init),
     ("math", math::init),
+    ("operator", operator::init),
     ("posix", posix::init),
     ("time", time::init),
 ];
