@@ -598,16 +598,21 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
 /// The items `in` searches; a container that cannot be iterated is
 /// TypeError "argument of type 'int' is not iterable", as CPython words it.
 fn collect_for_in(vm: &mut Vm, container: &Value) -> PyResult<Vec<Value>> {
-    if let Err(e) = iter::get_iter(vm, container) {
-        if super::exception::is_kind(vm, &e, ExcKind::TypeError) {
+    let it = match iter::get_iter(vm, container) {
+        Ok(it) => it,
+        Err(e) if super::exception::is_kind(vm, &e, ExcKind::TypeError) => {
             return Err(Raise::type_error(format!(
                 "argument of type '{}' is not iterable",
                 attr::type_name(vm, container)
             )));
         }
-        return Err(e);
+        Err(e) => return Err(e),
+    };
+    let mut items = Vec::new();
+    while let Some(x) = iter::next(vm, &it)? {
+        items.push(x);
     }
-    vm.collect(container)
+    Ok(items)
 }
 
 /// An index into a sequence of `len` items (negative counts from the end).
