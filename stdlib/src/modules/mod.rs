@@ -1,6 +1,8 @@
 //! Native modules, one file or folder each.
 
+mod bisect;
 mod errno;
+mod heapq;
 mod imp;
 mod math;
 mod operator;
@@ -12,8 +14,10 @@ use gilt_vm::builtins::import::ModuleInit;
 
 /// Every native module with its initialiser.
 pub const NATIVE: &[(&str, ModuleInit)] = &[
+    ("_heapq", heapq::init),
     ("_imp", imp::init),
     ("_random", random::init),
+    ("bisect", bisect::init),
     ("errno", errno::init),
     ("math", math::init),
     ("operator", operator::init),

@@ -152,7 +152,9 @@ pub fn init(vm: &mut Vm, module: &Value) -> PyResult<()> {
 /// from the system's randomness.
 fn new(vm: &mut Vm, args: &[Value], _kwargs: &Kw) -> PyResult<Value> {
     let Some(Value::Obj(cls)) = args.first() else {
-        return Err(Raise::type_error("Random.__new__(X): X is not a type object"));
+        return Err(Raise::type_error(
+            "Random.__new__(X): X is not a type object",
+        ));
     };
     let instance = Value::obj(Object::Instance(Instance::new(cls.clone(), None)));
     if let Some(Object::Instance(i)) = instance.as_object() {
@@ -177,7 +179,12 @@ fn state_of(vm: &Vm, args: &[Value], method: &str) -> PyResult<Obj> {
 }
 
 /// Run `f` on the generator of `self`.
-fn with_mt<T>(vm: &mut Vm, args: &[Value], method: &str, f: impl FnOnce(&mut Mt) -> T) -> PyResult<T> {
+fn with_mt<T>(
+    vm: &mut Vm,
+    args: &[Value],
+    method: &str,
+    f: impl FnOnce(&mut Mt) -> T,
+) -> PyResult<T> {
     let state = state_of(vm, args, method)?;
     let Object::ByteArray(bytes) = state.get() else {
         unreachable!("state_of checked it is a bytearray");
@@ -208,7 +215,9 @@ fn seed_from(vm: &mut Vm, this: &Value, arg: &Value) -> PyResult<()> {
             words(&BigInt::from(h))
         }
     };
-    with_mt(vm, std::slice::from_ref(this), "seed", |mt| mt.seed_words(&key))
+    with_mt(vm, std::slice::from_ref(this), "seed", |mt| {
+        mt.seed_words(&key)
+    })
 }
 
 /// The 32-bit words of `n >= 0`, least significant first (`[0]` for 0).
@@ -234,11 +243,19 @@ fn system_words(vm: &mut Vm) -> PyResult<Vec<u32>> {
 
 fn random(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     args::parse("random", [], 0, args.get(1..).unwrap_or(&[]), kwargs)?;
-    Ok(Value::Float(with_mt(vm, args, "random", |mt| mt.next_f64())?))
+    Ok(Value::Float(with_mt(vm, args, "random", |mt| {
+        mt.next_f64()
+    })?))
 }
 
 fn getrandbits(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    let [k] = args::parse("getrandbits", ["k"], 1, args.get(1..).unwrap_or(&[]), kwargs)?;
+    let [k] = args::parse(
+        "getrandbits",
+        ["k"],
+        1,
+        args.get(1..).unwrap_or(&[]),
+        kwargs,
+    )?;
     let k = args::int(vm, &k.unwrap_or(Value::None))?;
     if k < 0 {
         return Err(Raise::value_error("number of bits must be non-negative"));
@@ -272,7 +289,13 @@ fn getstate(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 }
 
 fn setstate(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    let [state] = args::parse("setstate", ["state"], 1, args.get(1..).unwrap_or(&[]), kwargs)?;
+    let [state] = args::parse(
+        "setstate",
+        ["state"],
+        1,
+        args.get(1..).unwrap_or(&[]),
+        kwargs,
+    )?;
     let state = state.unwrap_or(Value::None);
     let Some(Object::Tuple(items)) = state.as_object() else {
         return Err(Raise::type_error("state vector must be a tuple"));
@@ -284,7 +307,8 @@ fn setstate(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     for item in items.iter() {
         let w = num::index(vm, item)?;
         // Kept modulo 2**32, as C's unsigned long conversion does.
-        let w = (w % BigInt::from(1u64 << 32) + BigInt::from(1u64 << 32)) % BigInt::from(1u64 << 32);
+        let w =
+            (w % BigInt::from(1u64 << 32) + BigInt::from(1u64 << 32)) % BigInt::from(1u64 << 32);
         words.push(w.to_u32().unwrap_or(0));
     }
     let index = num::index(vm, &items[N])?;

@@ -20,9 +20,24 @@ const KWARGS: &str = "_operator_kwargs";
 /// Add the three classes to `module`.
 pub fn install(vm: &mut Vm, module: &Value) -> PyResult<()> {
     let classes: [(&str, NativeFn, NativeFn, NativeFn); 3] = [
-        ("itemgetter", itemgetter_new, itemgetter_call, itemgetter_repr),
-        ("attrgetter", attrgetter_new, attrgetter_call, attrgetter_repr),
-        ("methodcaller", methodcaller_new, methodcaller_call, methodcaller_repr),
+        (
+            "itemgetter",
+            itemgetter_new,
+            itemgetter_call,
+            itemgetter_repr,
+        ),
+        (
+            "attrgetter",
+            attrgetter_new,
+            attrgetter_call,
+            attrgetter_repr,
+        ),
+        (
+            "methodcaller",
+            methodcaller_new,
+            methodcaller_call,
+            methodcaller_repr,
+        ),
     ];
     for (name, new, call, repr) in classes {
         let object = vm.type_obj(BuiltinType::Object);
@@ -94,7 +109,10 @@ fn repr_call(vm: &mut Vm, name: &str, values: &[Value], extra: Vec<String>) -> P
         parts.push(ops::repr(vm, v)?);
     }
     parts.extend(extra);
-    Ok(PyStr::value(format!("operator.{name}({})", parts.join(", "))))
+    Ok(PyStr::value(format!(
+        "operator.{name}({})",
+        parts.join(", ")
+    )))
 }
 
 fn need_values(name: &str, args: &[Value], kwargs: &Kw) -> PyResult<Vec<Value>> {

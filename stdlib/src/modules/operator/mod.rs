@@ -112,10 +112,7 @@ fn exactly<'a, const N: usize>(
         return Err(no_keywords(name));
     }
     args.try_into().map_err(|_| {
-        Raise::type_error(format!(
-            "{name} expected {N} arguments, got {}",
-            args.len()
-        ))
+        Raise::type_error(format!("{name} expected {N} arguments, got {}", args.len()))
     })
 }
 
@@ -331,7 +328,9 @@ fn delitem(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 
 fn call_fn(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let Some((f, rest)) = args.split_first() else {
-        return Err(Raise::type_error("call expected at least 1 argument, got 0"));
+        return Err(Raise::type_error(
+            "call expected at least 1 argument, got 0",
+        ));
     };
     call::call(vm, f, rest.to_vec(), kwargs.to_vec())
 }
@@ -371,7 +370,10 @@ fn length_hint(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     if !is_instance || attr::lookup(vm, &class, "__len__").is_some() {
         match builtins::length(vm, obj) {
             Ok(n) => return Ok(Value::Int(n as i64)),
-            Err(e) if is_instance || !gilt_vm::eval::exception::is_kind(vm, &e, ExcKind::TypeError) => {
+            Err(e)
+                if is_instance
+                    || !gilt_vm::eval::exception::is_kind(vm, &e, ExcKind::TypeError) =>
+            {
                 return Err(e)
             }
             Err(_) => {}
@@ -384,9 +386,7 @@ fn length_hint(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
         return Ok(default);
     }
     match hint {
-        Value::Int(n) if n < 0 => Err(Raise::value_error(
-            "__length_hint__() should return >= 0",
-        )),
+        Value::Int(n) if n < 0 => Err(Raise::value_error("__length_hint__() should return >= 0")),
         Value::Int(_) => Ok(hint),
         _ => Err(Raise::type_error(format!(
             "__length_hint__ must be an integer, not {}",
