@@ -161,7 +161,16 @@ fn new(vm: &mut Vm, args: &[Value], _kwargs: &Kw) -> PyResult<Value> {
         let state = Value::obj(Object::ByteArray(GilCell::new(vec![0; STATE_BYTES])));
         i.attrs().get_mut(&mut vm.gil).insert_str(STATE, state);
     }
-    let seed_arg = args.get(1).cloned().unwrap_or(Value::None);
+    // The class itself seeds from its argument; a subclass's __init__
+    // seeds as it likes, so it starts from the system's randomness.
+    let own = match cls.get() {
+        Object::Class(c) => c.dict.get(&vm.gil).get_str("__new__").is_some(),
+        _ => false,
+    };
+    let seed_arg = match args.get(1) {
+        Some(a) if own => a.clone(),
+        _ => Value::None,
+    };
     seed_from(vm, &instance, &seed_arg)?;
     Ok(instance)
 }
