@@ -1,6 +1,7 @@
 //! Native modules, one file or folder each.
 
 mod bisect;
+mod cmath;
 mod errno;
 mod heapq;
 mod imp;
@@ -18,6 +19,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_imp", imp::init),
     ("_random", random::init),
     ("bisect", bisect::init),
+    ("cmath", cmath::init),
     ("errno", errno::init),
     ("math", math::init),
     ("operator", operator::init),

@@ -6,7 +6,7 @@
 
 mod float_bits;
 mod ints;
-mod libm;
+pub(crate) mod libm;
 mod special;
 mod sums;
 
