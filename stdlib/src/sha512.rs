@@ -17,7 +17,11 @@ fn primes(n: usize) -> Vec<u64> {
     let mut out = Vec::with_capacity(n);
     let mut p = 2u64;
     while out.len() < n {
-        if out.iter().take_while(|&&q| q * q <= p).all(|&q| p % q != 0) {
+        if out
+            .iter()
+            .take_while(|&&q| q * q <= p)
+            .all(|&q| !p.is_multiple_of(q))
+        {
             out.push(p);
         }
         p += 1;

@@ -218,8 +218,11 @@ fn methodcaller_new(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value>
     make(vm, args, args[1..].to_vec(), Some(kw))
 }
 
+/// What a methodcaller calls: the name, positional and keyword arguments.
+type CallParts = (Value, Vec<Value>, Vec<(Box<str>, Value)>);
+
 /// methodcaller's name, positional arguments and keyword arguments.
-fn call_parts(vm: &Vm, args: &[Value]) -> PyResult<(Value, Vec<Value>, Vec<(Box<str>, Value)>)> {
+fn call_parts(vm: &Vm, args: &[Value]) -> PyResult<CallParts> {
     let values = items_of(&stored(vm, args, ARGS, "operator.methodcaller")?);
     let kwargs = match stored(vm, args, KWARGS, "operator.methodcaller")?.as_object() {
         Some(Object::Dict(d)) => d
