@@ -9,6 +9,8 @@
 pub mod args;
 pub mod class;
 mod modules;
+pub mod num;
+pub mod sha512;
 pub mod structseq;
 
 use gilt_vm::builtins::import::{register, ModuleDef};

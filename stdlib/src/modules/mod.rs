@@ -1,8 +1,14 @@
 //! Native modules, one file or folder each.
 
+mod bisect;
+mod cmath;
 mod errno;
+mod heapq;
 mod imp;
+mod math;
+mod operator;
 mod posix;
+mod random;
 mod signal;
 mod thread;
 mod time;
@@ -11,8 +17,14 @@ use gilt_vm::builtins::import::ModuleInit;
 
 /// Every native module with its initialiser.
 pub const NATIVE: &[(&str, ModuleInit)] = &[
+    ("_heapq", heapq::init),
     ("_imp", imp::init),
+    ("_random", random::init),
+    ("bisect", bisect::init),
+    ("cmath", cmath::init),
     ("errno", errno::init),
+    ("math", math::init),
+    ("operator", operator::init),
     ("posix", posix::init),
     ("signal", signal::init),
     ("_thread", thread::init),

@@ -718,7 +718,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             if let Some(p) = payload(container) {
                 return contains(vm, p, item);
             }
-            for x in vm.collect(container)? {
+            for x in collect_for_in(vm, container)? {
                 if is(&x, item) || eq(vm, &x, item)? {
                     return Ok(true);
                 }
@@ -726,7 +726,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             Ok(false)
         }
         _ => {
-            for x in vm.collect(container)? {
+            for x in collect_for_in(vm, container)? {
                 if is(&x, item) || eq(vm, &x, item)? {
                     return Ok(true);
                 }
@@ -734,6 +734,26 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             Ok(false)
         }
     }
+}
+
+/// The items `in` searches; a container that cannot be iterated is
+/// TypeError "argument of type 'int' is not iterable", as CPython words it.
+fn collect_for_in(vm: &mut Vm, container: &Value) -> PyResult<Vec<Value>> {
+    let it = match iter::get_iter(vm, container) {
+        Ok(it) => it,
+        Err(e) if super::exception::is_kind(vm, &e, ExcKind::TypeError) => {
+            return Err(Raise::type_error(format!(
+                "argument of type '{}' is not iterable",
+                attr::type_name(vm, container)
+            )));
+        }
+        Err(e) => return Err(e),
+    };
+    let mut items = Vec::new();
+    while let Some(x) = iter::next(vm, &it)? {
+        items.push(x);
+    }
+    Ok(items)
 }
 
 /// An index into a sequence of `len` items (negative counts from the end).

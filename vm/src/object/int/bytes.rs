@@ -1,6 +1,6 @@
-//! `int.to_bytes(length=1, byteorder='big', *, signed=False)` and the class
+//! `int.to_bytes(length=1, byteorder='big', *, signed=False)`, the class
 //! method `int.from_bytes(bytes, byteorder='big', *, signed=False)`, with
-//! CPython 3.11's defaults, checks and messages.
+//! CPython 3.11's defaults, checks and messages; and `int.bit_length()`.
 
 use super::normalize;
 use crate::eval::{attr, ops};
@@ -18,8 +18,25 @@ pub fn method(name: &str) -> Option<NativeFn> {
     match name {
         "to_bytes" => Some(to_bytes),
         "from_bytes" => Some(from_bytes),
+        "bit_length" => Some(bit_length),
         _ => None,
     }
+}
+
+/// `int.bit_length()`: bits in the absolute value, without sign or
+/// leading zeros.
+fn bit_length(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let this = args.first().map(Value::builtin_view);
+    let Some(n) = this.and_then(big_of) else {
+        return Err(attr::wrong_receiver(vm, "bit_length", "int", args));
+    };
+    if args.len() > 1 || !kwargs.is_empty() {
+        return Err(Raise::type_error(format!(
+            "int.bit_length() takes no arguments ({} given)",
+            args.len() - 1 + kwargs.len()
+        )));
+    }
+    Ok(Value::Int(n.bits() as i64))
 }
 
 /// The int as a BigInt, if `v` is an int or a bool.
