@@ -496,6 +496,10 @@ fn function_attribute(f: &crate::object::Function, name: &str) -> Option<Value> 
         "__defaults__" if f.defaults.is_empty() => Value::None,
         "__defaults__" => tuple(f.defaults.to_vec()),
         "__kwdefaults__" => f.kw_defaults.clone().map_or(Value::None, Value::Obj),
+        // Set by MAKE_FUNCTION when the function has annotations.
+        "__annotations__" => Value::obj(Object::Dict(crate::gil::GilCell::new(
+            crate::object::Dict::new(),
+        ))),
         "__closure__" if f.closure.is_empty() => Value::None,
         "__closure__" => tuple(f.closure.iter().map(|c| Value::Obj(c.clone())).collect()),
         _ => return None,

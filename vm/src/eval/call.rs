@@ -320,6 +320,26 @@ pub fn make_function(
     }))
 }
 
+/// Give the new function `f` its `__annotations__`: a dict made from the
+/// flat tuple `('name', annotation, ...)` MAKE_FUNCTION found.
+pub fn set_annotations(vm: &mut Vm, f: &Value, pairs: &Value) -> PyResult<()> {
+    let (Some(Object::Function(func)), Some(Object::Tuple(t))) = (f.as_object(), pairs.as_object())
+    else {
+        return Ok(());
+    };
+    let mut annotations = Dict::new();
+    for pair in t.chunks(2) {
+        if let [name, value] = pair {
+            annotations.insert(name.clone(), value.clone())?;
+        }
+    }
+    let annotations = Value::obj(Object::Dict(GilCell::new(annotations)));
+    func.dict
+        .get_mut(&mut vm.gil)
+        .insert_str("__annotations__", annotations);
+    Ok(())
+}
+
 /// C3 linearization of a new class's bases: its MRO after the class itself.
 pub fn linearize(bases: &[Obj], gil: &Gil) -> PyResult<Vec<Obj>> {
     let mut sequences: Vec<Vec<Obj>> = Vec::new();

@@ -233,7 +233,10 @@ fn stack_effect(op: &Op) -> i32 {
         Op::JumpIfFalseOrPop(_) | Op::JumpIfTrueOrPop(_) => -1,
         Op::ForIter(_) => 1,
         Op::MakeFunction(flags) => {
-            -((flags & 1) as i32) - ((flags >> 1 & 1) as i32) - ((flags >> 3 & 1) as i32)
+            -((flags & 1) as i32)
+                - ((flags >> 1 & 1) as i32)
+                - ((flags >> 2 & 1) as i32)
+                - ((flags >> 3 & 1) as i32)
         }
         Op::ReturnValue => -1,
         Op::YieldValue => -1,
