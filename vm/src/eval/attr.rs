@@ -422,18 +422,15 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
                     format!("module '{}' has no attribute '{name}'", m.name),
                 ));
             }
-            Object::Function(f) => match name {
-                "__name__" => return Ok(PyStr::value(&*f.name)),
-                "__qualname__" => return Ok(PyStr::value(&*f.qualname)),
-                _ => {
-                    if let Some(v) = f.dict.get(&vm.gil).get_str(name) {
-                        return Ok(v.clone());
-                    }
-                    if let Some(v) = function_attribute(f, name) {
-                        return Ok(v);
-                    }
+            Object::Function(f) => {
+                // Assigned names (`functools.wraps`) live in the dict and win.
+                if let Some(v) = f.dict.get(&vm.gil).get_str(name) {
+                    return Ok(v.clone());
                 }
-            },
+                if let Some(v) = function_attribute(f, name) {
+                    return Ok(v);
+                }
+            }
             Object::Code(code) => {
                 if let Some(v) = crate::object::code::attribute(obj, code, name) {
                     return Ok(v);
@@ -468,6 +465,14 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
             Object::Property { .. } if name == "__doc__" => {
                 return descriptor::property_doc(vm, obj)
             }
+            Object::Property {
+                fget, fset, fdel, ..
+            } => match name {
+                "fget" => return Ok(fget.clone()),
+                "fset" => return Ok(fset.clone()),
+                "fdel" => return Ok(fdel.clone()),
+                _ => {}
+            },
             Object::ClassMethod(f) | Object::StaticMethod(f) if name == "__func__" => {
                 return Ok(f.clone())
             }
@@ -491,6 +496,13 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
 fn function_attribute(f: &crate::object::Function, name: &str) -> Option<Value> {
     let tuple = |items: Vec<Value>| Value::obj(Object::Tuple(items.into()));
     Some(match name {
+        "__name__" => PyStr::value(&*f.name),
+        "__qualname__" => PyStr::value(&*f.qualname),
+        // The compiler keeps a function's docstring (or None) as its first constant.
+        "__doc__" => match f.code.consts.first() {
+            Some(doc @ Value::Obj(o)) if matches!(o.get(), Object::Str(_)) => doc.clone(),
+            _ => Value::None,
+        },
         "__code__" => Value::obj(Object::Code(f.code.clone())),
         "__globals__" => Value::Obj(f.globals.clone()),
         "__defaults__" if f.defaults.is_empty() => Value::None,

@@ -1051,7 +1051,17 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                     repr(vm, step)?
                 )
             }
-            Object::Function(f) => format!("<function {} at {:#x}>", f.qualname, o.addr()),
+            Object::Function(f) => {
+                // `__qualname__` may have been reassigned (it then sits in the dict).
+                let qualname = match f.dict.get(&vm.gil).get_str("__qualname__") {
+                    Some(Value::Obj(q)) => match q.get() {
+                        Object::Str(s) => s.text.to_string(),
+                        _ => f.qualname.to_string(),
+                    },
+                    _ => f.qualname.to_string(),
+                };
+                format!("<function {qualname} at {:#x}>", o.addr())
+            }
             Object::Builtin(b) => match &b.receiver {
                 Some(r) => format!(
                     "<built-in method {} of {} object at {:#x}>",
@@ -1137,8 +1147,21 @@ pub fn str_of(vm: &mut Vm, v: &Value) -> PyResult<String> {
     match v.as_object() {
         Some(Object::Str(s)) => Ok(s.text.to_string()),
         Some(Object::Instance(i)) => {
-            if let Some(r) = call_dunder(vm, v, "__str__", Vec::new())? {
-                return string_result(vm, r, "__str__");
+            // Builtin types other than str have no `__str__` of their own in
+            // CPython: object's applies, which calls the class's `__repr__`.
+            let extends_non_str = matches!(&i.payload,
+                Some(p) if !matches!(p.as_object(), Some(Object::Str(_))));
+            let inherited = extends_non_str
+                && matches!(
+                    attr::lookup(vm, &i.class, "__str__")
+                        .as_ref()
+                        .and_then(Value::as_object),
+                    Some(Object::Builtin(_))
+                );
+            if !inherited {
+                if let Some(r) = call_dunder(vm, v, "__str__", Vec::new())? {
+                    return string_result(vm, r, "__str__");
+                }
             }
             if super::exception::is_exception_class(vm, &i.class) {
                 return super::exception::str_of(vm, v);
