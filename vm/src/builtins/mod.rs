@@ -292,9 +292,47 @@ fn isinstance(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("isinstance", args, 2, 2)?;
     let class = attr::class_of(vm, &args[0]);
     let classes = class_list(&args[1], "isinstance()")?;
-    Ok(Value::Bool(
-        classes.iter().any(|c| attr::is_subclass(vm, &class, c)),
-    ))
+    for c in &classes {
+        // An exact match never consults the metaclass, as in CPython.
+        let found = match class.is(c) {
+            true => true,
+            false => match meta_check(vm, c, "__instancecheck__", &args[0])? {
+                Some(answer) => answer,
+                None => attr::is_subclass(vm, &class, c),
+            },
+        };
+        if found {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+/// Ask the metaclass of `class` (when it is not `type`) through `hook`
+/// (`__instancecheck__` or `__subclasscheck__`) about `arg`; `None` when the
+/// metaclass has no such hook.
+fn meta_check(
+    vm: &mut Vm,
+    class: &crate::value::Obj,
+    hook: &str,
+    arg: &Value,
+) -> PyResult<Option<bool>> {
+    let Object::Class(c) = class.get() else {
+        return Ok(None);
+    };
+    let Some(meta) = c.metaclass.clone() else {
+        return Ok(None);
+    };
+    let Some(f) = attr::lookup(vm, &meta, hook) else {
+        return Ok(None);
+    };
+    let answer = call::call(
+        vm,
+        &f,
+        vec![Value::Obj(class.clone()), arg.clone()],
+        Vec::new(),
+    )?;
+    Ok(Some(ops::truthy(vm, &answer)?))
 }
 
 fn issubclass(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
@@ -306,9 +344,16 @@ fn issubclass(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
         return Err(Raise::type_error("issubclass() arg 1 must be a class"));
     }
     let classes = class_list(&args[1], "issubclass()")?;
-    Ok(Value::Bool(
-        classes.iter().any(|c| attr::is_subclass(vm, sub, c)),
-    ))
+    for c in &classes {
+        let found = match meta_check(vm, c, "__subclasscheck__", &args[0])? {
+            Some(answer) => answer,
+            None => attr::is_subclass(vm, sub, c),
+        };
+        if found {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
 }
 
 fn abs(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {

@@ -328,6 +328,26 @@ pub fn make_function(
     }))
 }
 
+/// Give the new function `f` its `__annotations__`: a dict made from the
+/// flat tuple `('name', annotation, ...)` MAKE_FUNCTION found.
+pub fn set_annotations(vm: &mut Vm, f: &Value, pairs: &Value) -> PyResult<()> {
+    let (Some(Object::Function(func)), Some(Object::Tuple(t))) = (f.as_object(), pairs.as_object())
+    else {
+        return Ok(());
+    };
+    let annotations = GilCell::new(Dict::new());
+    for pair in t.chunks(2) {
+        if let [name, value] = pair {
+            super::keys::set(vm, &annotations, name.clone(), value.clone())?;
+        }
+    }
+    let annotations = Value::obj(Object::Dict(annotations));
+    func.dict
+        .get_mut(&mut vm.gil)
+        .insert_str("__annotations__", annotations);
+    Ok(())
+}
+
 /// C3 linearization of a new class's bases: its MRO after the class itself.
 pub fn linearize(bases: &[Obj], gil: &Gil) -> PyResult<Vec<Obj>> {
     for (i, b) in bases.iter().enumerate() {

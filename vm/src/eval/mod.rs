@@ -770,6 +770,11 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                 } else {
                     None
                 };
+                let annotations = if flags & 4 != 0 {
+                    Some(pop(frame))
+                } else {
+                    None
+                };
                 let kw_defaults = if flags & 2 != 0 {
                     Some(pop(frame))
                 } else {
@@ -781,6 +786,9 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                     None
                 };
                 let f = call::make_function(vm, frame, code, defaults, kw_defaults, closure);
+                if let Some(a) = annotations {
+                    call::set_annotations(vm, &f, &a)?;
+                }
                 frame.stack.push(f);
             }
             Op::ReturnValue => return Ok(Flow::Return(pop(frame))),

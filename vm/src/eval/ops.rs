@@ -1267,8 +1267,21 @@ pub fn str_of(vm: &mut Vm, v: &Value) -> PyResult<String> {
     match v.as_object() {
         Some(Object::Str(s)) => Ok(s.text.to_string()),
         Some(Object::Instance(i)) => {
-            if let Some(r) = call_dunder(vm, v, "__str__", Vec::new())? {
-                return string_result(vm, r, "__str__");
+            // Builtin types other than str have no `__str__` of their own in
+            // CPython: object's applies, which calls the class's `__repr__`.
+            let extends_non_str = matches!(&i.payload,
+                Some(p) if !matches!(p.as_object(), Some(Object::Str(_))));
+            let inherited = extends_non_str
+                && matches!(
+                    attr::lookup(vm, &i.class, "__str__")
+                        .as_ref()
+                        .and_then(Value::as_object),
+                    Some(Object::Builtin(_))
+                );
+            if !inherited {
+                if let Some(r) = call_dunder(vm, v, "__str__", Vec::new())? {
+                    return string_result(vm, r, "__str__");
+                }
             }
             if super::exception::is_exception_class(vm, &i.class) {
                 return super::exception::str_of(vm, v);

@@ -34,6 +34,10 @@ pub fn attribute(vm: &Vm, f: &Function, name: &str) -> Option<Value> {
             .map_or(Value::None, Value::Obj),
         "__closure__" if f.closure.is_empty() => Value::None,
         "__closure__" => tuple(f.closure.iter().map(|c| Value::Obj(c.clone())).collect()),
+        // Annotations sit in `__dict__` when the function has any.
+        "__annotations__" => Value::obj(Object::Dict(crate::gil::GilCell::new(
+            crate::object::Dict::new(),
+        ))),
         _ => return None,
     })
 }

@@ -91,7 +91,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
             }
             ExprKind::Lambda { args, body } => {
                 let scope = self.table.scope_of(e as *const Expr as usize);
-                self.function(scope, "<lambda>", args, |c| {
+                self.function(scope, "<lambda>", args, None, |c| {
                     c.expr(body)?;
                     c.emit(Op::ReturnValue);
                     Ok(())

@@ -233,7 +233,10 @@ fn stack_effect(op: &Op) -> i32 {
         Op::JumpIfFalseOrPop(_) | Op::JumpIfTrueOrPop(_) => -1,
         Op::ForIter(_) => 1,
         Op::MakeFunction(flags) => {
-            -((flags & 1) as i32) - ((flags >> 1 & 1) as i32) - ((flags >> 3 & 1) as i32)
+            -((flags & 1) as i32)
+                - ((flags >> 1 & 1) as i32)
+                - ((flags >> 2 & 1) as i32)
+                - ((flags >> 3 & 1) as i32)
         }
         Op::ReturnValue => -1,
         Op::YieldValue => -1,
@@ -485,8 +488,9 @@ impl<'t, 'a> Compiler<'t, 'a> {
         self.emit(Op::LoadConst(i));
     }
 
-    /// The name-table index of attribute `attr`, with private names (`__x`)
-    /// mangled to `_Class__x` inside a class, as CPython does.
+    /// The name-table index of attribute or name `attr`, with private names
+    /// (`__x`) mangled to `_Class__x` inside a class, as CPython does (for
+    /// attributes, and for names not local to a function).
     fn attr_index(&mut self, attr: &str) -> u32 {
         let mangled = self.mangle(attr);
         self.name_index(&mangled)
@@ -548,11 +552,11 @@ impl<'t, 'a> Compiler<'t, 'a> {
                 self.emit(Op::LoadDeref(i))
             }
             Access::Global => {
-                let i = self.name_index(name);
+                let i = self.attr_index(name);
                 self.emit(Op::LoadGlobal(i))
             }
             Access::Name => {
-                let i = self.name_index(name);
+                let i = self.attr_index(name);
                 self.emit(Op::LoadName(i))
             }
         }
@@ -569,11 +573,11 @@ impl<'t, 'a> Compiler<'t, 'a> {
                 self.emit(Op::StoreDeref(i))
             }
             Access::Global => {
-                let i = self.name_index(name);
+                let i = self.attr_index(name);
                 self.emit(Op::StoreGlobal(i))
             }
             Access::Name => {
-                let i = self.name_index(name);
+                let i = self.attr_index(name);
                 self.emit(Op::StoreName(i))
             }
         }
@@ -592,11 +596,11 @@ impl<'t, 'a> Compiler<'t, 'a> {
                 ))
             }
             Access::Global => {
-                let i = self.name_index(name);
+                let i = self.attr_index(name);
                 self.emit(Op::DeleteGlobal(i))
             }
             Access::Name => {
-                let i = self.name_index(name);
+                let i = self.attr_index(name);
                 self.emit(Op::DeleteName(i))
             }
         }

@@ -24,6 +24,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
                 args,
                 body,
                 decorator_list,
+                returns,
                 ..
             } => {
                 for d in decorator_list {
@@ -33,7 +34,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
                 let first_line = decorator_list
                     .first()
                     .map(|d| self.lines.line_col(d.range.start).0);
-                self.function(scope, name, args, |c| {
+                self.function(scope, name, args, returns.as_deref(), |c| {
                     if let Some(line) = first_line {
                         c.set_first_line(line);
                     }
@@ -767,6 +768,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
         scope: usize,
         name: &str,
         args: &'a Arguments,
+        returns: Option<&'a Expr>,
         body: impl FnOnce(&mut Self) -> Res,
     ) -> Res {
         let mut flags = 0;
@@ -791,6 +793,9 @@ impl<'t, 'a> Compiler<'t, 'a> {
             self.emit(Op::BuildMap(kw.len() as u32));
             flags |= 2;
         }
+        if self.annotations(args, returns)? {
+            flags |= 4;
+        }
         let qualname = self.qualname(name);
         self.push_unit(scope, name.into(), qualname, CodeKind::Function);
         // CPython keeps the docstring (or None) first among a function's constants.
@@ -807,6 +812,38 @@ impl<'t, 'a> Compiler<'t, 'a> {
         let code = self.pop_unit();
         self.make_function(code, flags);
         Ok(())
+    }
+
+    /// Push the tuple `('name', annotation, ...)` of a function's annotated
+    /// parameters and return value, in CPython 3.11's order (plain parameters,
+    /// then positional-only, `*args`, keyword-only, `**kwargs`, `return`);
+    /// false, pushing nothing, when there are none.
+    fn annotations(&mut self, args: &'a Arguments, returns: Option<&'a Expr>) -> Res<bool> {
+        let mut annotated: Vec<(&str, &'a Expr)> = Vec::new();
+        let params = args
+            .args
+            .iter()
+            .chain(&args.posonlyargs)
+            .chain(args.vararg.as_deref())
+            .chain(&args.kwonlyargs)
+            .chain(args.kwarg.as_deref());
+        for a in params {
+            if let Some(e) = &a.annotation {
+                annotated.push((&a.arg, e));
+            }
+        }
+        if let Some(e) = returns {
+            annotated.push(("return", e));
+        }
+        if annotated.is_empty() {
+            return Ok(false);
+        }
+        for (name, e) in &annotated {
+            self.load_const(PyStr::value(*name));
+            self.expr(e)?;
+        }
+        self.emit(Op::BuildTuple(2 * annotated.len() as u32));
+        Ok(true)
     }
 
     fn class_def(
