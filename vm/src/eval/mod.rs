@@ -765,26 +765,13 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             }
             Op::MakeFunction(flags) => {
                 let code = pop(frame);
-                let closure = if flags & 8 != 0 {
-                    Some(pop(frame))
-                } else {
-                    None
-                };
-                let annotations = if flags & 4 != 0 {
-                    Some(pop(frame))
-                } else {
-                    None
-                };
-                let kw_defaults = if flags & 2 != 0 {
-                    Some(pop(frame))
-                } else {
-                    None
-                };
-                let defaults = if flags & 1 != 0 {
-                    Some(pop(frame))
-                } else {
-                    None
-                };
+                // The optional parts sit on the stack below the code, in the
+                // order of their flag bits, highest on top.
+                let mut part = |bit: u32| (flags & bit != 0).then(|| pop(frame));
+                let closure = part(8);
+                let annotations = part(4);
+                let kw_defaults = part(2);
+                let defaults = part(1);
                 let f = call::make_function(vm, frame, code, defaults, kw_defaults, closure);
                 if let Some(a) = annotations {
                     call::set_annotations(vm, &f, &a)?;
