@@ -185,7 +185,8 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 }
                 SeqIter::Range { next, step: by, .. } => {
                     if step.is_some() {
-                        *next += *by
+                        // Past i64 the range is over anyway: stay at the end.
+                        *next = next.saturating_add(*by)
                     }
                 }
                 SeqIter::Str { next, .. } => {

@@ -30,7 +30,7 @@ use crate::bytecode::{Code, Op};
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
-use crate::object::{int, Dict, Object, PyStr};
+use crate::object::{int, Dict, Object, PyStr, SeqIter};
 use crate::value::{Obj, Value};
 use std::sync::Arc;
 
@@ -261,6 +261,48 @@ pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step>
             }
             Err(err) => unwind(vm, frames, err)?,
         }
+    }
+}
+
+/// FOR_ITER over a range or list iterator on top of the stack: the next
+/// value (`Some(None)` when done), or None for any other iterator.
+#[inline]
+fn quick_next(vm: &mut Vm, frame: &Frame) -> Option<Option<Value>> {
+    let Some(Value::Obj(o)) = frame.stack.last() else {
+        return None;
+    };
+    let Object::Iter(state) = o.get() else {
+        return None;
+    };
+    let item = match state.get(&vm.gil) {
+        SeqIter::Range { .. } => None,
+        SeqIter::List { list, next } => match list.get() {
+            Object::List(l) => Some(l.get(&vm.gil).get(*next).cloned()),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    match (state.get_mut(&mut vm.gil), item) {
+        (SeqIter::Range { next, stop, step }, _) => {
+            let more = if *step > 0 {
+                *next < *stop
+            } else {
+                *next > *stop
+            };
+            if !more {
+                return Some(None);
+            }
+            let v = *next;
+            *next = next.saturating_add(*step);
+            Some(Some(Value::Int(v)))
+        }
+        (SeqIter::List { next, .. }, Some(item)) => {
+            if item.is_some() {
+                *next += 1;
+            }
+            Some(item)
+        }
+        _ => None,
     }
 }
 
@@ -754,6 +796,17 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                 frame.stack.push(it);
             }
             Op::ForIter(t) => {
+                // Ranges and lists step here, without a reference count.
+                if let Some(step) = quick_next(vm, frame) {
+                    match step {
+                        Some(v) => frame.stack.push(v),
+                        None => {
+                            pop(frame);
+                            frame.pc = t as usize;
+                        }
+                    }
+                    continue;
+                }
                 let it = top(frame).clone();
                 match iter::next(vm, &it)? {
                     Some(v) => frame.stack.push(v),
