@@ -220,10 +220,27 @@ pub fn gen_throw(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
         ));
     }
     let g = generator_of(vm, &args[0])?;
-    let exc = match args[1].as_object() {
-        Some(Object::Class(_)) => {
-            let call_args = args.get(2).cloned().into_iter().collect();
-            super::call::call(vm, &args[1], call_args, Vec::new())?
+    let value = args.get(2).cloned().unwrap_or(Value::None);
+    let exc = match (&args[1], args[1].as_object()) {
+        // throw(Type, value): value itself when it is already a Type, else
+        // Type(), Type(*value) for a tuple, Type(value).
+        (Value::Obj(class), Some(Object::Class(_))) => {
+            let value_class = super::attr::class_of(vm, &value);
+            if !matches!(value, Value::None) && super::attr::is_subclass(vm, &value_class, class) {
+                value
+            } else {
+                let call_args = match value.as_object() {
+                    _ if matches!(value, Value::None) => Vec::new(),
+                    Some(Object::Tuple(t)) => t.to_vec(),
+                    _ => vec![value],
+                };
+                super::call::call(vm, &args[1], call_args, Vec::new())?
+            }
+        }
+        _ if !matches!(value, Value::None) => {
+            return Err(Raise::type_error(
+                "instance exception may not have a separate value",
+            ))
         }
         _ => args[1].clone(),
     };
