@@ -42,8 +42,9 @@ class Template:
         self.template = template
 
     def _pieces(self):
-        """Literal text and placeholders, in order: (kind, text, position)
-        with kind 'text', 'named', 'escaped' or 'invalid'."""
+        """Literal text and placeholders, in order: (kind, text, position,
+        source) with kind 'text', 'named', 'escaped' or 'invalid', and
+        source the piece as written."""
         cls = type(self)
         if cls.idpattern != _DEFAULT_IDPATTERN or cls.braceidpattern is not None \
                 or "pattern" in vars(cls):
@@ -57,10 +58,10 @@ class Template:
             if i < 0:
                 break
             if i > start:
-                pieces.append(("text", text[start:i], start))
+                pieces.append(("text", text[start:i], start, text[start:i]))
             j = i + len(delim)
             if text.startswith(delim, j):
-                pieces.append(("escaped", delim, i))
+                pieces.append(("escaped", delim, i, text[i:j + len(delim)]))
                 start = i = j + len(delim)
                 continue
             if j < len(text) and text[j] == "{":
@@ -70,21 +71,21 @@ class Template:
                     while end < len(text) and _is_id_char(text[end]):
                         end += 1
                     if end < len(text) and text[end] == "}":
-                        pieces.append(("named", text[k:end], i))
+                        pieces.append(("named", text[k:end], i, text[i:end + 1]))
                         start = i = end + 1
                         continue
             elif j < len(text) and _is_id_start(text[j]):
                 end = j + 1
                 while end < len(text) and _is_id_char(text[end]):
                     end += 1
-                pieces.append(("named", text[j:end], i))
+                pieces.append(("named", text[j:end], i, text[i:end]))
                 start = i = end
                 continue
             # Where the placeholder's name was to start, as CPython reports it.
-            pieces.append(("invalid", delim, j))
+            pieces.append(("invalid", delim, j, delim))
             start = i = j
         if start < len(text):
-            pieces.append(("text", text[start:], start))
+            pieces.append(("text", text[start:], start, text[start:]))
         return pieces
 
     def _invalid(self, i):
@@ -98,12 +99,9 @@ class Template:
                          (lineno, colno))
 
     def substitute(self, mapping=None, /, **kws):
-        if mapping is None:
-            mapping = kws
-        elif kws:
-            mapping = _Chain(kws, mapping)
+        mapping = _lookup(mapping, kws)
         out = []
-        for kind, text, i in self._pieces():
+        for kind, text, i, _ in self._pieces():
             if kind == "named":
                 out.append(str(mapping[text]))
             elif kind == "invalid":
@@ -113,34 +111,36 @@ class Template:
         return "".join(out)
 
     def safe_substitute(self, mapping=None, /, **kws):
-        if mapping is None:
-            mapping = kws
-        elif kws:
-            mapping = _Chain(kws, mapping)
+        mapping = _lookup(mapping, kws)
         out = []
-        for kind, text, i in self._pieces():
+        for kind, text, _, source in self._pieces():
             if kind == "named":
                 try:
                     out.append(str(mapping[text]))
                 except KeyError:
-                    out.append(self.template[i:self.template.index(text, i) + len(text)
-                                             + (1 if self.template.startswith(
-                                                 self.delimiter + "{", i) else 0)])
+                    out.append(source)
             else:
                 out.append(text)
         return "".join(out)
 
     def is_valid(self):
-        return all(kind != "invalid" for kind, _, _ in self._pieces())
+        return all(piece[0] != "invalid" for piece in self._pieces())
 
     def get_identifiers(self):
         ids = []
-        for kind, text, i in self._pieces():
+        for kind, text, i, _ in self._pieces():
             if kind == "invalid":
                 self._invalid(i)
             if kind == "named" and text not in ids:
                 ids.append(text)
         return ids
+
+
+def _lookup(mapping, kws):
+    """The names a substitution draws on: the keywords, then the mapping."""
+    if mapping is None:
+        return kws
+    return _Chain(kws, mapping) if kws else mapping
 
 
 class _Chain:

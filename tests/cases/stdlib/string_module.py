@@ -16,3 +16,4 @@ class Pct(string.Template):
     delimiter = '%'
 print(Pct('%x and %%').substitute(x=1), string.Template('$x$y').safe_substitute(y=2))
 print(string.Template('${x}y').substitute(x=5))
+print(string.Template('$a ${b} $$ $c').safe_substitute(a=1))
