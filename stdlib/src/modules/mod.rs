@@ -3,7 +3,9 @@
 mod errno;
 mod imp;
 mod posix;
+mod select;
 mod signal;
+mod socket;
 mod thread;
 mod time;
 
@@ -14,7 +16,9 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_imp", imp::init),
     ("errno", errno::init),
     ("posix", posix::init),
+    ("select", select::init),
     ("signal", signal::init),
+    ("_socket", socket::init),
     ("_thread", thread::init),
     ("time", time::init),
 ];
