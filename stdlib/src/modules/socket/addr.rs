@@ -144,6 +144,9 @@ pub fn to_value(addr: Option<SocketAddrAny>) -> Value {
         };
     }
     if let Ok(unix) = SocketAddrUnix::try_from(addr) {
+        if unix.is_unnamed() || unix.abstract_name() == Some(&[]) {
+            return PyStr::value("");
+        }
         if let Some(name) = unix.abstract_name() {
             let mut bytes = vec![0u8];
             bytes.extend_from_slice(name);

@@ -394,7 +394,7 @@ pub fn timeout_arg(vm: &Vm, v: &Value) -> PyResult<Option<Duration>> {
         Value::Float(_) | Value::Int(_) | Value::Bool(_) => args::float(vm, v)?,
         _ => {
             return Err(Raise::type_error(format!(
-                "'{}' object cannot be interpreted as an integer or float",
+                "'{}' object cannot be interpreted as an integer",
                 attr::type_name(vm, v)
             )))
         }
