@@ -84,8 +84,7 @@ fn fd_of(vm: &mut Vm, v: &Value) -> PyResult<i32> {
             "file descriptor cannot be a negative integer ({n})"
         )));
     }
-    i32::try_from(n)
-        .map_err(|_| Raise::new(ExcKind::OverflowError, "fd is greater than maximum"))
+    i32::try_from(n).map_err(|_| Raise::new(ExcKind::OverflowError, "fd is greater than maximum"))
 }
 
 /// The open descriptor numbered `n`, EBADF if there is none.
@@ -144,9 +143,8 @@ fn select(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let mut polled = Vec::new();
     let mut owners = Vec::new();
     for (which, list) in args[..3].iter().enumerate() {
-        let items = iter::collect(vm, list).map_err(|_| {
-            Raise::type_error("arguments 1-3 must be sequences")
-        })?;
+        let items = iter::collect(vm, list)
+            .map_err(|_| Raise::type_error("arguments 1-3 must be sequences"))?;
         for (i, item) in items.iter().enumerate() {
             let n = fd_of(vm, item)?;
             polled.push((open_fd(vm, n)?, asked[which]));
@@ -163,7 +161,9 @@ fn select(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     }
     let [r, w, x] = out;
     let list = |v: Vec<Value>| Value::obj(Object::List(gilt_vm::gil::GilCell::new(v)));
-    Ok(Value::obj(Object::Tuple(vec![list(r), list(w), list(x)].into())))
+    Ok(Value::obj(Object::Tuple(
+        vec![list(r), list(w), list(x)].into(),
+    )))
 }
 
 /// A poll object: registered descriptors with their event masks, in order.
@@ -179,7 +179,10 @@ fn poll_new(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
         .and_then(|d| d.get(&vm.gil).get_str(POLL_CLASS).cloned());
     match class {
         Some(Value::Obj(class)) => Ok(Native::value(class, Poll::default())),
-        _ => Err(Raise::new(ExcKind::RuntimeError, "select is not initialised")),
+        _ => Err(Raise::new(
+            ExcKind::RuntimeError,
+            "select is not initialised",
+        )),
     }
 }
 

@@ -66,7 +66,10 @@ pub fn from_value(vm: &mut Vm, func: &str, family: i32, v: &Value) -> PyResult<A
         };
     }
     let (name, pair) = if family == AF_INET6 {
-        ("AF_INET6", "AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])")
+        (
+            "AF_INET6",
+            "AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])",
+        )
     } else {
         ("AF_INET", "AF_INET address must be a pair (host, port)")
     };

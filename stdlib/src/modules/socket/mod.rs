@@ -110,7 +110,7 @@ pub fn init(vm: &mut Vm, module: &Value) -> PyResult<()> {
     import::set_attr(vm, module, "socket", Value::Obj(class));
     let os_error = vm.interp.exceptions["OSError"].clone();
     for name in ["herror", "gaierror"] {
-        let exc = gilt_vm::interp::new_class(name, &[os_error.clone()], None, &mut vm.gil)?;
+        let exc = gilt_vm::interp::new_class(name, std::slice::from_ref(&os_error), None, &mut vm.gil)?;
         if let Object::Class(c) = exc.get() {
             c.dict
                 .get_mut(&mut vm.gil)
@@ -187,8 +187,13 @@ fn open(vm: &mut Vm, family: i32, kind: i32, proto: i32) -> PyResult<rustix::fd:
     let flags = SocketFlags::CLOEXEC;
     let protocol = std::num::NonZeroU32::new(proto as u32).map(Protocol::from_raw);
     let kind = SocketType::from_raw((kind & !(SOCK_NONBLOCK | SOCK_CLOEXEC)) as u32);
-    net::socket_with(AddressFamily::from_raw(family as u16), kind, flags, protocol)
-        .map_err(|e| sock::os_error(vm, e))
+    net::socket_with(
+        AddressFamily::from_raw(family as u16),
+        kind,
+        flags,
+        protocol,
+    )
+    .map_err(|e| sock::os_error(vm, e))
 }
 
 /// `socket(family=-1, type=-1, proto=-1, fileno=None)`.
@@ -232,7 +237,12 @@ fn socket_new(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
             let kind = if kind == -1 { SOCK_STREAM } else { kind };
             let proto = proto.max(0);
             let fd = open(vm, family, kind, proto)?;
-            Sock::new(fds::add(fd), family, kind & !(SOCK_NONBLOCK | SOCK_CLOEXEC), proto)
+            Sock::new(
+                fds::add(fd),
+                family,
+                kind & !(SOCK_NONBLOCK | SOCK_CLOEXEC),
+                proto,
+            )
         }
     };
     Ok(sock::value(cls, sock))
@@ -262,11 +272,14 @@ fn socketpair(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 
 fn socket_class_of(vm: &mut Vm) -> PyResult<Obj> {
     let module = import::import_module(vm, "_socket")?;
-    let class = import::module::namespace(&module)
-        .and_then(|d| d.get(&vm.gil).get_str("socket").cloned());
+    let class =
+        import::module::namespace(&module).and_then(|d| d.get(&vm.gil).get_str("socket").cloned());
     match class {
         Some(Value::Obj(c)) => Ok(c),
-        _ => Err(Raise::new(ExcKind::RuntimeError, "_socket is not initialised")),
+        _ => Err(Raise::new(
+            ExcKind::RuntimeError,
+            "_socket is not initialised",
+        )),
     }
 }
 
@@ -379,11 +392,17 @@ fn inet_ntop(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let text = match family {
         AF_INET => <[u8; 4]>::try_from(b.as_slice()).map(|o| Ipv4Addr::from(o).to_string()),
         AF_INET6 => <[u8; 16]>::try_from(b.as_slice()).map(|o| Ipv6Addr::from(o).to_string()),
-        _ => return Err(Raise::value_error(format!("unknown address family {family}"))),
+        _ => {
+            return Err(Raise::value_error(format!(
+                "unknown address family {family}"
+            )))
+        }
     };
     match text {
         Ok(t) => Ok(PyStr::value(t.as_str())),
-        Err(_) => Err(Raise::value_error("invalid length of packed IP address string")),
+        Err(_) => Err(Raise::value_error(
+            "invalid length of packed IP address string",
+        )),
     }
 }
 

@@ -26,8 +26,13 @@ const NO_OPTION: i32 = 92;
 
 pub fn setsockopt(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let s = this(vm, args, "setsockopt")?;
-    let [level, name, value] =
-        args::parse("setsockopt", ["level", "optname", "value"], 3, &args[1..], kwargs)?;
+    let [level, name, value] = args::parse(
+        "setsockopt",
+        ["level", "optname", "value"],
+        3,
+        &args[1..],
+        kwargs,
+    )?;
     let level = args::int(vm, &level.unwrap_or(Value::None))?;
     let name = args::int(vm, &name.unwrap_or(Value::None))?;
     let value = args::int(vm, &value.unwrap_or(Value::None))?;
@@ -49,8 +54,13 @@ pub fn setsockopt(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 
 pub fn getsockopt(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let s = this(vm, args, "getsockopt")?;
-    let [level, name, _buflen] =
-        args::parse("getsockopt", ["level", "optname", "buflen"], 2, &args[1..], kwargs)?;
+    let [level, name, _buflen] = args::parse(
+        "getsockopt",
+        ["level", "optname", "buflen"],
+        2,
+        &args[1..],
+        kwargs,
+    )?;
     let level = args::int(vm, &level.unwrap_or(Value::None))?;
     let name = args::int(vm, &name.unwrap_or(Value::None))?;
     let fd = s.sock_fd(vm)?;

@@ -55,7 +55,10 @@ impl Sock {
 
     /// The descriptor's number, -1 once closed.
     pub fn fileno(&self) -> i64 {
-        self.fd.lock().as_ref().map_or(-1, |fd| fd.as_raw_fd() as i64)
+        self.fd
+            .lock()
+            .as_ref()
+            .map_or(-1, |fd| fd.as_raw_fd() as i64)
     }
 }
 
@@ -160,7 +163,8 @@ pub fn listen(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let [backlog] = args::parse("listen", ["backlog"], 0, &args[1..], kwargs)?;
     let backlog = match backlog {
         Some(b) => args::int(vm, &b)?.clamp(0, i32::MAX as i64) as i32,
-        None => 128.min(4096),
+        // CPython's default: SOMAXCONN capped at 128.
+        None => 128,
     };
     let fd = s.sock_fd(vm)?;
     net::listen(&*fd, backlog).map_err(|e| os_error(vm, e))?;
@@ -219,7 +223,9 @@ pub fn connect(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 }
 
 pub fn connect_ex(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
-    Ok(Value::Int(connect_impl(vm, args, kwargs, "connect_ex")? as i64))
+    Ok(Value::Int(
+        connect_impl(vm, args, kwargs, "connect_ex")? as i64
+    ))
 }
 
 pub fn send(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
@@ -283,8 +289,13 @@ pub fn recv(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 
 pub fn recv_into(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let s = this(vm, args, "recv_into")?;
-    let [target, nbytes, flags] =
-        args::parse("recv_into", ["buffer", "nbytes", "flags"], 1, &args[1..], kwargs)?;
+    let [target, nbytes, flags] = args::parse(
+        "recv_into",
+        ["buffer", "nbytes", "flags"],
+        1,
+        &args[1..],
+        kwargs,
+    )?;
     let target = target.unwrap_or(Value::None);
     let Some(Object::ByteArray(cell)) = target.as_object() else {
         return Err(Raise::type_error(format!(
@@ -302,7 +313,11 @@ pub fn recv_into(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
             if n as usize > room {
                 return Err(Raise::value_error("buffer too small for requested bytes"));
             }
-            if n == 0 { room } else { n as usize }
+            if n == 0 {
+                room
+            } else {
+                n as usize
+            }
         }
         None => room,
     };
