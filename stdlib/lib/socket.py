@@ -109,6 +109,10 @@ class socket:
         if self._closed:
             self.close()
 
+    def dup(self):
+        """A new socket over a duplicate of the descriptor."""
+        return type(self)._wrap(self._sock.dup())
+
     def close(self):
         """Close the socket (once every file made by makefile is closed)."""
         self._closed = True

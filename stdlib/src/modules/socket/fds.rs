@@ -67,11 +67,21 @@ pub fn any(n: i32) -> Option<Arc<OwnedFd>> {
     if let Some(fd) = lookup(n, false) {
         return Some(fd);
     }
-    let path = format!("/proc/self/fd/{n}");
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .open(&path)
-        .or_else(|_| std::fs::OpenOptions::new().write(true).open(&path))
-        .ok()?;
+    // Open it the way it is open already: a pipe's write end reopened for
+    // reading would be its read end.
+    let info = std::fs::read_to_string(format!("/proc/self/fdinfo/{n}")).ok()?;
+    let flags = info
+        .lines()
+        .find_map(|l| l.strip_prefix("flags:"))
+        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())?;
+    let mut options = std::fs::OpenOptions::new();
+    match flags & 3 {
+        0 => options.read(true),
+        1 => options.write(true),
+        _ => options.read(true).write(true),
+    };
+    // Non-blocking, so opening a FIFO never waits for the other end.
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, 0o4000);
+    let file = options.open(format!("/proc/self/fd/{n}")).ok()?;
     Some(Arc::new(OwnedFd::from(file)))
 }

@@ -110,7 +110,8 @@ pub fn init(vm: &mut Vm, module: &Value) -> PyResult<()> {
     import::set_attr(vm, module, "socket", Value::Obj(class));
     let os_error = vm.interp.exceptions["OSError"].clone();
     for name in ["herror", "gaierror"] {
-        let exc = gilt_vm::interp::new_class(name, std::slice::from_ref(&os_error), None, &mut vm.gil)?;
+        let exc =
+            gilt_vm::interp::new_class(name, std::slice::from_ref(&os_error), None, &mut vm.gil)?;
         if let Object::Class(c) = exc.get() {
             c.dict
                 .get_mut(&mut vm.gil)
@@ -140,6 +141,7 @@ fn socket_class(vm: &mut Vm) -> PyResult<Obj> {
         ("shutdown", sock::shutdown),
         ("close", sock::close),
         ("detach", sock::detach),
+        ("dup", sock::dup),
         ("fileno", sock::fileno),
         ("_kind", sock::kind),
         ("settimeout", sock::settimeout),

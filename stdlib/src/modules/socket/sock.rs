@@ -190,7 +190,9 @@ fn connect_impl(vm: &mut Vm, args: &[Value], kwargs: &Kw, func: &str) -> PyResul
     let s = this(vm, args, func)?;
     let [address] = args::parse(func, ["address"], 1, &args[1..], kwargs)?;
     let a = addr::from_value(vm, func, s.family, &address.unwrap_or(Value::None))?;
-    let fd = s.sock_fd(vm)?;
+    let Some(fd) = s.fd.lock().clone() else {
+        return Ok(9); // EBADF: connect_ex reports it, connect raises it
+    };
     let r = match &a {
         Addr::Ip(ip) => net::connect(&*fd, ip),
         Addr::Unix(u) => net::connect(&*fd, u),
@@ -382,6 +384,18 @@ pub fn detach(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
         }
         None => -1,
     }))
+}
+
+/// `dup()`: a new socket object over a duplicate of the descriptor.
+pub fn dup(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
+    let s = this(vm, args, "dup")?;
+    args::parse("dup", [], 0, &args[1..], kwargs)?;
+    let fd = s.sock_fd(vm)?;
+    let copy = rustix::io::fcntl_dupfd_cloexec(&*fd, 0).map_err(|e| os_error(vm, e))?;
+    let class = attr::class_of(vm, &args[0]);
+    let sock = Sock::new(fds::add(copy), s.family, s.kind, s.proto);
+    *sock.timeout.lock() = *s.timeout.lock();
+    Ok(value(class, sock))
 }
 
 pub fn fileno(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
