@@ -9,7 +9,9 @@ mod math;
 mod operator;
 mod posix;
 mod random;
+mod select;
 mod signal;
+mod socket;
 mod thread;
 mod time;
 
@@ -26,7 +28,9 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("math", math::init),
     ("operator", operator::init),
     ("posix", posix::init),
+    ("select", select::init),
     ("signal", signal::init),
+    ("_socket", socket::init),
     ("_thread", thread::init),
     ("time", time::init),
 ];
