@@ -4,6 +4,7 @@ mod errno;
 mod imp;
 mod posix;
 mod signal;
+mod sre;
 mod thread;
 mod time;
 
@@ -15,6 +16,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("errno", errno::init),
     ("posix", posix::init),
     ("signal", signal::init),
+    ("_sre", sre::init),
     ("_thread", thread::init),
     ("time", time::init),
 ];
