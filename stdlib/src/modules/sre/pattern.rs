@@ -321,6 +321,10 @@ fn sub_common(vm: &mut Vm, args: &[Value], kwargs: &Kw, name: &str) -> PyResult<
     let mut out = subject.buf();
     let mut last = 0;
     let mut n = 0usize;
+    // Pieces the result is joined from so far, and the first bad one a
+    // callable returned (raised after all calls, as CPython's join does).
+    let mut pieces = 0usize;
+    let mut bad: Option<Raise> = None;
     while count <= 0 || (n as i64) < count {
         if count < 0 {
             break;
@@ -330,6 +334,7 @@ fn sub_common(vm: &mut Vm, args: &[Value], kwargs: &Kw, name: &str) -> PyResult<
         };
         let (b, e) = caps.span(0).expect("group 0 matched");
         subject.push_slice(&mut out, last, b);
+        pieces += usize::from(last < b);
         match &replacement {
             Replacement::Literal(text) => out.push_text(text),
             Replacement::Template(pieces) => expand_into(&mut out, pieces, &subject, &caps),
@@ -343,11 +348,19 @@ fn sub_common(vm: &mut Vm, args: &[Value], kwargs: &Kw, name: &str) -> PyResult<
                     caps,
                 });
                 let item = call::call(vm, f, vec![matched], Vec::new())?;
-                push_result(vm, &mut out, &item)?;
+                if !matches!(item, Value::None) {
+                    if let Err(e) = push_result(vm, &mut out, &item, pieces) {
+                        bad.get_or_insert(e);
+                    }
+                    pieces += 1;
+                }
             }
         }
         last = e;
         n += 1;
+    }
+    if let Some(e) = bad {
+        return Err(e);
     }
     if n == 0 {
         // Nothing replaced: CPython returns the very string for str and bytes.
@@ -359,10 +372,9 @@ fn sub_common(vm: &mut Vm, args: &[Value], kwargs: &Kw, name: &str) -> PyResult<
     Ok((out.value(), n))
 }
 
-/// Append what a `sub` callable returned (None adds nothing).
-fn push_result(vm: &Vm, out: &mut Buf, item: &Value) -> PyResult<()> {
+/// Append what a `sub` callable returned, piece `index` of the result.
+fn push_result(vm: &Vm, out: &mut Buf, item: &Value, index: usize) -> PyResult<()> {
     match (out, item.as_object()) {
-        (_, None) if matches!(item, Value::None) => Ok(()),
         (Buf::Str(o), Some(Object::Str(s))) => {
             o.push_str(&s.text);
             Ok(())
@@ -372,11 +384,11 @@ fn push_result(vm: &Vm, out: &mut Buf, item: &Value) -> PyResult<()> {
             Ok(())
         }
         (Buf::Str(_), _) => Err(Raise::type_error(format!(
-            "expected str instance, {} found",
+            "sequence item {index}: expected str instance, {} found",
             attr::type_name(vm, item)
         ))),
         (Buf::Bytes(_), _) => Err(Raise::type_error(format!(
-            "expected a bytes-like object, {} found",
+            "sequence item {index}: expected a bytes-like object, {} found",
             attr::type_name(vm, item)
         ))),
     }
