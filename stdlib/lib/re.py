@@ -17,18 +17,83 @@ __all__ = [
 
 __version__ = "2.2.1"
 
-# Flags (plain ints here; CPython's are RegexFlag members with equal values).
-NOFLAG = 0
-A = ASCII = 256
-I = IGNORECASE = 2
-L = LOCALE = 4
-U = UNICODE = 32
-M = MULTILINE = 8
-S = DOTALL = 16
-X = VERBOSE = 64
-T = TEMPLATE = 1
-DEBUG = 128
-RegexFlag = int
+class RegexFlag(int):
+    """The flags of a pattern: an int whose repr names its bits."""
+
+    __module__ = "re"
+    # Definition order, which reprs follow.
+    _members = (
+        ("ASCII", 256), ("IGNORECASE", 2), ("LOCALE", 4), ("UNICODE", 32),
+        ("MULTILINE", 8), ("DOTALL", 16), ("VERBOSE", 64), ("TEMPLATE", 1),
+        ("DEBUG", 128),
+    )
+
+    def __repr__(self):
+        value = int(self)
+        if not value:
+            return "re.NOFLAG"
+        names = []
+        for name, bit in self._members:
+            if value & bit:
+                names.append("re." + name)
+                value &= ~bit
+        if value:
+            names.append(hex(value))
+        return "|".join(names)
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        if spec:
+            return format(int(self), spec)
+        return repr(self)
+
+    @property
+    def name(self):
+        for name, bit in self._members:
+            if int(self) == bit:
+                return name
+        return None if int(self) else "NOFLAG"
+
+    @property
+    def value(self):
+        return int(self)
+
+    def __or__(self, other):
+        if isinstance(other, int):
+            return RegexFlag(int(self) | int(other))
+        return NotImplemented
+
+    __ror__ = __or__
+
+    def __and__(self, other):
+        if isinstance(other, int):
+            return RegexFlag(int(self) & int(other))
+        return NotImplemented
+
+    __rand__ = __and__
+
+    def __xor__(self, other):
+        if isinstance(other, int):
+            return RegexFlag(int(self) ^ int(other))
+        return NotImplemented
+
+    __rxor__ = __xor__
+
+    def __invert__(self):
+        return RegexFlag(~int(self) & 0x1FF)
+
+
+NOFLAG = RegexFlag(0)
+A = ASCII = RegexFlag(256)
+I = IGNORECASE = RegexFlag(2)
+L = LOCALE = RegexFlag(4)
+U = UNICODE = RegexFlag(32)
+M = MULTILINE = RegexFlag(8)
+S = DOTALL = RegexFlag(16)
+X = VERBOSE = RegexFlag(64)
+T = TEMPLATE = RegexFlag(1)
+DEBUG = RegexFlag(128)
 
 
 class error(Exception):
@@ -80,7 +145,7 @@ def _compile(pattern, flags):
         return pattern
     if not isinstance(pattern, (str, bytes)):
         raise TypeError("first argument must be string or compiled pattern")
-    p = _sre.compile(pattern, flags)
+    p = _sre.compile(pattern, int(flags))
     if key is not None and not flags & DEBUG:
         if len(_cache) >= _MAXCACHE:
             # Drop the oldest entry (dicts keep insertion order).
