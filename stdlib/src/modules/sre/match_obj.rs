@@ -118,7 +118,7 @@ fn getitem(vm: &mut Vm, args: &[Value], _kwargs: &Kw) -> PyResult<Value> {
 
 fn groups(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let m = this(vm, args, "groups")?;
-    let [default] = args::parse("Match.groups", ["default"], 0, &args[1..], kwargs)?;
+    let [default] = args::parse("groups", ["default"], 0, &args[1..], kwargs)?;
     let default = default.unwrap_or(Value::None);
     Ok(tuple(
         (1..=m.compiled.groups)
@@ -129,7 +129,7 @@ fn groups(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 
 fn groupdict(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let m = this(vm, args, "groupdict")?;
-    let [default] = args::parse("Match.groupdict", ["default"], 0, &args[1..], kwargs)?;
+    let [default] = args::parse("groupdict", ["default"], 0, &args[1..], kwargs)?;
     let default = default.unwrap_or(Value::None);
     let dict = ops::new_dict();
     if let Some(Object::Dict(d)) = dict.as_object() {
@@ -144,7 +144,13 @@ fn groupdict(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 /// The span of the group named by the optional argument (-1s if unmatched).
 fn span_of(vm: &mut Vm, args: &[Value], kwargs: &Kw, name: &str) -> PyResult<(i64, i64)> {
     let m = this(vm, args, name)?;
-    let [g] = args::parse(&format!("Match.{name}"), ["group"], 0, &args[1..], kwargs)?;
+    if args.len() > 2 {
+        return Err(Raise::type_error(format!(
+            "{name} expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
+    }
+    let [g] = args::parse(name, ["group"], 0, &args[1..], kwargs)?;
     let g = match g {
         Some(v) => group_index(m, &v)?,
         None => 0,
@@ -170,7 +176,7 @@ fn span(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 
 fn expand(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let m = this(vm, args, "expand")?;
-    let [template] = args::parse("Match.expand", ["template"], 1, &args[1..], kwargs)?;
+    let [template] = args::parse("expand", ["template"], 1, &args[1..], kwargs)?;
     let template = template.unwrap_or(Value::None);
     let pieces = parse_template(vm, &m.compiled, &template)?;
     let mut out = m.subject.buf();

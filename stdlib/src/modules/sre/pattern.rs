@@ -70,7 +70,7 @@ fn subject_args(
 ) -> PyResult<(Arc<Compiled>, Arc<Subject>, usize, usize)> {
     let compiled = this(vm, args, name)?.clone();
     let [string, pos, endpos] = args::parse(
-        &format!("Pattern.{name}"),
+        name,
         ["string", "pos", "endpos"],
         1,
         &args[1..],
@@ -193,7 +193,7 @@ fn finditer(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 fn split(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let compiled = this(vm, args, "split")?.clone();
     let [string, maxsplit] = args::parse(
-        "Pattern.split",
+        "split",
         ["string", "maxsplit"],
         1,
         &args[1..],
@@ -235,6 +235,9 @@ enum Replacement {
     Literal(String),
     Template(Vec<Piece>),
     Call(Value),
+    /// A str for a bytes pattern or the other way round (named): fails
+    /// when a match needs it, as CPython's join of the pieces does.
+    Mismatch(String),
 }
 
 /// Make the replacement of `repl` (str, bytes or a callable).
@@ -245,18 +248,15 @@ fn replacement(vm: &mut Vm, compiled: &Compiled, repl: &Value) -> PyResult<Repla
             let data = gilt_vm::object::bytes::as_bytes(&vm.gil, repl).unwrap_or(&[]);
             data.iter().map(|&b| b as char).collect()
         }
+        Some(Object::Str(_) | Object::Bytes(_) | Object::ByteArray(_)) => {
+            return Ok(Replacement::Mismatch(attr::type_name(vm, repl)))
+        }
         _ if gilt_vm::builtins::is_callable(vm, repl)? => return Ok(Replacement::Call(repl.clone())),
         _ => {
-            let want = if compiled.is_bytes {
-                "a bytes-like object is required, not"
-            } else {
-                "expected str instance,"
-            };
-            return Err(Raise::type_error(if compiled.is_bytes {
-                format!("{want} '{}'", attr::type_name(vm, repl))
-            } else {
-                format!("{want} {} found", attr::type_name(vm, repl))
-            }));
+            return Err(Raise::type_error(format!(
+                "decoding to str: need a bytes-like object, {} found",
+                attr::type_name(vm, repl)
+            )))
         }
     };
     if !chars.contains(&'\\') {
@@ -288,7 +288,7 @@ pub fn parse_template(vm: &mut Vm, compiled: &Compiled, template: &Value) -> PyR
     match replacement(vm, compiled, template)? {
         Replacement::Literal(text) => Ok(vec![Piece::Lit(text)]),
         Replacement::Template(pieces) => Ok(pieces),
-        Replacement::Call(_) => Err(Raise::type_error(format!(
+        Replacement::Call(_) | Replacement::Mismatch(_) => Err(Raise::type_error(format!(
             "expected str instance, {} found",
             attr::type_name(vm, template)
         ))),
@@ -298,7 +298,7 @@ pub fn parse_template(vm: &mut Vm, compiled: &Compiled, template: &Value) -> PyR
 fn sub_common(vm: &mut Vm, args: &[Value], kwargs: &Kw, name: &str) -> PyResult<(Value, usize)> {
     let compiled = this(vm, args, name)?.clone();
     let [repl, string, count] = args::parse(
-        &format!("Pattern.{name}"),
+        name,
         ["repl", "string", "count"],
         2,
         &args[1..],
@@ -338,6 +338,19 @@ fn sub_common(vm: &mut Vm, args: &[Value], kwargs: &Kw, name: &str) -> PyResult<
         match &replacement {
             Replacement::Literal(text) => out.push_text(text),
             Replacement::Template(pieces) => expand_into(&mut out, pieces, &subject, &caps),
+            Replacement::Mismatch(found) => {
+                let want = if compiled.is_bytes {
+                    "a bytes-like object"
+                } else {
+                    "str instance"
+                };
+                bad.get_or_insert_with(|| {
+                    Raise::type_error(format!(
+                        "sequence item {pieces}: expected {want}, {found} found"
+                    ))
+                });
+                pieces += 1;
+            }
             Replacement::Call(f) => {
                 let matched = new_match(MatchData {
                     re: args[0].clone(),
