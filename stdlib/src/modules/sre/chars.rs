@@ -195,11 +195,19 @@ mod tests {
 
     #[test]
     fn class_with_folding() {
-        let set = CharSet::new(false, vec![SetItem::Range('a' as u32, 'z' as u32)], Fold::Unicode);
+        let set = CharSet::new(
+            false,
+            vec![SetItem::Range('a' as u32, 'z' as u32)],
+            Fold::Unicode,
+        );
         assert!(set.contains('Q' as u32));
         assert!(set.contains(0x212a));
         assert!(!set.contains('1' as u32));
-        let neg = CharSet::new(true, vec![SetItem::Class(Category::Digit, true)], Fold::Exact);
+        let neg = CharSet::new(
+            true,
+            vec![SetItem::Class(Category::Digit, true)],
+            Fold::Exact,
+        );
         assert!(neg.contains('x' as u32));
         assert!(!neg.contains('٣' as u32));
     }

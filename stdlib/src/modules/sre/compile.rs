@@ -9,7 +9,11 @@ use super::node::{At, Fold, Greed, Node};
 use super::parse::Error;
 
 /// Compile `node`, whose groups number `groups` and have widths `widths`.
-pub fn compile(node: &Node, groups: usize, widths: &[Option<(u64, u64)>]) -> Result<Program, Error> {
+pub fn compile(
+    node: &Node,
+    groups: usize,
+    widths: &[Option<(u64, u64)>],
+) -> Result<Program, Error> {
     let mut c = Compiler {
         insts: Vec::new(),
         sets: Vec::new(),
@@ -172,7 +176,13 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn emit_repeat(&mut self, min: usize, max: usize, greed: Greed, node: &Node) -> Result<(), Error> {
+    fn emit_repeat(
+        &mut self,
+        min: usize,
+        max: usize,
+        greed: Greed,
+        node: &Node,
+    ) -> Result<(), Error> {
         if let Some(item) = self.item(node) {
             self.insts.push(Inst::Star {
                 item,
@@ -231,11 +241,7 @@ fn literal(c: u32, f: Fold) -> Item {
     let cased = match f {
         Fold::Exact => false,
         Fold::Ascii => c < 128 && (c as u8).is_ascii_alphabetic(),
-        Fold::Unicode => {
-            folded != c
-                || super::chars::upper(c) != c
-                || super::chars::lower(c) != c
-        }
+        Fold::Unicode => folded != c || super::chars::upper(c) != c || super::chars::lower(c) != c,
     };
     if cased {
         Item::Fold(folded, f)
@@ -253,9 +259,7 @@ fn link_star_literals(insts: &mut [Inst]) {
             ..
         } = insts[pc]
         {
-            let next = insts[pc + 1..]
-                .iter()
-                .find(|i| !matches!(i, Inst::Save(_)));
+            let next = insts[pc + 1..].iter().find(|i| !matches!(i, Inst::Save(_)));
             let lit = match next {
                 Some(Inst::One(Item::Lit(c))) => Some(*c),
                 _ => None,

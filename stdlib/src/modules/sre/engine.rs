@@ -76,7 +76,10 @@ pub enum Inst {
     /// Match what group `n` matched.
     Backref(u32, Fold),
     /// Continue if group `group` matched, else go to `no`.
-    Cond { group: u32, no: usize },
+    Cond {
+        group: u32,
+        no: usize,
+    },
     /// Success.
     Match,
 }
@@ -158,7 +161,11 @@ enum Frame {
     /// The start of an atomic group.
     Atomic,
     /// The start of a lookaround entered at `pos`.
-    Look { pos: usize, negate: bool, after: usize },
+    Look {
+        pos: usize,
+        negate: bool,
+        after: usize,
+    },
 }
 
 impl Frame {
@@ -376,7 +383,12 @@ impl Matcher {
                         };
                         if ok {
                             if q > lo {
-                                self.stack.push(Frame::Greedy { pc, lo, pos: q, lit });
+                                self.stack.push(Frame::Greedy {
+                                    pc,
+                                    lo,
+                                    pos: q,
+                                    lit,
+                                });
                             }
                             return Some((pc, q));
                         }
@@ -517,11 +529,7 @@ impl Matcher {
                     };
                     match body {
                         Some(p) => {
-                            self.stack.push(Frame::Look {
-                                pos,
-                                negate,
-                                after,
-                            });
+                            self.stack.push(Frame::Look { pos, negate, after });
                             pos = p;
                             pc += 1;
                             true
@@ -541,9 +549,7 @@ impl Matcher {
                         .find(|f| matches!(f, Frame::Atomic | Frame::Look { .. }))
                         .copied();
                     match top {
-                        Some(Frame::Look {
-                            negate: true, ..
-                        }) => {
+                        Some(Frame::Look { negate: true, .. }) => {
                             self.unwind_barrier();
                             false
                         }

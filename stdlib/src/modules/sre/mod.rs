@@ -96,8 +96,8 @@ pub fn property(name: &'static str, get: gilt_vm::object::NativeFn) -> (&'static
 
 fn classes(vm: &mut Vm) -> PyResult<Arc<Classes>> {
     let module = import::import_module(vm, "_sre")?;
-    let holder = import::module::namespace(&module)
-        .and_then(|d| d.get(&vm.gil).get_str(CLASSES).cloned());
+    let holder =
+        import::module::namespace(&module).and_then(|d| d.get(&vm.gil).get_str(CLASSES).cloned());
     match holder.as_ref().and_then(Value::as_object) {
         Some(Object::Native(n)) => match n.data::<Arc<Classes>>() {
             Some(c) => Ok(c.clone()),
@@ -115,10 +115,7 @@ pub fn raise(vm: &mut Vm, e: parse::Error, source: &Value) -> Raise {
         parse::Error::Overflow(m) => return Raise::new(ExcKind::OverflowError, m),
         parse::Error::Value(m) => return Raise::value_error(m),
         parse::Error::Recursion => {
-            return Raise::new(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded",
-            )
+            return Raise::new(ExcKind::RecursionError, "maximum recursion depth exceeded")
         }
     };
     let error = import::import_module(vm, "_sre").ok().and_then(|m| {

@@ -369,7 +369,14 @@ fn parse_sub(
     let mut items = Vec::new();
     loop {
         let first = nested == 0 && items.is_empty();
-        items.push(parse_seq(source, state, verbose, nested + 1, first, scoped)?);
+        items.push(parse_seq(
+            source,
+            state,
+            verbose,
+            nested + 1,
+            first,
+            scoped,
+        )?);
         if !source.eat('|')? {
             break;
         }
@@ -587,8 +594,7 @@ fn parse_group(
                     let n = source.get_until(')', "group name")?;
                     source.check_group_name(&n, 1)?;
                     let offset = n.chars().count() + 1;
-                    let Some(gid) = state.names.iter().find(|(k, _)| *k == n).map(|e| e.1)
-                    else {
+                    let Some(gid) = state.names.iter().find(|(k, _)| *k == n).map(|e| e.1) else {
                         return source.error(format!("unknown group name {}", py_repr(&n)), offset);
                     };
                     if !state.check_group(gid) {
@@ -736,9 +742,7 @@ fn parse_conditional(
     let group = if is_identifier(&name) {
         match state.names.iter().find(|(k, _)| *k == name) {
             Some(&(_, g)) => g,
-            None => {
-                return source.error(format!("unknown group name {}", py_repr(&name)), offset)
-            }
+            None => return source.error(format!("unknown group name {}", py_repr(&name)), offset),
         }
     } else {
         let bad = || format!("bad character in group name {}", py_repr(&name));
@@ -764,10 +768,7 @@ fn parse_conditional(
     let no = if source.eat('|')? {
         let no = parse_seq(source, state, verbose, nested + 1, false, Some(mode.flags))?;
         if source.next == Some(Tok::Char('|')) {
-            return source.error(
-                "conditional backref with more than two branches".into(),
-                0,
-            );
+            return source.error("conditional backref with more than two branches".into(), 0);
         }
         no
     } else {
@@ -1080,7 +1081,8 @@ fn parse_set(source: &mut Source, mode: Mode) -> Result<Node> {
     let mut items: Vec<SetItem> = Vec::new();
     let negate = source.eat('^')?;
     let unicode = mode.unicode();
-    let unterminated = |s: &Source| s.error::<Node>("unterminated character set".into(), s.tell() - here);
+    let unterminated =
+        |s: &Source| s.error::<Node>("unterminated character set".into(), s.tell() - here);
     let mut count = 0usize;
     loop {
         let Some(this) = source.get()? else {

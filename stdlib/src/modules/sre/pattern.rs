@@ -69,13 +69,8 @@ fn subject_args(
     kwargs: &Kw,
 ) -> PyResult<(Arc<Compiled>, Arc<Subject>, usize, usize)> {
     let compiled = this(vm, args, name)?.clone();
-    let [string, pos, endpos] = args::parse(
-        name,
-        ["string", "pos", "endpos"],
-        1,
-        &args[1..],
-        kwargs,
-    )?;
+    let [string, pos, endpos] =
+        args::parse(name, ["string", "pos", "endpos"], 1, &args[1..], kwargs)?;
     let subject = Subject::new(vm, &string.unwrap_or(Value::None), compiled.is_bytes)?;
     let len = subject.len();
     let pos = position(vm, pos, 0, len)?;
@@ -83,7 +78,13 @@ fn subject_args(
     Ok((compiled, Arc::new(subject), pos, endpos))
 }
 
-fn one_match(vm: &mut Vm, args: &[Value], kwargs: &Kw, name: &str, anchor: Anchor) -> PyResult<Value> {
+fn one_match(
+    vm: &mut Vm,
+    args: &[Value],
+    kwargs: &Kw,
+    name: &str,
+    anchor: Anchor,
+) -> PyResult<Value> {
     let (compiled, subject, pos, endpos) = subject_args(vm, name, args, kwargs)?;
     let mut m = Matcher::new(&compiled.prog);
     match subject.find(&mut m, &compiled.prog, pos, endpos, anchor, false) {
@@ -130,7 +131,12 @@ impl Scan {
     }
 
     /// The next match, if any.
-    pub fn next(&mut self, m: &mut Matcher, compiled: &Compiled, subject: &Subject) -> Option<Captures> {
+    pub fn next(
+        &mut self,
+        m: &mut Matcher,
+        compiled: &Compiled,
+        subject: &Subject,
+    ) -> Option<Captures> {
         if self.done || self.pos > self.end {
             return None;
         }
@@ -187,18 +193,17 @@ fn findall(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 
 fn finditer(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let (compiled, subject, pos, endpos) = subject_args(vm, "finditer", args, kwargs)?;
-    Ok(new_scanner(args[0].clone(), compiled, subject, Scan::new(pos, endpos)))
+    Ok(new_scanner(
+        args[0].clone(),
+        compiled,
+        subject,
+        Scan::new(pos, endpos),
+    ))
 }
 
 fn split(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     let compiled = this(vm, args, "split")?.clone();
-    let [string, maxsplit] = args::parse(
-        "split",
-        ["string", "maxsplit"],
-        1,
-        &args[1..],
-        kwargs,
-    )?;
+    let [string, maxsplit] = args::parse("split", ["string", "maxsplit"], 1, &args[1..], kwargs)?;
     let subject = Subject::new(vm, &string.unwrap_or(Value::None), compiled.is_bytes)?;
     let maxsplit = match maxsplit {
         Some(v) => args::int(vm, &v)?,
@@ -251,7 +256,9 @@ fn replacement(vm: &mut Vm, compiled: &Compiled, repl: &Value) -> PyResult<Repla
         Some(Object::Str(_) | Object::Bytes(_) | Object::ByteArray(_)) => {
             return Ok(Replacement::Mismatch(attr::type_name(vm, repl)))
         }
-        _ if gilt_vm::builtins::is_callable(vm, repl)? => return Ok(Replacement::Call(repl.clone())),
+        _ if gilt_vm::builtins::is_callable(vm, repl)? => {
+            return Ok(Replacement::Call(repl.clone()))
+        }
         _ => {
             return Err(Raise::type_error(format!(
                 "decoding to str: need a bytes-like object, {} found",
@@ -297,13 +304,8 @@ pub fn parse_template(vm: &mut Vm, compiled: &Compiled, template: &Value) -> PyR
 
 fn sub_common(vm: &mut Vm, args: &[Value], kwargs: &Kw, name: &str) -> PyResult<(Value, usize)> {
     let compiled = this(vm, args, name)?.clone();
-    let [repl, string, count] = args::parse(
-        name,
-        ["repl", "string", "count"],
-        2,
-        &args[1..],
-        kwargs,
-    )?;
+    let [repl, string, count] =
+        args::parse(name, ["repl", "string", "count"], 2, &args[1..], kwargs)?;
     let repl = repl.unwrap_or(Value::None);
     let subject = Arc::new(Subject::new(
         vm,
@@ -377,7 +379,10 @@ fn sub_common(vm: &mut Vm, args: &[Value], kwargs: &Kw, name: &str) -> PyResult<
     }
     if n == 0 {
         // Nothing replaced: CPython returns the very string for str and bytes.
-        if matches!(subject.value.as_object(), Some(Object::Str(_) | Object::Bytes(_))) {
+        if matches!(
+            subject.value.as_object(),
+            Some(Object::Str(_) | Object::Bytes(_))
+        ) {
             return Ok((subject.value.clone(), 0));
         }
     }
@@ -434,8 +439,7 @@ fn repr(vm: &mut Vm, args: &[Value], _kwargs: &Kw) -> PyResult<Value> {
     let shown = ops::repr(vm, &compiled.pattern)?;
     let shown: String = shown.chars().take(200).collect();
     let mut flags = compiled.flags;
-    if !compiled.is_bytes && flags & (flag::LOCALE | flag::UNICODE | flag::ASCII) == flag::UNICODE
-    {
+    if !compiled.is_bytes && flags & (flag::LOCALE | flag::UNICODE | flag::ASCII) == flag::UNICODE {
         flags &= !flag::UNICODE;
     }
     if flags == 0 {
@@ -451,7 +455,10 @@ fn repr(vm: &mut Vm, args: &[Value], _kwargs: &Kw) -> PyResult<Value> {
     if flags != 0 {
         names.push(format!("{flags:#x}"));
     }
-    Ok(PyStr::value(format!("re.compile({shown}, {})", names.join("|"))))
+    Ok(PyStr::value(format!(
+        "re.compile({shown}, {})",
+        names.join("|")
+    )))
 }
 
 fn eq(vm: &mut Vm, args: &[Value], _kwargs: &Kw) -> PyResult<Value> {
@@ -466,9 +473,8 @@ fn eq(vm: &mut Vm, args: &[Value], _kwargs: &Kw) -> PyResult<Value> {
     if Arc::ptr_eq(&a, &b) {
         return Ok(Value::Bool(true));
     }
-    let same = a.flags == b.flags
-        && a.is_bytes == b.is_bytes
-        && ops::eq(vm, &a.pattern, &b.pattern)?;
+    let same =
+        a.flags == b.flags && a.is_bytes == b.is_bytes && ops::eq(vm, &a.pattern, &b.pattern)?;
     Ok(Value::Bool(same))
 }
 
