@@ -667,3 +667,38 @@ impl Matcher {
         same.then_some(pos + len)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(pattern: &str, text: &str, anchor: Anchor) -> Option<(usize, usize)> {
+        let chars: Vec<char> = pattern.chars().collect();
+        let parsed = super::super::parse::parse(&chars, true, 0).expect("parses");
+        let prog = super::super::compile::compile(&parsed.node, parsed.groups, &parsed.widths)
+            .expect("compiles");
+        let mut m = Matcher::new(&prog);
+        m.find(&prog, text.as_bytes(), 0, text.len(), anchor)
+            .and_then(|c| c.span(0))
+    }
+
+    #[test]
+    fn searches_and_backtracks() {
+        assert_eq!(find("a+b", "xaab", Anchor::Search), Some((1, 4)));
+        assert_eq!(find("(a|ab)(c|bcd)", "abcd", Anchor::Start), Some((0, 4)));
+        assert_eq!(find("a|ab", "ab", Anchor::Full), Some((0, 2)));
+        assert_eq!(find("(?>a+)a", "aaa", Anchor::Search), None);
+        assert_eq!(find(r"(\w+) \1", "ab cd cd", Anchor::Search), Some((3, 8)));
+        assert_eq!(find("(?<=a)b", "ab", Anchor::Search), Some((1, 2)));
+    }
+
+    #[test]
+    fn long_input_uses_no_rust_stack() {
+        let text = "ab".repeat(300_000);
+        assert_eq!(
+            find("(?:a|b)*$", &text, Anchor::Start),
+            Some((0, text.len()))
+        );
+        assert_eq!(find("(a|b)*c", &text, Anchor::Start), None);
+    }
+}

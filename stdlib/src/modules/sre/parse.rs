@@ -22,7 +22,7 @@ pub enum Error {
 type Result<T> = std::result::Result<T, Error>;
 
 /// Deepest group nesting accepted (CPython fails near here by recursion).
-const MAX_NESTING: usize = 200;
+const MAX_NESTING: usize = 1000;
 
 /// What `parse` found out besides the tree.
 pub struct Parsed {

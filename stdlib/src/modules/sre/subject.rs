@@ -54,6 +54,14 @@ impl Buf {
 impl Subject {
     /// Check `v` against a pattern of the given type and prepare it.
     pub fn new(vm: &Vm, v: &Value, pattern_bytes: bool) -> PyResult<Subject> {
+        // A str or bytes subclass is matched by its builtin value.
+        let v = match v.as_object() {
+            Some(Object::Instance(i)) => match &i.payload {
+                Some(p) if matches!(p.as_object(), Some(Object::Str(_) | Object::Bytes(_))) => p,
+                _ => v,
+            },
+            _ => v,
+        };
         let kind = match v.as_object() {
             Some(Object::Str(s)) => {
                 if pattern_bytes {
