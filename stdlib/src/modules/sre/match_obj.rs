@@ -254,21 +254,24 @@ struct Scanner {
     /// The `pos` and `endpos` finditer was given.
     pos: usize,
     endpos: usize,
-    scan: GilCell<Scan>,
+    /// The scan state and the matcher's scratch space, reused per match.
+    scan: GilCell<(Scan, Matcher)>,
 }
 
 /// A new `finditer` iterator.
 pub fn new_scanner(re: Value, compiled: Arc<Compiled>, subject: Arc<Subject>, scan: Scan) -> Value {
     let class = compiled.classes.scanner.clone();
+    let (pos, endpos) = (scan.pos, scan.end);
+    let matcher = Matcher::new(&compiled.prog);
     Native::value(
         class,
         Scanner {
             re,
             compiled,
             subject,
-            pos: scan.pos,
-            endpos: scan.end,
-            scan: GilCell::new(scan),
+            pos,
+            endpos,
+            scan: GilCell::new((scan, matcher)),
         },
     )
 }
@@ -288,10 +291,9 @@ fn scanner_iter(vm: &mut Vm, args: &[Value], _kwargs: &Kw) -> PyResult<Value> {
 
 fn scanner_next(vm: &mut Vm, args: &[Value], _kwargs: &Kw) -> PyResult<Value> {
     let s = receiver::<Scanner>(vm, args, "__next__", "callable_iterator")?;
-    let mut m = Matcher::new(&s.compiled.prog);
-    let scan = s.scan.get_mut(&mut vm.gil);
+    let (scan, m) = s.scan.get_mut(&mut vm.gil);
     let (pos, endpos) = (s.pos, s.endpos);
-    match scan.next(&mut m, &s.compiled, &s.subject) {
+    match scan.next(m, &s.compiled, &s.subject) {
         Some(caps) => Ok(new_match(MatchData {
             re: s.re.clone(),
             compiled: s.compiled.clone(),
