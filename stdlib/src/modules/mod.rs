@@ -12,6 +12,7 @@ mod random;
 mod select;
 mod signal;
 mod socket;
+mod sre;
 mod thread;
 mod time;
 
@@ -31,6 +32,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("select", select::init),
     ("signal", signal::init),
     ("_socket", socket::init),
+    ("_sre", sre::init),
     ("_thread", thread::init),
     ("time", time::init),
 ];

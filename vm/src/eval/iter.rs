@@ -60,7 +60,7 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             let p = i.payload.clone().expect("checked");
             return get_iter(vm, &p);
         }
-        Object::Instance(_) | Object::Stream(_) => return user_iter(vm, v),
+        Object::Instance(_) | Object::Stream(_) | Object::Native(_) => return user_iter(vm, v),
         _ => return Err(not_iterable(vm, v)),
     })
 }
@@ -97,7 +97,7 @@ fn user_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 pub fn is_iterator(vm: &Vm, v: &Value) -> bool {
     match v.as_object() {
         Some(Object::Iter(_) | Object::Generator(_)) => true,
-        Some(Object::Instance(_) | Object::Stream(_)) => {
+        Some(Object::Instance(_) | Object::Stream(_) | Object::Native(_)) => {
             attr::lookup(vm, &attr::class_of(vm, v), "__next__").is_some()
         }
         _ => false,
@@ -204,7 +204,7 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 super::Step::Returned(_) => Ok(None),
             }
         }
-        Object::Instance(_) | Object::Stream(_) => {
+        Object::Instance(_) | Object::Stream(_) | Object::Native(_) => {
             match ops::call_dunder(vm, it, "__next__", Vec::new()) {
                 Ok(Some(v)) => Ok(Some(v)),
                 Ok(None) => Err(not_iterator(vm, it)),

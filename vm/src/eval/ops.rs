@@ -910,6 +910,13 @@ pub fn getitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<Value>
                 }
             )))
         }
+        // A native class (re.Match) may define __getitem__.
+        Some(Object::Native(_)) => {
+            match call_dunder(vm, container, "__getitem__", vec![index.clone()])? {
+                Some(v) => Ok(v),
+                None => Err(not_subscriptable(vm, container)),
+            }
+        }
         _ => Err(not_subscriptable(vm, container)),
     }
 }

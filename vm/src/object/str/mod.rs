@@ -43,6 +43,24 @@ use unicode::{is_alpha, is_decimal, is_digit, is_numeric, is_space};
 
 type Kwargs = [(Box<str>, Value)];
 
+/// Character properties as `str` methods judge them (for `re`'s classes).
+pub mod props {
+    /// `c.isalnum()`.
+    pub fn is_alnum(c: char) -> bool {
+        super::is_alpha(c) || super::is_numeric(c)
+    }
+
+    /// `c.isdecimal()`.
+    pub fn is_decimal(c: char) -> bool {
+        super::is_decimal(c)
+    }
+
+    /// `c.isspace()`.
+    pub fn is_space(c: char) -> bool {
+        super::is_space(c)
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Helpers for the evaluation loop
 // ---------------------------------------------------------------------------
