@@ -620,7 +620,16 @@ fn next(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("next", args, 1, 2)?;
     if !matches!(
         args[0].as_object(),
-        Some(Object::Iter(_) | Object::Instance(_) | Object::Generator(_) | Object::Stream(_))
+        Some(
+            Object::Iter(_)
+                | Object::Instance(_)
+                | Object::Generator(crate::eval::generator::Generator {
+                    kind: crate::eval::generator::GenKind::Generator,
+                    ..
+                })
+                | Object::Stream(_)
+                | Object::Native(_)
+        )
     ) {
         return Err(Raise::type_error(format!(
             "'{}' object is not an iterator",

@@ -48,7 +48,7 @@ pub fn class_of(vm: &Vm, v: &Value) -> Obj {
             Object::Module(_) => BuiltinType::Module,
             Object::Cell(_) => BuiltinType::Cell,
             Object::Code(_) => BuiltinType::Code,
-            Object::Generator(_) => BuiltinType::Generator,
+            Object::Generator(g) => g.kind.builtin_type(),
             Object::Property { .. } => BuiltinType::Property,
             Object::ClassMethod(_) => BuiltinType::ClassMethod,
             Object::StaticMethod(_) => BuiltinType::StaticMethod,
@@ -453,8 +453,10 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
                 "__self__" => return Ok(receiver.clone()),
                 _ => {}
             },
-            Object::Generator(g) if name == "gi_code" => {
-                return Ok(Value::obj(Object::Code(g.code.clone())))
+            Object::Generator(g) => {
+                if let Some(v) = super::generator::attribute(vm, obj, g, name) {
+                    return Ok(v);
+                }
             }
             Object::Builtin(b) if name == "__name__" => return Ok(PyStr::value(b.name)),
             Object::Complex(c) => {
@@ -512,7 +514,7 @@ fn function_attribute(f: &crate::object::Function, name: &str) -> Option<Value> 
 }
 
 /// A function found on a class becomes a method bound to the instance.
-fn bind_to(v: Value, receiver: &Value) -> Value {
+pub(crate) fn bind_to(v: Value, receiver: &Value) -> Value {
     match &v {
         Value::Obj(o) if matches!(o.get(), Object::Function(_)) => Value::obj(Object::Method {
             receiver: receiver.clone(),
