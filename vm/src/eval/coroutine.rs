@@ -203,7 +203,12 @@ fn agen_of(v: &Value) -> &Generator {
 /// An async generator's result as its awaitable sees it: a value passed up
 /// from an await inside goes on up; its own `yield` ends the awaitable with
 /// StopIteration(value) (`Step::Returned`); its end is StopAsyncIteration.
-fn unwrap(vm: &mut Vm, g: &Generator, state: &GilCell<AwaitState>, r: PyResult<Step>) -> PyResult<Step> {
+fn unwrap(
+    vm: &mut Vm,
+    g: &Generator,
+    state: &GilCell<AwaitState>,
+    r: PyResult<Step>,
+) -> PyResult<Step> {
     if let Ok(Step::Yielded(v)) = &r {
         if g.delegate(vm).is_some() {
             return Ok(Step::Yielded(v.clone()));
@@ -229,7 +234,12 @@ fn unwrap(vm: &mut Vm, g: &Generator, state: &GilCell<AwaitState>, r: PyResult<S
 }
 
 /// What `aclose()` makes of the generator's answer to GeneratorExit.
-fn close_result(vm: &mut Vm, g: &Generator, state: &GilCell<AwaitState>, r: PyResult<Step>) -> PyResult<Step> {
+fn close_result(
+    vm: &mut Vm,
+    g: &Generator,
+    state: &GilCell<AwaitState>,
+    r: PyResult<Step>,
+) -> PyResult<Step> {
     if let Ok(Step::Yielded(v)) = &r {
         if g.delegate(vm).is_some() {
             return Ok(Step::Yielded(v.clone()));

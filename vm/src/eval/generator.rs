@@ -220,7 +220,8 @@ enum Entry {
 
 /// Resume `gen` and run it to its next yield, return or exception.
 pub fn resume(vm: &mut Vm, gen: &Generator, how: Resume) -> PyResult<Step> {
-    let closing = matches!(&how, Resume::Throw(e) if exception::is_kind(vm, e, ExcKind::GeneratorExit));
+    let closing =
+        matches!(&how, Resume::Throw(e) if exception::is_kind(vm, e, ExcKind::GeneratorExit));
     let state = std::mem::replace(gen.state.get_mut(&mut vm.gil), GenState::Running);
     let (mut frame, started) = match state {
         GenState::Running => {
@@ -336,7 +337,11 @@ fn replace_with(vm: &mut Vm, cause: Raise, kind: ExcKind, msg: String) -> Raise 
 /// exception first (GeneratorExit closes it instead), and only what it does
 /// not handle is raised in the frame itself.
 fn throw_to_delegate(vm: &mut Vm, frame: &mut Frame, err: Raise, closing: bool) -> Entry {
-    let sub = frame.stack.last().cloned().expect("a delegate under YIELD_FROM");
+    let sub = frame
+        .stack
+        .last()
+        .cloned()
+        .expect("a delegate under YIELD_FROM");
     if closing {
         return match close_iter(vm, &sub) {
             Ok(()) => Entry::Raise(err),
@@ -524,9 +529,11 @@ pub fn thrown(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Raise> {
         ));
     }
     let exc = match typ {
-        Value::Obj(c) if matches!(c.get(), Object::Class(_)) && exception::is_exception_class(vm, c) => {
-            let is_instance = !matches!(val, Value::None)
-                && attr::is_subclass(vm, &attr::class_of(vm, &val), c);
+        Value::Obj(c)
+            if matches!(c.get(), Object::Class(_)) && exception::is_exception_class(vm, c) =>
+        {
+            let is_instance =
+                !matches!(val, Value::None) && attr::is_subclass(vm, &attr::class_of(vm, &val), c);
             if is_instance {
                 val
             } else {

@@ -249,6 +249,12 @@ pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step>
 pub(crate) fn unwind(vm: &mut Vm, frames: &mut Vec<Frame>, err: Raise) -> PyResult<()> {
     let mut skip_traceback = matches!(err, Raise::Reraised(_));
     let exc = exception::materialize(vm, err);
+    // A failing instruction may have dropped the last reference to a generator.
+    if finalize::pending() {
+        if let Some(f) = frames.last() {
+            finalize::run_pending(vm, Some((f, f.pc.saturating_sub(1))));
+        }
+    }
     loop {
         let frame = frames.last_mut().expect("a frame is running");
         let pc = frame.pc.saturating_sub(1);
@@ -913,11 +919,7 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
 /// GET_YIELD_FROM_ITER of a coroutine: only a coroutine (or a generator
 /// marked by `types.coroutine`) may `yield from` one.
 #[cold]
-fn yield_from_coroutine(
-    frame: &Frame,
-    g: &generator::Generator,
-    v: &Value,
-) -> PyResult<Value> {
+fn yield_from_coroutine(frame: &Frame, g: &generator::Generator, v: &Value) -> PyResult<Value> {
     let code = &frame.code;
     let allowed = code.coroutine
         || code

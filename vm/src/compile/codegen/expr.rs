@@ -552,7 +552,11 @@ impl<'t, 'a> Compiler<'t, 'a> {
                 self.emit(Op::LoadFast(0));
             } else {
                 self.expr(&g.iter)?;
-                self.emit(if g.is_async { Op::GetAiter } else { Op::GetIter });
+                self.emit(if g.is_async {
+                    Op::GetAiter
+                } else {
+                    Op::GetIter
+                });
             }
             self.place(start);
             if g.is_async {
