@@ -114,6 +114,11 @@ opcodes! {
     GetYieldFromIter = "GET_YIELD_FROM_ITER": "replace the top with an iterator over it",
     YieldFrom = "YIELD_FROM": "pop the sent value, send it to the iterator below, yield what it yields; when it returns, replace it with its value",
     BeforeWith = "BEFORE_WITH": "replace the context manager with its bound __exit__ and the result of __enter__",
+    GetAwaitable(u32) = "GET_AWAITABLE": "replace the top with its awaitable iterator (`arg` 1: from __aenter__, 2: from __aexit__)",
+    GetAiter = "GET_AITER": "replace the top with its __aiter__()",
+    GetAnext = "GET_ANEXT": "push the awaitable __anext__() of the async iterator on top",
+    EndAsyncFor = "END_ASYNC_FOR": "pop the exception and the async iterator below it if it is StopAsyncIteration, else re-raise it",
+    BeforeAsyncWith = "BEFORE_ASYNC_WITH": "replace the context manager with its bound __aexit__ and the awaitable __aenter__()",
     WithExceptStart = "WITH_EXCEPT_START": "call the __exit__ three below with the exception on top; push the result",
     LoadBuildClass = "LOAD_BUILD_CLASS": "push builtins.__build_class__",
     RaiseVarargs(u32) = "RAISE_VARARGS": "raise: re-raise (0), the top (1), or with a cause (2)",
@@ -158,6 +163,11 @@ impl Op {
             Op::PrepReraiseStar => 88,
             Op::WithExceptStart => 49,
             Op::BeforeWith => 53,
+            Op::GetAwaitable(_) => 131,
+            Op::GetAiter => 50,
+            Op::GetAnext => 51,
+            Op::BeforeAsyncWith => 52,
+            Op::EndAsyncFor => 54,
             Op::StoreSubscr => 60,
             Op::DeleteSubscr => 61,
             Op::GetIter => 68,
@@ -291,8 +301,17 @@ pub struct Code {
     pub varargs: bool,
     /// Has `**kwargs`.
     pub varkeywords: bool,
-    /// Contains `yield`.
+    /// Calling it makes a generator, coroutine or async generator object
+    /// (it contains `yield` or `await`, or is `async def`).
     pub generator: bool,
+    /// `async def` without `yield` (or an async comprehension): CO_COROUTINE.
+    pub coroutine: bool,
+    /// `async def` with `yield` (or an async generator expression):
+    /// CO_ASYNC_GENERATOR.
+    pub async_generator: bool,
+    /// CO_ITERABLE_COROUTINE: a generator that `await` accepts, set by
+    /// `types.coroutine` (see `eval::coroutine::mark_iterable_coroutine`).
+    pub iterable_coroutine: std::sync::atomic::AtomicBool,
     /// A function defined inside a function (CPython's CO_NESTED).
     pub nested: bool,
     /// The exception table.

@@ -68,6 +68,12 @@ impl<T> GilCell<T> {
         unsafe { &mut *self.value.get() }
     }
 
+    /// The contents through an exclusive reference to the cell (in `Drop`,
+    /// where the GIL's state is unknown): no other reference can exist.
+    pub fn get_exclusive(&mut self) -> &mut T {
+        self.value.get_mut()
+    }
+
     /// The contents, when the cell is owned outright.
     pub fn into_inner(self) -> T {
         self.value.into_inner()

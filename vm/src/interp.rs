@@ -49,6 +49,9 @@ pub struct Interp {
     pub type_epoch: AtomicU64,
     /// The stream classes, sys.stdin/stdout/stderr, and files to flush at exit.
     pub io: crate::object::io::IoState,
+    /// Frames of generators freed while suspended, waiting to be closed,
+    /// and warnings to print (see `eval::finalize`).
+    pub finalizer: Arc<crate::eval::finalize::Queue>,
 }
 
 /// What a thread needs to run Python code: the GIL token and the interpreter.
@@ -139,6 +142,11 @@ impl Interp {
             (BuiltinType::Cell, "cell"),
             (BuiltinType::Code, "code"),
             (BuiltinType::Generator, "generator"),
+            (BuiltinType::Coroutine, "coroutine"),
+            (BuiltinType::AsyncGenerator, "async_generator"),
+            (BuiltinType::CoroutineWrapper, "coroutine_wrapper"),
+            (BuiltinType::AsyncGenASend, "async_generator_asend"),
+            (BuiltinType::AsyncGenAThrow, "async_generator_athrow"),
             (BuiltinType::Property, "property"),
             (BuiltinType::ClassMethod, "classmethod"),
             (BuiltinType::StaticMethod, "staticmethod"),
@@ -184,6 +192,7 @@ impl Interp {
             check_interval: AtomicU64::new(100),
             signal_handlers: GilCell::new(crate::eval::breaker::initial_handlers()),
             io,
+            finalizer: Default::default(),
         });
         let mut vm = interp.enter();
         crate::builtins::install(&mut vm);

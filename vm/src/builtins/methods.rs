@@ -1,7 +1,7 @@
 //! Methods of the builtin container types (`list`, `dict`, `tuple`) and the
 //! dispatch to the methods of `str`, `bytes`, `bytearray` and `int` in object/.
 
-use crate::eval::{attr, descriptor, generator, keys, ops};
+use crate::eval::{attr, coroutine, descriptor, generator, keys, ops};
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::Vm;
@@ -49,6 +49,31 @@ const GENERATOR: &[(&str, NativeFn)] = &[
     ("__iter__", generator::gen_iter),
 ];
 
+const COROUTINE: &[(&str, NativeFn)] = &[
+    ("send", generator::gen_send),
+    ("throw", generator::gen_throw),
+    ("close", generator::gen_close),
+    ("__await__", coroutine::coro_await),
+];
+
+const ASYNC_GENERATOR: &[(&str, NativeFn)] = &[
+    ("asend", coroutine::agen_asend),
+    ("athrow", coroutine::agen_athrow),
+    ("aclose", coroutine::agen_aclose),
+    ("__aiter__", coroutine::agen_aiter),
+    ("__anext__", coroutine::agen_anext),
+];
+
+/// The objects `asend()`, `athrow()`, `aclose()` and `coroutine.__await__()` return.
+const AWAITABLE: &[(&str, NativeFn)] = &[
+    ("send", coroutine::awaitable_send),
+    ("throw", coroutine::awaitable_throw),
+    ("close", coroutine::awaitable_close),
+    ("__next__", coroutine::awaitable_next),
+    ("__iter__", coroutine::awaitable_iter),
+    ("__await__", coroutine::awaitable_iter),
+];
+
 const PROPERTY: &[(&str, NativeFn)] = &[
     ("getter", descriptor::property_getter),
     ("setter", descriptor::property_setter),
@@ -59,6 +84,11 @@ fn table(t: BuiltinType) -> &'static [(&'static str, NativeFn)] {
     match t {
         BuiltinType::Property => PROPERTY,
         BuiltinType::Generator => GENERATOR,
+        BuiltinType::Coroutine => COROUTINE,
+        BuiltinType::AsyncGenerator => ASYNC_GENERATOR,
+        BuiltinType::CoroutineWrapper
+        | BuiltinType::AsyncGenASend
+        | BuiltinType::AsyncGenAThrow => AWAITABLE,
         BuiltinType::List => LIST,
         BuiltinType::Tuple => TUPLE,
         BuiltinType::Dict => DICT,
@@ -145,7 +175,7 @@ pub fn kind_of(receiver: &Value) -> Option<BuiltinType> {
             ViewKind::Items => BuiltinType::DictItems,
         },
         Object::Complex(_) => BuiltinType::Complex,
-        Object::Generator(_) => BuiltinType::Generator,
+        Object::Generator(g) => g.kind.builtin_type(),
         Object::Property { .. } => BuiltinType::Property,
         Object::Range { .. } => BuiltinType::Range,
         Object::Slice { .. } => BuiltinType::Slice,

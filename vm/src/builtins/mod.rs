@@ -734,7 +734,10 @@ fn next(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
         Some(
             Object::Iter(_)
                 | Object::Instance(_)
-                | Object::Generator(_)
+                | Object::Generator(crate::eval::generator::Generator {
+                    kind: crate::eval::generator::GenKind::Generator,
+                    ..
+                })
                 | Object::Stream(_)
                 | Object::Native(_)
         )
@@ -743,6 +746,20 @@ fn next(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
             "'{}' object is not an iterator",
             attr::type_name(vm, &args[0])
         )));
+    }
+    if let Some(Object::Native(_)) = args[0].as_object() {
+        // An awaitable's StopIteration carries its result: pass it on.
+        return match crate::eval::ops::call_dunder(vm, &args[0], "__next__", Vec::new()) {
+            Err(e) if args.len() == 2 && crate::eval::exception::is_stop_iteration(vm, &e) => {
+                Ok(args[1].clone())
+            }
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Err(Raise::type_error(format!(
+                "'{}' object is not an iterator",
+                attr::type_name(vm, &args[0])
+            ))),
+            Err(e) => Err(e),
+        };
     }
     if let Some(Object::Generator(_)) = args[0].as_object() {
         // A generator's return value travels in its StopIteration.

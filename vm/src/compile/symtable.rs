@@ -50,8 +50,12 @@ pub struct Scope {
     pub frees: Vec<Box<str>>,
     children: Vec<usize>,
     parent: Option<usize>,
-    /// Contains `yield`.
+    /// Contains `yield`, `yield from` or `await` (or is a generator expression).
     pub generator: bool,
+    /// Contains `yield` or `yield from` (or is a generator expression).
+    pub yields: bool,
+    /// `async def`, or a comprehension with `async for` or `await`.
+    pub is_async: bool,
     /// Opened by a comprehension.
     pub comprehension: bool,
 }
@@ -71,6 +75,8 @@ impl Scope {
             children: Vec::new(),
             parent,
             generator: false,
+            yields: false,
+            is_async: false,
             comprehension: false,
         }
     }
@@ -307,6 +313,9 @@ impl Visitor<'_> {
                 }
                 self.scope().bind(name);
                 let index = self.open(s as *const Stmt as usize, ScopeKind::Function);
+                if let StmtKind::FunctionDef { is_async: true, .. } = &s.node {
+                    self.table.scopes[index].is_async = true;
+                }
                 self.within(index, |v| {
                     v.params(args);
                     v.stmts(body);
@@ -550,10 +559,21 @@ impl Visitor<'_> {
             } => self.comprehension(e, generators, &[key, value]),
             ExprKind::Yield { value } => {
                 self.scope().generator = true;
+                self.scope().yields = true;
                 value.iter().for_each(|v| self.expr(v));
             }
-            ExprKind::YieldFrom { value } | ExprKind::Await { value } => {
+            ExprKind::YieldFrom { value } => {
                 self.scope().generator = true;
+                self.scope().yields = true;
+                self.expr(value);
+            }
+            ExprKind::Await { value } => {
+                let scope = self.scope();
+                scope.generator = true;
+                // An await in a comprehension makes it asynchronous.
+                if scope.comprehension {
+                    scope.is_async = true;
+                }
                 self.expr(value);
             }
             _ => walk_children(e, |c| self.expr(c)),
@@ -575,6 +595,10 @@ impl Visitor<'_> {
             scope.bind(".0");
             if matches!(e.node, ExprKind::GeneratorExp { .. }) {
                 scope.generator = true;
+                scope.yields = true;
+            }
+            if generators.iter().any(|g| g.is_async) {
+                scope.is_async = true;
             }
             for (i, g) in generators.iter().enumerate() {
                 if i > 0 {
@@ -585,6 +609,16 @@ impl Visitor<'_> {
             }
             elts.iter().for_each(|x| v.expr(x));
         });
+        // An async list, set or dict comprehension is awaited where it is
+        // written, which makes that scope await too.
+        let inner = &self.table.scopes[index];
+        if inner.is_async && !inner.yields {
+            let scope = self.scope();
+            scope.generator = true;
+            if scope.comprehension {
+                scope.is_async = true;
+            }
+        }
     }
 }
 

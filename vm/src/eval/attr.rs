@@ -48,7 +48,7 @@ pub fn class_of(vm: &Vm, v: &Value) -> Obj {
             Object::Module(_) => BuiltinType::Module,
             Object::Cell(_) => BuiltinType::Cell,
             Object::Code(_) => BuiltinType::Code,
-            Object::Generator(_) => BuiltinType::Generator,
+            Object::Generator(g) => g.kind.builtin_type(),
             Object::Property { .. } => BuiltinType::Property,
             Object::ClassMethod(_) => BuiltinType::ClassMethod,
             Object::StaticMethod(_) => BuiltinType::StaticMethod,
@@ -458,8 +458,10 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
                 // Anything else is the function's (CPython's method_getattro).
                 _ => return get_name(vm, func, full),
             },
-            Object::Generator(g) if name == "gi_code" => {
-                return Ok(Value::obj(Object::Code(g.code.clone())))
+            Object::Generator(g) => {
+                if let Some(v) = super::generator::attribute(vm, obj, g, name) {
+                    return Ok(v);
+                }
             }
             Object::Builtin(b) if name == "__name__" => return Ok(PyStr::value(b.name)),
             Object::Complex(c) => {
@@ -588,7 +590,7 @@ fn class_mro(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) -> PyRes
 }
 
 /// A function found on a class becomes a method bound to the instance.
-fn bind_to(v: Value, receiver: &Value) -> Value {
+pub(crate) fn bind_to(v: Value, receiver: &Value) -> Value {
     match &v {
         Value::Obj(o) if matches!(o.get(), Object::Function(_)) => Value::obj(Object::Method {
             receiver: receiver.clone(),

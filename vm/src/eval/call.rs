@@ -72,7 +72,7 @@ pub fn prepare(
         Object::Function(f) => {
             let frame = bind(vm, f, args, kwargs)?;
             if f.code.generator {
-                let gen = super::generator::Generator::new(frame);
+                let gen = super::generator::Generator::new(vm, frame);
                 return Ok(Prepared::Done(Value::obj(Object::Generator(gen))));
             }
             Ok(Prepared::Frame(frame))

@@ -214,6 +214,8 @@ fn make_class(
                         | BuiltinType::NoneType
                         | BuiltinType::Function
                         | BuiltinType::Generator
+                        | BuiltinType::Coroutine
+                        | BuiltinType::AsyncGenerator
                         | BuiltinType::Range
                         | BuiltinType::Slice
                 )

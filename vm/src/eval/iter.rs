@@ -53,7 +53,8 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Object::Dict(_) => dict_view::iter(vm, o, ViewKind::Keys, false),
         Object::DictView { dict, kind } => dict_view::iter(vm, dict, *kind, false),
         Object::Set(_) | Object::FrozenSet(_) => crate::builtins::set::iter(vm, o),
-        Object::Iter(_) | Object::Generator(_) => v.clone(),
+        Object::Iter(_) => v.clone(),
+        Object::Generator(g) if g.kind == super::generator::GenKind::Generator => v.clone(),
         Object::Instance(i)
             if i.payload.is_some() && attr::lookup(vm, &i.class, "__iter__").is_none() =>
         {
@@ -198,7 +199,7 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
             }
             Ok(step)
         }
-        Object::Generator(g) => {
+        Object::Generator(g) if g.kind == super::generator::GenKind::Generator => {
             match super::generator::resume(vm, g, super::generator::Resume::Send(Value::None))? {
                 super::Step::Yielded(v) => Ok(Some(v)),
                 super::Step::Returned(_) => Ok(None),

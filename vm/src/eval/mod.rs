@@ -15,9 +15,11 @@ pub mod attr;
 pub mod breaker;
 pub mod call;
 pub mod class;
+pub mod coroutine;
 pub mod descriptor;
 pub mod exception;
 pub mod exception_report;
+pub mod finalize;
 pub mod generator;
 pub mod iter;
 pub mod keys;
@@ -247,6 +249,12 @@ pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step>
                 if !frames.is_empty() {
                     recycle(vm, done);
                 }
+                // The returning frame's locals may have held generators.
+                if finalize::pending() {
+                    if let Some(caller) = frames.last() {
+                        finalize::run_pending(vm, Some((caller, caller.pc - 1)));
+                    }
+                }
                 match frames.last_mut() {
                     Some(caller) => {
                         vm.depth -= 1;
@@ -335,6 +343,12 @@ fn finish_return(vm: &mut Vm, hook: OnReturn, value: Value) -> PyResult<Value> {
 pub(crate) fn unwind(vm: &mut Vm, frames: &mut Vec<Frame>, err: Raise) -> PyResult<()> {
     let mut skip_traceback = matches!(err, Raise::Reraised(_));
     let exc = exception::materialize(vm, err);
+    // A failing instruction may have dropped the last reference to a generator.
+    if finalize::pending() {
+        if let Some(f) = frames.last() {
+            finalize::run_pending(vm, Some((f, f.pc.saturating_sub(1))));
+        }
+    }
     loop {
         let frame = frames.last_mut().expect("a frame is running");
         let pc = frame.pc.saturating_sub(1);
@@ -400,6 +414,10 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             Op::Nop | Op::Resume(_) => {}
             Op::PopTop => {
                 pop(frame);
+                // Often where the last reference to a generator dies.
+                if finalize::pending() {
+                    finalize::run_pending(vm, Some((frame, frame.pc - 1)));
+                }
             }
             Op::Copy(n) => {
                 let v = frame.stack[frame.stack.len() - n as usize].clone();
@@ -418,6 +436,9 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             Op::DeleteFast(i) => {
                 if frame.locals[i as usize].take().is_none() {
                     return Err(exception::unbound_local(&frame.code.varnames[i as usize]));
+                }
+                if finalize::pending() {
+                    finalize::run_pending(vm, Some((frame, frame.pc - 1)));
                 }
             }
             Op::LoadDeref(i) => {
@@ -458,6 +479,9 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                 {
                     return Err(exception::name_error(name(frame, i)));
                 }
+                if finalize::pending() {
+                    finalize::run_pending(vm, Some((frame, frame.pc - 1)));
+                }
             }
             Op::LoadName(i) => {
                 let key = name(frame, i);
@@ -485,6 +509,9 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                     .is_none()
                 {
                     return Err(exception::name_error(name(frame, i)));
+                }
+                if finalize::pending() {
+                    finalize::run_pending(vm, Some((frame, frame.pc - 1)));
                 }
             }
             Op::LoadAttr(i) => {
@@ -835,8 +862,40 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             Op::YieldValue => return Ok(Flow::Yield(pop(frame))),
             Op::GetYieldFromIter => {
                 let v = pop(frame);
-                let it = iter::get_iter(vm, &v)?;
+                let it = match v.as_object() {
+                    Some(Object::Generator(g)) if g.kind != generator::GenKind::Generator => {
+                        yield_from_coroutine(frame, g, &v)?
+                    }
+                    _ => iter::get_iter(vm, &v)?,
+                };
                 frame.stack.push(it);
+            }
+            Op::GetAwaitable(how) => {
+                let v = pop(frame);
+                let it = coroutine::get_awaitable(vm, &v, how)?;
+                frame.stack.push(it);
+            }
+            Op::GetAiter => {
+                let v = pop(frame);
+                let it = coroutine::get_aiter(vm, &v)?;
+                frame.stack.push(it);
+            }
+            Op::GetAnext => {
+                let next = coroutine::get_anext(vm, top(frame))?;
+                frame.stack.push(next);
+            }
+            Op::EndAsyncFor => {
+                let exc = pop(frame);
+                if !coroutine::ends_async_for(vm, &exc) {
+                    return Err(Raise::Reraised(exc));
+                }
+                pop(frame);
+            }
+            Op::BeforeAsyncWith => {
+                let manager = pop(frame);
+                let (exit, entered) = coroutine::enter_async(vm, &manager)?;
+                frame.stack.push(exit);
+                frame.stack.push(entered);
             }
             Op::YieldFrom => {
                 let sent = pop(frame);
@@ -967,6 +1026,26 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
     }
 }
 
+/// GET_YIELD_FROM_ITER of a coroutine: only a coroutine (or a generator
+/// marked by `types.coroutine`) may `yield from` one.
+#[cold]
+fn yield_from_coroutine(frame: &Frame, g: &generator::Generator, v: &Value) -> PyResult<Value> {
+    let code = &frame.code;
+    let allowed = code.coroutine
+        || code
+            .iterable_coroutine
+            .load(std::sync::atomic::Ordering::Relaxed);
+    if g.kind == generator::GenKind::Coroutine && allowed {
+        return Ok(v.clone());
+    }
+    Err(Raise::type_error(match g.kind {
+        generator::GenKind::Coroutine => {
+            "cannot 'yield from' a coroutine object in a non-coroutine generator".to_string()
+        }
+        _ => format!("'{}' object is not iterable", g.kind.builtin_type_name()),
+    }))
+}
+
 /// The NULL that LOAD_METHOD pushes when it found no method to bind: a
 /// private object that Python code never sees.
 fn null() -> Value {
@@ -987,6 +1066,9 @@ fn has_payload(v: &Value) -> bool {
 /// code, or `None` when the result is already on the stack.
 #[inline]
 fn call_op(vm: &mut Vm, frame: &mut Frame, n: usize) -> PyResult<Option<Frame>> {
+    if finalize::pending() {
+        finalize::run_pending(vm, Some((frame, frame.pc - 1)));
+    }
     if let Some(Object::Builtin(b)) = frame.stack[frame.stack.len() - n - 1].as_object() {
         if crate::builtins::code_eval::needs_caller(b.name) {
             vm.caller = Some(crate::builtins::code_eval::caller_of(vm, frame));

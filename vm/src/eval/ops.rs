@@ -1232,7 +1232,12 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 c.filename,
                 c.firstlineno
             ),
-            Object::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname, o.addr()),
+            Object::Generator(g) => format!(
+                "<{} object {} at {:#x}>",
+                g.kind.builtin_type_name(),
+                g.qualname,
+                o.addr()
+            ),
             Object::Property { .. } => format!("<property object at {:#x}>", o.addr()),
             Object::ClassMethod(f) => format!("<classmethod({})>", repr(vm, f)?),
             Object::StaticMethod(f) => format!("<staticmethod({})>", repr(vm, f)?),

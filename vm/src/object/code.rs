@@ -16,6 +16,9 @@ pub const CO_VARARGS: u32 = 4;
 pub const CO_VARKEYWORDS: u32 = 8;
 pub const CO_NESTED: u32 = 16;
 pub const CO_GENERATOR: u32 = 32;
+pub const CO_COROUTINE: u32 = 128;
+pub const CO_ITERABLE_COROUTINE: u32 = 256;
+pub const CO_ASYNC_GENERATOR: u32 = 512;
 
 /// `co_flags`: CPython 3.11 sets OPTIMIZED and NEWLOCALS on every function
 /// body and never sets NOFREE (64) any more; module and class bodies have 0.
@@ -28,7 +31,17 @@ pub fn flags(code: &Code) -> u32 {
         (code.varargs, CO_VARARGS),
         (code.varkeywords, CO_VARKEYWORDS),
         (code.nested, CO_NESTED),
-        (code.generator, CO_GENERATOR),
+        (
+            code.generator && !code.coroutine && !code.async_generator,
+            CO_GENERATOR,
+        ),
+        (code.coroutine, CO_COROUTINE),
+        (code.async_generator, CO_ASYNC_GENERATOR),
+        (
+            code.iterable_coroutine
+                .load(std::sync::atomic::Ordering::Relaxed),
+            CO_ITERABLE_COROUTINE,
+        ),
     ] {
         if set {
             flags |= bit;

@@ -189,7 +189,10 @@ impl<'t, 'a> Compiler<'t, 'a> {
                 self.load_const(Value::None);
                 self.emit(Op::YieldFrom);
             }
-            ExprKind::Await { .. } => return Err(unsupported("'await'", e.range.start)),
+            ExprKind::Await { value } => {
+                self.expr(value)?;
+                self.await_top(0);
+            }
             ExprKind::Compare {
                 left,
                 ops,
@@ -539,9 +542,6 @@ impl<'t, 'a> Compiler<'t, 'a> {
         generators: &'a [Comprehension],
         element: impl FnOnce(&mut Self, u32) -> Res,
     ) -> Res {
-        if generators.iter().any(|g| g.is_async) {
-            return Err(unsupported("asynchronous comprehensions", e.range.start));
-        }
         let scope = self.table.scope_of(e as *const Expr as usize);
         let (name, start_op) = match e.node {
             ExprKind::DictComp { .. } => ("<dictcomp>", Some(Op::BuildMap(0))),
@@ -562,31 +562,48 @@ impl<'t, 'a> Compiler<'t, 'a> {
                 self.emit(Op::LoadFast(0));
             } else {
                 self.expr(&g.iter)?;
-                self.emit(Op::GetIter);
+                self.emit(if g.is_async {
+                    Op::GetAiter
+                } else {
+                    Op::GetIter
+                });
             }
             self.place(start);
-            self.emit_jump(Op::ForIter(0), cleanup);
+            if g.is_async {
+                self.async_next(cleanup);
+            } else {
+                self.emit_jump(Op::ForIter(0), cleanup);
+            }
             self.store(&g.target)?;
             for cond in &g.ifs {
                 self.condition(cond, start, false)?;
             }
-            ends.push((start, cleanup));
+            ends.push((start, cleanup, g.is_async));
         }
         element(self, generators.len() as u32 + 1)?;
-        for (start, cleanup) in ends.into_iter().rev() {
+        for (start, cleanup, is_async) in ends.into_iter().rev() {
             self.emit_jump(Op::Jump(0), start);
             self.place(cleanup);
-            self.unit().depth -= 1;
+            self.end_async_next(is_async);
         }
         if start_op.is_none() {
             self.load_const(Value::None);
         }
         self.emit(Op::ReturnValue);
         let code = self.pop_unit();
+        let awaited = code.coroutine;
         self.make_function(code, 0);
         self.expr(&generators[0].iter)?;
-        self.emit(Op::GetIter);
+        self.emit(if generators[0].is_async {
+            Op::GetAiter
+        } else {
+            Op::GetIter
+        });
         self.emit(Op::Call(1));
+        if awaited {
+            // An async list/set/dict comprehension runs as a coroutine.
+            self.await_top(0);
+        }
         Ok(())
     }
 }

@@ -100,7 +100,10 @@ enum FBlock<'a> {
     Handler,
     /// Inside a `with` body: the bound `__exit__` is on the stack, and so many
     /// handler ranges were open before the body's own.
-    With { handlers_before: usize },
+    With {
+        handlers_before: usize,
+        is_async: bool,
+    },
     /// Inside the protected body of `try ... finally`: the finally body, and how
     /// many handler ranges were open before its own.
     Finally {
@@ -240,7 +243,10 @@ fn stack_effect(op: &Op) -> i32 {
         }
         Op::ReturnValue => -1,
         Op::YieldValue => -1,
-        Op::BeforeWith => 1,
+        Op::BeforeWith | Op::BeforeAsyncWith => 1,
+        Op::GetAwaitable(_) | Op::GetAiter => 0,
+        Op::GetAnext => 1,
+        Op::EndAsyncFor => -2,
         Op::WithExceptStart => 1,
         Op::GetYieldFromIter => 0,
         Op::YieldFrom => -1,
@@ -302,7 +308,10 @@ impl<'t, 'a> Compiler<'t, 'a> {
             kwonlyargcount: 0,
             varargs: false,
             varkeywords: false,
-            generator: s.generator,
+            generator: s.generator || s.is_async,
+            coroutine: s.is_async && !s.yields,
+            async_generator: s.is_async && s.yields,
+            iterable_coroutine: Default::default(),
             nested: nested && kind == CodeKind::Function,
             handlers: Vec::new(),
             stacksize: 0,

@@ -16,9 +16,6 @@ impl<'t, 'a> Compiler<'t, 'a> {
     fn stmt(&mut self, s: &'a Stmt) -> Res {
         self.set_line(s.range.start);
         match &s.node {
-            StmtKind::FunctionDef { is_async: true, .. } => {
-                return Err(unsupported("'async def'", s.range.start))
-            }
             StmtKind::FunctionDef {
                 name,
                 args,
@@ -111,16 +108,13 @@ impl<'t, 'a> Compiler<'t, 'a> {
                     }
                 }
             }
-            StmtKind::For { is_async: true, .. } => {
-                return Err(unsupported("'async for'", s.range.start))
-            }
             StmtKind::For {
                 target,
                 iter,
                 body,
                 orelse,
-                ..
-            } => self.for_loop(target, iter, body, orelse)?,
+                is_async,
+            } => self.for_loop(target, iter, body, orelse, *is_async)?,
             StmtKind::While { test, body, orelse } => self.while_loop(test, body, orelse)?,
             StmtKind::If { test, body, orelse } => {
                 let else_label = self.new_label();
@@ -134,10 +128,11 @@ impl<'t, 'a> Compiler<'t, 'a> {
                 self.stmts(orelse)?;
                 self.place(end);
             }
-            StmtKind::With { is_async: true, .. } => {
-                return Err(unsupported("'async with'", s.range.start))
-            }
-            StmtKind::With { items, body, .. } => self.with(items, body)?,
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => self.with(items, body, *is_async)?,
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::Raise { exc, cause } => {
                 let n = match (exc, cause) {
@@ -276,14 +271,17 @@ impl<'t, 'a> Compiler<'t, 'a> {
                     }
                     self.emit(Op::PopExcept);
                 }
-                FBlock::With { handlers_before } => {
+                FBlock::With {
+                    handlers_before,
+                    is_async,
+                } => {
                     // Leaving the body normally: __exit__(None, None, None).
                     let open = self.unit().open_handlers.len();
                     let paused = self.pause_handlers(open - handlers_before);
                     if returning {
                         self.emit(Op::Swap(2));
                     }
-                    self.call_exit_none();
+                    self.call_exit_none(*is_async);
                     self.resume_handlers(paused);
                 }
                 FBlock::Finally {
@@ -337,12 +335,17 @@ impl<'t, 'a> Compiler<'t, 'a> {
         iter: &'a Expr,
         body: &'a [Stmt],
         orelse: &'a [Stmt],
+        is_async: bool,
     ) -> Res {
         let (start, cleanup, end) = (self.new_label(), self.new_label(), self.new_label());
         self.expr(iter)?;
-        self.emit(Op::GetIter);
+        self.emit(if is_async { Op::GetAiter } else { Op::GetIter });
         self.place(start);
-        self.emit_jump(Op::ForIter(0), cleanup);
+        if is_async {
+            self.async_next(cleanup);
+        } else {
+            self.emit_jump(Op::ForIter(0), cleanup);
+        }
         self.store(target)?;
         self.unit().fblocks.push(FBlock::For {
             continue_to: start,
@@ -352,11 +355,39 @@ impl<'t, 'a> Compiler<'t, 'a> {
         self.unit().fblocks.pop();
         self.emit_jump(Op::Jump(0), start);
         self.place(cleanup);
-        // FOR_ITER popped the exhausted iterator.
-        self.unit().depth -= 1;
+        self.end_async_next(is_async);
         self.stmts(orelse)?;
         self.place(end);
         Ok(())
+    }
+
+    /// The head of an `async for` step: await `__anext__()` of the async
+    /// iterator on top, inside a range whose handler is `cleanup`.
+    pub(super) fn async_next(&mut self, cleanup: Label) {
+        self.begin_handler(cleanup);
+        self.emit(Op::GetAnext);
+        self.load_const(Value::None);
+        self.emit(Op::YieldFrom);
+        self.end_handler();
+    }
+
+    /// At a loop's `cleanup` label: FOR_ITER popped the exhausted iterator;
+    /// an async loop has the iterator and the exception, which END_ASYNC_FOR
+    /// drops when it is StopAsyncIteration.
+    pub(super) fn end_async_next(&mut self, is_async: bool) {
+        if is_async {
+            self.unit().depth += 1;
+            self.emit(Op::EndAsyncFor);
+        } else {
+            self.unit().depth -= 1;
+        }
+    }
+
+    /// `await` the value on top (`how` is GET_AWAITABLE's operand).
+    pub(super) fn await_top(&mut self, how: u32) {
+        self.emit(Op::GetAwaitable(how));
+        self.load_const(Value::None);
+        self.emit(Op::YieldFrom);
     }
 
     fn while_loop(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> Res {
@@ -605,13 +636,18 @@ impl<'t, 'a> Compiler<'t, 'a> {
     }
 
     /// `with a as x, b: body`: one context manager at a time, outermost first.
-    fn with(&mut self, items: &'a [WithItem], body: &'a [Stmt]) -> Res {
+    fn with(&mut self, items: &'a [WithItem], body: &'a [Stmt], is_async: bool) -> Res {
         let Some((item, rest)) = items.split_first() else {
             return self.stmts(body);
         };
         let (handler, cleanup, end) = (self.new_label(), self.new_label(), self.new_label());
         self.expr(&item.context_expr)?;
-        self.emit(Op::BeforeWith); // [exit, entered]
+        if is_async {
+            self.emit(Op::BeforeAsyncWith); // [aexit, awaitable]
+            self.await_top(1);
+        } else {
+            self.emit(Op::BeforeWith); // [exit, entered]
+        }
         let depth = self.unit().depth - 1; // with __exit__ on the stack
         match &item.optional_vars {
             Some(target) => self.store(target)?,
@@ -619,11 +655,14 @@ impl<'t, 'a> Compiler<'t, 'a> {
         }
         let handlers_before = self.unit().open_handlers.len();
         self.begin_handler(handler);
-        self.unit().fblocks.push(FBlock::With { handlers_before });
-        self.with(rest, body)?;
+        self.unit().fblocks.push(FBlock::With {
+            handlers_before,
+            is_async,
+        });
+        self.with(rest, body, is_async)?;
         self.unit().fblocks.pop();
         self.end_handler();
-        self.call_exit_none();
+        self.call_exit_none(is_async);
         self.emit_jump(Op::Jump(0), end);
         // An exception in the body: [exit, exc] -> ask __exit__ whether to swallow it.
         self.place(handler);
@@ -631,6 +670,9 @@ impl<'t, 'a> Compiler<'t, 'a> {
         self.emit(Op::PushExcInfo); // [exit, prev, exc]
         self.begin_cleanup(cleanup);
         self.emit(Op::WithExceptStart); // [exit, prev, exc, result]
+        if is_async {
+            self.await_top(2);
+        }
         let swallow = self.new_label();
         self.emit_jump(Op::PopJumpIfTrue(0), swallow);
         self.emit(Op::Reraise);
@@ -651,12 +693,16 @@ impl<'t, 'a> Compiler<'t, 'a> {
         Ok(())
     }
 
-    /// Call the `__exit__` on top with three Nones and drop its result.
-    fn call_exit_none(&mut self) {
+    /// Call the `__exit__` on top with three Nones (and await what an
+    /// `__aexit__` returns), and drop its result.
+    fn call_exit_none(&mut self, is_async: bool) {
         for _ in 0..3 {
             self.load_const(Value::None);
         }
         self.emit(Op::Call(3));
+        if is_async {
+            self.await_top(2);
+        }
         self.emit(Op::PopTop);
     }
 

@@ -284,7 +284,7 @@ fn type_name(v: &Value) -> &str {
             Object::Module(_) => "module",
             Object::Cell(_) => "cell",
             Object::Code(_) => "code",
-            Object::Generator(_) => "generator",
+            Object::Generator(g) => g.kind.builtin_type_name(),
             Object::Property { .. } => "property",
             Object::ClassMethod(_) => "classmethod",
             Object::StaticMethod(_) => "staticmethod",
