@@ -85,6 +85,8 @@ pub struct Vm {
     /// Breaker checks made while another thread waited, since the last
     /// switch decision (see `eval::serve_breaker`).
     pub breaker_checks: u64,
+    /// The frames running on this thread, innermost last (see `eval::trail`).
+    pub trail: Vec<crate::eval::trail::Stop>,
 }
 
 impl Vm {
@@ -213,6 +215,7 @@ impl Interp {
             reprs_open: Vec::new(),
             main_thread: true,
             breaker_checks: 0,
+            trail: Vec::new(),
         }
     }
 }

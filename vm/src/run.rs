@@ -47,9 +47,30 @@ pub fn exec_file(vm: &mut Vm, globals: &Obj, filename: &str, bytes: &[u8]) -> Py
     crate::compile::check_module(&module).map_err(|e| syntax_error(vm, filename, &text, e))?;
     let code = crate::compile::compile_module(&module, &text, filename)
         .map_err(|u| unsupported(filename, &text, u))?;
+    set_builtins(vm, globals);
     let frame = Frame::new(code, globals.clone(), Some(globals.clone()));
     crate::eval::run(vm, frame)?;
     Ok(())
+}
+
+/// `__builtins__` in a module's namespace, as CPython sets it: the module in
+/// `__main__`, its dict elsewhere.
+fn set_builtins(vm: &mut Vm, globals: &Obj) {
+    let Object::Dict(d) = globals.get() else {
+        return;
+    };
+    if d.get(&vm.gil).get_str("__builtins__").is_some() {
+        return;
+    }
+    let main = matches!(
+        d.get(&vm.gil).get_str("__name__").and_then(Value::as_object),
+        Some(Object::Str(s)) if &*s.text == "__main__"
+    );
+    let value = match crate::builtins::import::get_module(vm, "builtins") {
+        Some(m) if main => m,
+        _ => Value::Obj(vm.interp.builtins.clone()),
+    };
+    d.get_mut(&mut vm.gil).insert_str("__builtins__", value);
 }
 
 /// A SyntaxError raised by importing a module that does not parse.

@@ -30,7 +30,7 @@ pub struct Caller {
 pub fn needs_caller(name: &str) -> bool {
     matches!(
         name,
-        "globals" | "locals" | "vars" | "eval" | "exec" | "dir"
+        "globals" | "locals" | "vars" | "eval" | "exec" | "dir" | "_getframe"
     )
 }
 

@@ -23,6 +23,7 @@ pub fn init(vm: &mut Vm, module: &Value) -> PyResult<()> {
         ("setswitchinterval", setswitchinterval),
         ("getcheckinterval", getcheckinterval),
         ("setcheckinterval", setcheckinterval),
+        ("_getframe", getframe),
     ];
     for &(name, f) in functions {
         d.insert_str(
@@ -110,6 +111,33 @@ fn exit(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
         }
         Some(code) => Raise::WithValue(ExcKind::SystemExit, code.clone()),
     })
+}
+
+/// `sys._getframe([depth])`.
+fn getframe(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
+    let caller = vm.caller.take();
+    if !kw.is_empty() {
+        return Err(Raise::type_error("_getframe() takes no keyword arguments"));
+    }
+    let depth = match args {
+        [] => 0,
+        [Value::Int(n)] => (*n).max(0) as usize,
+        [Value::Bool(b)] => *b as usize,
+        [other] => {
+            return Err(Raise::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::eval::attr::type_name(vm, other)
+            )))
+        }
+        _ => {
+            return Err(Raise::type_error(format!(
+                "_getframe expected at most 1 argument, got {}",
+                args.len()
+            )))
+        }
+    };
+    let locals = caller.filter(|_| depth == 0).map(|c| c.locals);
+    super::traceback::running_frame(vm, depth, locals)
 }
 
 fn getrecursionlimit(vm: &mut Vm, _: &[Value], _: &Kw) -> PyResult<Value> {

@@ -7,7 +7,9 @@
 //! globals, instruction) and its attributes are computed when read. A
 //! `frame` object is a snapshot made when `tb_frame` is read (`f_code`,
 //! `f_lineno`, `f_lasti`, `f_globals`, `f_back` None), enough for code that
-//! walks a traceback; it is not the running frame.
+//! walks a traceback; it is not the running frame. `sys._getframe` makes
+//! the same snapshots of the running frames (see `eval::trail`), linked
+//! through `f_back`.
 
 use crate::bytecode::Code;
 use crate::exc::{PyResult, Raise};
@@ -40,6 +42,11 @@ struct TbEntry {
 /// A `frame` object (a snapshot).
 struct FrameSnapshot {
     place: Place,
+    /// `f_back`: the calling frame's snapshot, or None.
+    back: Value,
+    /// `f_locals` when known: the namespace of a module or class body, or a
+    /// copy of a function's variables taken when the snapshot was made.
+    locals: Option<Obj>,
 }
 
 type Kw = [(Box<str>, Value)];
@@ -85,6 +92,9 @@ impl TracebackTypes {
                     ("f_lasti", f_lasti, None),
                     ("f_globals", f_globals, None),
                     ("f_back", f_back, None),
+                    ("f_locals", f_locals, None),
+                    ("f_builtins", f_builtins, None),
+                    ("f_trace", f_trace, None),
                 ],
                 gil,
             ),
@@ -149,7 +159,11 @@ fn tb_frame(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     };
     Ok(Native::value(
         vm.interp.traceback_types.frame.clone(),
-        FrameSnapshot { place },
+        FrameSnapshot {
+            place,
+            back: Value::None,
+            locals: None,
+        },
     ))
 }
 
@@ -210,8 +224,62 @@ fn f_globals(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
 }
 
 fn f_back(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
-    receiver(vm, args, snapshot, "frame", "f_back")?;
+    let f = receiver(vm, args, snapshot, "frame", "f_back")?;
+    Ok(f.back.clone())
+}
+
+fn f_locals(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    let f = receiver(vm, args, snapshot, "frame", "f_locals")?;
+    match &f.locals {
+        Some(d) => Ok(Value::Obj(d.clone())),
+        None => Err(Raise::new(
+            crate::exc::ExcKind::NotImplementedError,
+            format!(
+                "f_locals of a frame of {}() other than the caller of sys._getframe() is not kept",
+                f.place.code.name
+            ),
+        )),
+    }
+}
+
+fn f_builtins(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    receiver(vm, args, snapshot, "frame", "f_builtins")?;
+    Ok(Value::Obj(vm.interp.builtins.clone()))
+}
+
+fn f_trace(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
+    receiver(vm, args, snapshot, "frame", "f_trace")?;
     Ok(Value::None)
+}
+
+/// `sys._getframe(depth)`: snapshots of the running frames, the one `depth`
+/// calls out from the caller first. `caller_locals` are the caller's
+/// variables, when the loop took them.
+pub fn running_frame(vm: &mut Vm, depth: usize, caller_locals: Option<Obj>) -> PyResult<Value> {
+    let count = vm.trail.len();
+    if depth >= count {
+        return Err(Raise::value_error("call stack is not deep enough"));
+    }
+    let class = vm.interp.traceback_types.frame.clone();
+    let mut back = Value::None;
+    for (i, stop) in vm.trail[..count - depth].iter().enumerate() {
+        let (code, globals) = stop.place();
+        let place = Place {
+            code,
+            globals,
+            pc: stop.pc.saturating_sub(1),
+        };
+        // A body's locals are its namespace: the module's are its globals.
+        let locals = if i == count - 1 {
+            caller_locals.clone()
+        } else if &*place.code.name == "<module>" {
+            Some(place.globals.clone())
+        } else {
+            None
+        };
+        back = Native::value(class.clone(), FrameSnapshot { place, back, locals });
+    }
+    Ok(back)
 }
 
 /// Is `v` a traceback object?

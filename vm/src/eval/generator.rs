@@ -281,6 +281,8 @@ pub fn resume(vm: &mut Vm, gen: &Generator, how: Resume) -> PyResult<Step> {
     };
     let base = vm.depth;
     vm.depth += 1;
+    let trail_base = vm.trail.len();
+    super::trail::enter(vm, &frame);
     let mut frames = vec![frame];
     let mut result = match entry {
         Entry::Yield(v) => Ok(Step::Yielded(v)),
@@ -296,6 +298,7 @@ pub fn resume(vm: &mut Vm, gen: &Generator, how: Resume) -> PyResult<Step> {
         Entry::Run => run_frames(vm, &mut frames),
     };
     vm.depth = base;
+    vm.trail.truncate(trail_base);
     if let Ok(Step::Yielded(_)) = &result {
         let frame = frames.pop().expect("the generator frame yielded");
         *gen.state.get_mut(&mut vm.gil) = GenState::Suspended(frame);

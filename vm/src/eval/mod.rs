@@ -25,6 +25,7 @@ pub mod iter;
 pub mod keys;
 pub mod ops;
 pub mod pattern;
+pub mod trail;
 pub mod unpack_args;
 
 use crate::builtins::{exception_attrs, exception_group, import};
@@ -180,9 +181,12 @@ pub fn run(vm: &mut Vm, frame: Frame) -> PyResult<Value> {
     }
     let base = vm.depth;
     vm.depth += 1;
+    let trail_base = vm.trail.len();
+    trail::enter(vm, &frame);
     let mut frames = vec![frame];
     let result = run_frames(vm, &mut frames);
     vm.depth = base;
+    vm.trail.truncate(trail_base);
     match result? {
         Step::Returned(v) => Ok(v),
         Step::Yielded(_) => {
@@ -228,6 +232,10 @@ pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step>
                     continue;
                 }
                 vm.depth += 1;
+                if let Some(caller) = frames.last() {
+                    trail::at(vm, caller.pc);
+                }
+                trail::enter(vm, &f);
                 frames.push(f);
             }
             Ok(Flow::Return(mut value)) => {
@@ -241,6 +249,7 @@ pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step>
                                 return Err(err);
                             }
                             vm.depth -= 1;
+                            trail::leave(vm);
                             unwind(vm, frames, err)?;
                             continue;
                         }
@@ -258,6 +267,7 @@ pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step>
                 match frames.last_mut() {
                     Some(caller) => {
                         vm.depth -= 1;
+                        trail::leave(vm);
                         caller.stack.push(value);
                     }
                     None => return Ok(Step::Returned(value)),
@@ -374,6 +384,7 @@ pub(crate) fn unwind(vm: &mut Vm, frames: &mut Vec<Frame>, err: Raise) -> PyResu
         }
         recycle(vm, done);
         vm.depth -= 1;
+        trail::leave(vm);
     }
 }
 
@@ -1069,6 +1080,7 @@ fn call_op(vm: &mut Vm, frame: &mut Frame, n: usize) -> PyResult<Option<Frame>> 
     if finalize::pending() {
         finalize::run_pending(vm, Some((frame, frame.pc - 1)));
     }
+    trail::at(vm, frame.pc);
     if let Some(Object::Builtin(b)) = frame.stack[frame.stack.len() - n - 1].as_object() {
         if crate::builtins::code_eval::needs_caller(b.name) {
             vm.caller = Some(crate::builtins::code_eval::caller_of(vm, frame));
