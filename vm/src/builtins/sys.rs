@@ -17,6 +17,7 @@ pub fn init(vm: &mut Vm, module: &Value) -> PyResult<()> {
         ("getrecursionlimit", getrecursionlimit),
         ("setrecursionlimit", setrecursionlimit),
         ("exc_info", exc_info),
+        ("exception", exception),
         ("excepthook", excepthook),
         ("__excepthook__", excepthook),
         ("getswitchinterval", getswitchinterval),
@@ -177,6 +178,11 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     }
 }
 
+/// `sys.exception()` (3.11): the exception being handled, or None.
+fn exception(vm: &mut Vm, _: &[Value], _: &Kw) -> PyResult<Value> {
+    Ok(vm.handling.clone())
+}
+
 fn exc_info(vm: &mut Vm, _: &[Value], _: &Kw) -> PyResult<Value> {
     let exc = vm.handling.clone();
     let items = match &exc {
@@ -184,7 +190,7 @@ fn exc_info(vm: &mut Vm, _: &[Value], _: &Kw) -> PyResult<Value> {
         e => vec![
             Value::Obj(crate::eval::attr::class_of(vm, e)),
             e.clone(),
-            Value::None,
+            super::exception_attrs::stored(vm, e, "__traceback__").unwrap_or(Value::None),
         ],
     };
     Ok(Value::obj(Object::Tuple(items.into())))
