@@ -161,18 +161,21 @@ pub fn run_main_in_package(
     }
 }
 
-/// At exit: `threading._shutdown()`, which waits for non-daemon threads, if
-/// the program imported `threading`.
+/// At exit: `threading._shutdown()`, which waits for non-daemon threads, then
+/// `atexit._run_exitfuncs()`, for the modules the program imported.
 pub fn shutdown(interp: &Arc<Interp>) {
     let mut vm = interp.enter();
-    let Some(threading) = crate::builtins::import::get_module(&vm, "threading") else {
-        return;
-    };
-    let hook = crate::builtins::import::module::namespace(&threading)
-        .and_then(|d| d.get(&vm.gil).get_str("_shutdown").cloned());
-    if let Some(hook) = hook {
-        if let Err(err) = crate::eval::call::call(&mut vm, &hook, Vec::new(), Vec::new()) {
-            uncaught(&mut vm, err, false);
+    // Threads first: their code may still register exit functions.
+    for (module, hook) in [("threading", "_shutdown"), ("atexit", "_run_exitfuncs")] {
+        let Some(m) = crate::builtins::import::get_module(&vm, module) else {
+            continue;
+        };
+        let hook = crate::builtins::import::module::namespace(&m)
+            .and_then(|d| d.get(&vm.gil).get_str(hook).cloned());
+        if let Some(hook) = hook {
+            if let Err(err) = crate::eval::call::call(&mut vm, &hook, Vec::new(), Vec::new()) {
+                uncaught(&mut vm, err, false);
+            }
         }
     }
 }
