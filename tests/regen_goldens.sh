@@ -21,6 +21,11 @@
 # tests/cases/imports/pkgs/) hold modules the cases import, and are skipped.
 # In all three the absolute repo root (CPython prints absolute script paths) is
 # replaced by the literal text `$ROOT`. tests/cases.rs applies the same rules to gilt.
+#
+# Cases in tests/cases/greenlet/ use the greenlet and gevent packages, which are
+# not part of CPython: they run under the Python of a virtual environment,
+# tests/.venv-greenlet (made here with pip on first use, pinned versions), or
+# $GREENLET_PYTHON.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -31,6 +36,19 @@ if ! "$PY" -c 'import sys; assert sys.implementation.name == "cpython" and sys.v
     echo "regen_goldens: $PY is not CPython 3.11; goldens must come from CPython 3.11" >&2
     exit 2
 fi
+
+GREENLET_PY=${GREENLET_PYTHON:-tests/.venv-greenlet/bin/python}
+needs_greenlet() {
+    for c in "$@"; do case "$c" in *cases/greenlet/*) return 0;; esac; done
+    [ $# -eq 0 ]
+}
+if needs_greenlet "$@" && [ ! -x "$GREENLET_PY" ]; then
+    echo "regen_goldens: making tests/.venv-greenlet (greenlet 3.5.6, gevent 26.9.0)" >&2
+    "$PY" -m venv tests/.venv-greenlet
+    tests/.venv-greenlet/bin/pip install -q greenlet==3.5.6 gevent==26.9.0
+    GREENLET_PY=tests/.venv-greenlet/bin/python
+fi
+export GREENLET_PY
 
 # Each case runs in this environment; tests/cases.rs sets the same for gilt.
 export PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 LC_ALL=C.UTF-8 LANG=C.UTF-8
@@ -81,8 +99,9 @@ for case in sys.argv[2:]:
         dumped = ast.dump(tree, include_attributes=(area == "ast_positions"))
         write(base + ".ast", (dumped + "\n").encode())
         continue
+    python = os.environ["GREENLET_PY"] if area == "greenlet" else sys.executable
     try:
-        p = subprocess.run([sys.executable, case], stdin=subprocess.DEVNULL,
+        p = subprocess.run([python, case], stdin=subprocess.DEVNULL,
                            capture_output=True, timeout=10)
     except subprocess.TimeoutExpired:
         print(f"regen_goldens: {case} timed out under CPython", file=sys.stderr)

@@ -82,6 +82,9 @@ pub enum Raise {
     Object(Value),
     /// An exception raised again by RERAISE: its traceback already has this frame.
     Reraised(Value),
+    /// Not an exception: a request from `_greenlet.transfer` that the loop
+    /// switch stacks (see `eval::stacklet`). Anywhere else it becomes one.
+    Transfer(Box<crate::eval::stacklet::Transfer>),
 }
 
 impl Raise {

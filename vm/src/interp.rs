@@ -31,6 +31,8 @@ pub struct Interp {
     pub exceptions: HashMap<&'static str, Obj>,
     /// The classes of traceback and frame objects (`exc.__traceback__`).
     pub traceback_types: crate::builtins::traceback::TracebackTypes,
+    /// The class of stacklet objects (see `eval::stacklet`).
+    pub stacklet_class: Obj,
     /// The `builtins` namespace (a dict).
     pub builtins: Obj,
     /// `sys.modules`: the dict of loaded modules by name, the import cache.
@@ -87,9 +89,23 @@ pub struct Vm {
     pub breaker_checks: u64,
     /// The frames running on this thread, innermost last (see `eval::trail`).
     pub trail: Vec<crate::eval::trail::Stop>,
+    /// Which run of the loop is innermost on this thread (see `eval::stacklet`).
+    pub level: u64,
+    /// Runs of the loop started on this thread so far.
+    level_seq: u64,
+    /// The thread's current stacklet, once anyone asked (see `eval::stacklet`).
+    pub stacklet: Option<Value>,
 }
 
 impl Vm {
+    /// A new run of the loop starts on this thread; returns the level to
+    /// restore when it ends.
+    #[inline]
+    pub fn enter_level(&mut self) -> u64 {
+        self.level_seq += 1;
+        std::mem::replace(&mut self.level, self.level_seq)
+    }
+
     /// The items of any iterable, in order (runs Python code for user iterators).
     pub fn collect(&mut self, iterable: &Value) -> PyResult<Vec<Value>> {
         crate::eval::iter::collect(self, iterable)
@@ -167,6 +183,13 @@ impl Interp {
         types.insert(BuiltinType::Bool, bool_class.expect("one base"));
         let exceptions = crate::builtins::exceptions::hierarchy(&object, &mut gil);
         let traceback_types = crate::builtins::traceback::TracebackTypes::new(&object, &mut gil);
+        let stacklet_class = new_class("stacklet", std::slice::from_ref(&object), None, &mut gil)
+            .expect("one base");
+        if let Object::Class(c) = stacklet_class.get() {
+            c.dict
+                .get_mut(&mut gil)
+                .insert_str("__module__", crate::object::PyStr::value("_greenlet"));
+        }
         let builtins = Obj::new(Object::Dict(GilCell::new(Dict::new())));
         drop(gil);
         let mut type_table = Vec::new();
@@ -184,6 +207,7 @@ impl Interp {
             type_table,
             exceptions,
             traceback_types,
+            stacklet_class,
             builtins,
             modules: Obj::new(Object::Dict(GilCell::new(Dict::new()))),
             captured: GilCell::new(None),
@@ -216,6 +240,9 @@ impl Interp {
             main_thread: true,
             breaker_checks: 0,
             trail: Vec::new(),
+            level: 0,
+            level_seq: 0,
+            stacklet: None,
         }
     }
 }

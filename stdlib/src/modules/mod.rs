@@ -3,6 +3,7 @@
 mod bisect;
 mod cmath;
 mod errno;
+mod greenlet;
 mod heapq;
 mod imp;
 mod math;
@@ -20,6 +21,7 @@ use gilt_vm::builtins::import::ModuleInit;
 
 /// Every native module with its initialiser.
 pub const NATIVE: &[(&str, ModuleInit)] = &[
+    ("_greenlet", greenlet::init),
     ("_heapq", heapq::init),
     ("_imp", imp::init),
     ("_random", random::init),

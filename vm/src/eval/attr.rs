@@ -668,6 +668,15 @@ fn generic_set_name(vm: &mut Vm, obj: &Value, full: &Name, value: Value) -> PyRe
                 return Ok(());
             }
         }
+        // A native class's data descriptors (properties with a setter).
+        if let Object::Native(n) = o.get() {
+            if let Some(d) = lookup_name(vm, &n.class, full) {
+                if descriptor::is_data(vm, &d) {
+                    descriptor::set(vm, &d, name, obj, value)?;
+                    return Ok(());
+                }
+            }
+        }
         let dict = match o.get() {
             Object::Instance(i) => Some(i.attrs()),
             Object::Stream(s) => Some(&s.dict),

@@ -52,7 +52,8 @@ pub fn keywords_from_dict(vm: &mut Vm, mapping: &Value) -> PyResult<Kwargs> {
 
 /// Call any callable and wait for its result (runs a nested loop for Python code).
 pub fn call(vm: &mut Vm, callable: &Value, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    match prepare(vm, callable, args, kwargs)? {
+    // A greenlet switch asked for here would come back as this call's result.
+    match prepare(vm, callable, args, kwargs).map_err(super::stacklet::refuse)? {
         Prepared::Frame(frame) => super::run(vm, frame),
         Prepared::Done(v) => Ok(v),
     }

@@ -59,6 +59,7 @@ fn instance(vm: &mut Vm, class: Obj, args: Vec<Value>) -> Value {
 pub fn materialize(vm: &mut Vm, err: Raise) -> Value {
     let exc = match err {
         Raise::Object(v) | Raise::Reraised(v) => return v,
+        t @ Raise::Transfer(_) => return materialize(vm, super::stacklet::refuse(t)),
         Raise::New(kind, msg) => {
             let class = vm.exc_class(kind);
             // NameError.name: the interpreter's messages quote the name first.
@@ -166,6 +167,7 @@ pub fn is_kind(vm: &Vm, err: &Raise, kind: ExcKind) -> bool {
             vm.exc_class(*k)
         }
         Raise::Object(v) | Raise::Reraised(v) => attr::class_of(vm, v),
+        Raise::Transfer(_) => vm.exc_class(ExcKind::RuntimeError),
     };
     attr::is_subclass(vm, &class, &vm.exc_class(kind))
 }

@@ -283,6 +283,7 @@ pub fn resume(vm: &mut Vm, gen: &Generator, how: Resume) -> PyResult<Step> {
     vm.depth += 1;
     let trail_base = vm.trail.len();
     super::trail::enter(vm, &frame);
+    let outer_level = vm.enter_level();
     let mut frames = vec![frame];
     let mut result = match entry {
         Entry::Yield(v) => Ok(Step::Yielded(v)),
@@ -297,6 +298,7 @@ pub fn resume(vm: &mut Vm, gen: &Generator, how: Resume) -> PyResult<Step> {
         }
         Entry::Run => run_frames(vm, &mut frames),
     };
+    vm.level = outer_level;
     vm.depth = base;
     vm.trail.truncate(trail_base);
     if let Ok(Step::Yielded(_)) = &result {

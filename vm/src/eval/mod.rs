@@ -25,6 +25,7 @@ pub mod iter;
 pub mod keys;
 pub mod ops;
 pub mod pattern;
+pub mod stacklet;
 pub mod trail;
 pub mod unpack_args;
 
@@ -183,8 +184,10 @@ pub fn run(vm: &mut Vm, frame: Frame) -> PyResult<Value> {
     vm.depth += 1;
     let trail_base = vm.trail.len();
     trail::enter(vm, &frame);
+    let outer_level = vm.enter_level();
     let mut frames = vec![frame];
     let result = run_frames(vm, &mut frames);
+    vm.level = outer_level;
     vm.depth = base;
     vm.trail.truncate(trail_base);
     match result? {
@@ -276,6 +279,11 @@ pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step>
             Ok(Flow::Yield(value)) => {
                 debug_assert_eq!(frames.len(), 1, "a generator frame runs alone");
                 return Ok(Step::Yielded(value));
+            }
+            Err(Raise::Transfer(t)) => {
+                if let Err(err) = stacklet::transfer(vm, frames, *t) {
+                    unwind(vm, frames, err)?
+                }
             }
             Err(err) => unwind(vm, frames, err)?,
         }

@@ -216,5 +216,6 @@ fn is_attribute_error(vm: &Vm, err: &Raise) -> bool {
             let attribute_error = vm.exc_class(ExcKind::AttributeError);
             attr::is_subclass(vm, &class, &attribute_error)
         }
+        Raise::Transfer(_) => false,
     }
 }
