@@ -821,8 +821,9 @@ pub fn generic_delete(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
     ))
 }
 
-/// `with manager:` entry: the bound `__exit__`, and what `__enter__` returned.
-pub fn enter_context(vm: &mut Vm, manager: &Value) -> PyResult<(Value, Value)> {
+/// A context manager's bound `__exit__` and its (unbound) `__enter__`, or
+/// CPython's TypeError when it lacks either.
+pub fn context_methods(vm: &mut Vm, manager: &Value) -> PyResult<(Value, Value)> {
     let class = class_of(vm, manager);
     let enter = lookup(vm, &class, "__enter__");
     let exit = lookup(vm, &class, "__exit__");
@@ -839,7 +840,5 @@ pub fn enter_context(vm: &mut Vm, manager: &Value) -> PyResult<(Value, Value)> {
         );
         return Err(Raise::type_error(msg));
     };
-    let exit = bind_to(exit, manager);
-    let entered = super::call::call(vm, &enter, vec![manager.clone()], Vec::new())?;
-    Ok((exit, entered))
+    Ok((bind_to(exit, manager), enter))
 }

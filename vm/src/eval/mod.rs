@@ -78,6 +78,9 @@ pub enum OnReturn {
     /// NotImplemented, `b`'s reflected method, then the defaults (see
     /// `ops::compare_after_left`). `arg` is COMPARE_OP's.
     Compare(Box<BinaryCall>),
+    /// The first frame of a stacklet (see `stacklet`), which the greenlet
+    /// module ends with a final transfer instead of a return.
+    StackletBase,
 }
 
 /// The operands of a binary operator whose left dunder runs as a frame.
@@ -336,7 +339,7 @@ fn quick_next(vm: &mut Vm, frame: &Frame) -> Option<Option<Value>> {
 #[inline(never)]
 fn finish_return(vm: &mut Vm, hook: OnReturn, value: Value) -> PyResult<Value> {
     match hook {
-        OnReturn::Value => Ok(value),
+        OnReturn::Value | OnReturn::StackletBase => Ok(value),
         OnReturn::Init(instance) => class::init_result(vm, value, instance),
         OnReturn::Binary(call) => {
             if ops::is_not_implemented(vm, &value) {
@@ -931,19 +934,27 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                     }
                 }
             }
+            // `__enter__` and `__exit__` written in Python run as frames of
+            // this loop (their result lands where the call's would), so a
+            // greenlet may switch inside them.
             Op::BeforeWith => {
                 let manager = pop(frame);
-                let (exit, entered) = attr::enter_context(vm, &manager)?;
+                let (exit, enter) = attr::context_methods(vm, &manager)?;
                 frame.stack.push(exit);
-                frame.stack.push(entered);
+                match call::prepare(vm, &enter, vec![manager], Vec::new())? {
+                    call::Prepared::Frame(f) => return Ok(Flow::Push(f)),
+                    call::Prepared::Done(entered) => frame.stack.push(entered),
+                }
             }
             Op::WithExceptStart => {
                 let exc = top(frame).clone();
                 let exit = frame.stack[frame.stack.len() - 3].clone();
                 let class = Value::Obj(attr::class_of(vm, &exc));
                 let tb = exception_attrs::stored(vm, &exc, "__traceback__").unwrap_or(Value::None);
-                let result = call::call(vm, &exit, vec![class, exc, tb], Vec::new())?;
-                frame.stack.push(result);
+                match call::prepare(vm, &exit, vec![class, exc, tb], Vec::new())? {
+                    call::Prepared::Frame(f) => return Ok(Flow::Push(f)),
+                    call::Prepared::Done(result) => frame.stack.push(result),
+                }
             }
             Op::LoadBuildClass => {
                 let v = load_global(vm, frame, "__build_class__")?;

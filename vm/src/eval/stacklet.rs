@@ -12,14 +12,17 @@
 //!
 //! What cannot be switched is Rust's own stack: a frame run by native code
 //! calling back into Python (a `sorted` key, a generator's body, ...) runs in
-//! a nested loop, and the frames below it wait inside that native call. So a
-//! stacklet belongs to the loop (the *level*) it first runs or is set aside
-//! in, and a transfer is refused (RuntimeError) unless the current stacklet
-//! and the target both belong to the loop making it, and the request came
-//! straight from bytecode: a native function that calls `transfer` through
-//! `call::call` gets the error instead of a switch.
+//! a nested loop (a *level*), and the frames below it wait inside that native
+//! call. So when a stack is set aside, it is *rooted* if its bottom frame is
+//! the stacklet's own first frame (it can be taken up again in any loop: its
+//! bottom frame never returns, the greenlet module ends it with a final
+//! transfer) and *anchored* otherwise (its bottom frame is the one its loop
+//! started with, whose caller waits in Rust: only that loop may take it up
+//! again). A transfer the loop cannot make is refused with RuntimeError, as
+//! is a request that did not come straight from bytecode (a native function
+//! calling `transfer` through `call::call`).
 
-use super::{call, trail, Frame};
+use super::{call, trail, Frame, OnReturn};
 use crate::exc::{ExcKind, PyResult, Raise};
 use crate::gil::GilCell;
 use crate::interp::{thread_ident, Vm};
@@ -38,10 +41,15 @@ pub struct Stacklet {
 enum State {
     /// Not started: the first transfer into it calls `func(*args)`.
     New { func: Value, args: Vec<Value> },
-    /// Set aside in loop `level`; its top frame waits for a transfer's result.
-    Suspended { frames: Vec<Frame>, level: u64 },
-    /// Running: the thread's current stacklet, in loop `level` once known.
-    Running { level: Option<u64> },
+    /// Set aside in loop `level`; its top frame waits for a transfer's
+    /// result. Only an anchored stack must go back to that loop.
+    Suspended {
+        frames: Vec<Frame>,
+        level: u64,
+        rooted: bool,
+    },
+    /// Running: the thread's current stacklet.
+    Running,
     /// Its function returned (or it was abandoned).
     Finished,
 }
@@ -83,7 +91,7 @@ pub fn current(vm: &mut Vm) -> Value {
     if let Some(s) = &vm.stacklet {
         return s.clone();
     }
-    let s = make(vm, State::Running { level: None });
+    let s = make(vm, State::Running);
     vm.stacklet = Some(s.clone());
     s
 }
@@ -106,7 +114,7 @@ pub fn state_name(vm: &Vm, s: &Value) -> &'static str {
     match stacklet_of(s).map(|s| s.state.get(&vm.gil)) {
         Some(State::New { .. }) => "new",
         Some(State::Suspended { .. }) => "suspended",
-        Some(State::Running { .. }) => "running",
+        Some(State::Running) => "running",
         Some(State::Finished) | None => "finished",
     }
 }
@@ -152,10 +160,6 @@ pub(crate) fn transfer(vm: &mut Vm, frames: &mut Vec<Frame>, t: Transfer) -> PyR
     let me = current(vm);
     let same = matches!((me.as_object(), t.target.as_object()), (Some(a), Some(b)) if std::ptr::eq(a, b));
     let mine = stacklet_of(&me).expect("current is a stacklet");
-    match mine.state.get(&vm.gil) {
-        State::Running { level: Some(l) } if *l != level => return Err(refuse(Raise::Transfer(Box::new(t)))),
-        _ => {}
-    }
     if same {
         // Switching to oneself: the call just returns (or raises) the value.
         let top = frames.last_mut().expect("a frame made the transfer");
@@ -167,13 +171,15 @@ pub(crate) fn transfer(vm: &mut Vm, frames: &mut Vec<Frame>, t: Transfer) -> PyR
     }
     let target = stacklet_of(&t.target).expect("checked by request");
     match target.state.get(&vm.gil) {
-        State::Suspended { level: l, .. } if *l != level => {
-            return Err(refuse(Raise::Transfer(Box::new(t))))
-        }
+        State::Suspended {
+            level: l,
+            rooted: false,
+            ..
+        } if *l != level => return Err(refuse(Raise::Transfer(Box::new(t)))),
         State::Finished => {
             return Err(Raise::new(ExcKind::RuntimeError, "cannot switch to a finished stacklet"))
         }
-        State::Running { .. } => {
+        State::Running => {
             return Err(Raise::new(ExcKind::RuntimeError, "the stacklet is already running"))
         }
         _ => {}
@@ -183,7 +189,10 @@ pub(crate) fn transfer(vm: &mut Vm, frames: &mut Vec<Frame>, t: Transfer) -> PyR
         State::New { func, args } => {
             let (func, args) = (func.clone(), args.clone());
             match call::prepare(vm, &func, args, Vec::new())? {
-                call::Prepared::Frame(f) => Some(f),
+                call::Prepared::Frame(mut f) => {
+                    f.on_return = OnReturn::StackletBase;
+                    Some(f)
+                }
                 call::Prepared::Done(_) => {
                     unreachable!("a stacklet's function is a Python function")
                 }
@@ -194,6 +203,10 @@ pub(crate) fn transfer(vm: &mut Vm, frames: &mut Vec<Frame>, t: Transfer) -> PyR
     // Set the running stack aside.
     let count = frames.len();
     let taken = std::mem::take(frames);
+    let rooted = matches!(
+        taken.first().map(|f| &f.on_return),
+        Some(OnReturn::StackletBase)
+    );
     vm.depth -= count;
     vm.trail.truncate(vm.trail.len().saturating_sub(count));
     *mine.state.get_mut(&mut vm.gil) = if t.finish {
@@ -202,12 +215,13 @@ pub(crate) fn transfer(vm: &mut Vm, frames: &mut Vec<Frame>, t: Transfer) -> PyR
         State::Suspended {
             frames: taken,
             level,
+            rooted,
         }
     };
     // Take up the target's.
     let state = std::mem::replace(
         target.state.get_mut(&mut vm.gil),
-        State::Running { level: Some(level) },
+        State::Running,
     );
     vm.stacklet = Some(t.target.clone());
     match (state, first) {
