@@ -7,6 +7,7 @@ import selectors
 import sys
 import time
 import traceback as _traceback
+from time import sleep as _os_sleep  # the real one, before monkey-patching
 
 from greenlet import greenlet, getcurrent, GreenletExit
 from gevent.exceptions import LoopExit, BlockingSwitchOutError
@@ -135,7 +136,7 @@ class Loop:
                         self.io_cancel((key.fd, ev))
                         callback()
         elif timeout:
-            time.sleep(timeout)
+            _os_sleep(timeout)
         now = time.monotonic()
         while self._timers and self._timers[0].when <= now:
             t = heapq.heappop(self._timers)
