@@ -217,6 +217,23 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     }
 }
 
+/// A frame running `it.__next__()` when `it` is an instance whose class
+/// defines `__next__` in Python, for the loop to push (None: use `next`).
+pub fn next_frame(vm: &mut Vm, it: &Value) -> PyResult<Option<super::Frame>> {
+    let Some(Object::Instance(i)) = it.as_object() else {
+        return Ok(None);
+    };
+    let Some(method) = attr::lookup(vm, &i.class, "__next__") else {
+        return Ok(None);
+    };
+    match method.as_object() {
+        Some(Object::Function(f)) if !f.code.generator => {
+            super::call::bind(vm, f, vec![it.clone()], Vec::new()).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
 fn is_lazy(state: &SeqIter) -> bool {
     matches!(
         state,

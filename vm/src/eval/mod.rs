@@ -81,6 +81,10 @@ pub enum OnReturn {
     /// The first frame of a stacklet (see `stacklet`), which the greenlet
     /// module ends with a final transfer instead of a return.
     StackletBase,
+    /// A Python `__next__` run for FOR_ITER: its value is the loop's next
+    /// item, and a StopIteration out of it ends the loop (jumping to this
+    /// target) instead of propagating.
+    ForNext(u32),
 }
 
 /// The operands of a binary operator whose left dunder runs as a frame.
@@ -339,7 +343,7 @@ fn quick_next(vm: &mut Vm, frame: &Frame) -> Option<Option<Value>> {
 #[inline(never)]
 fn finish_return(vm: &mut Vm, hook: OnReturn, value: Value) -> PyResult<Value> {
     match hook {
-        OnReturn::Value | OnReturn::StackletBase => Ok(value),
+        OnReturn::Value | OnReturn::StackletBase | OnReturn::ForNext(_) => Ok(value),
         OnReturn::Init(instance) => class::init_result(vm, value, instance),
         OnReturn::Binary(call) => {
             if ops::is_not_implemented(vm, &value) {
@@ -393,9 +397,22 @@ pub(crate) fn unwind(vm: &mut Vm, frames: &mut Vec<Frame>, err: Raise) -> PyResu
         if frames.is_empty() {
             return Err(Raise::Object(exc));
         }
+        let ends_loop = match done.on_return {
+            OnReturn::ForNext(target) => {
+                exception::is_stop_iteration(vm, &Raise::Object(exc.clone())).then_some(target)
+            }
+            _ => None,
+        };
         recycle(vm, done);
         vm.depth -= 1;
         trail::leave(vm);
+        if let Some(target) = ends_loop {
+            // The iterator is exhausted: FOR_ITER's loop ends here.
+            let caller = frames.last_mut().expect("checked above");
+            caller.stack.pop();
+            caller.pc = target as usize;
+            return Ok(());
+        }
     }
 }
 
@@ -857,6 +874,11 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                     continue;
                 }
                 let it = top(frame).clone();
+                // A Python `__next__` runs as a frame of this loop.
+                if let Some(mut f) = iter::next_frame(vm, &it)? {
+                    f.on_return = OnReturn::ForNext(t);
+                    return Ok(Flow::Push(f));
+                }
                 match iter::next(vm, &it)? {
                     Some(v) => frame.stack.push(v),
                     None => {
