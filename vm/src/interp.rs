@@ -183,8 +183,8 @@ impl Interp {
         types.insert(BuiltinType::Bool, bool_class.expect("one base"));
         let exceptions = crate::builtins::exceptions::hierarchy(&object, &mut gil);
         let traceback_types = crate::builtins::traceback::TracebackTypes::new(&object, &mut gil);
-        let stacklet_class = new_class("stacklet", std::slice::from_ref(&object), None, &mut gil)
-            .expect("one base");
+        let stacklet_class =
+            new_class("stacklet", std::slice::from_ref(&object), None, &mut gil).expect("one base");
         if let Object::Class(c) = stacklet_class.get() {
             c.dict
                 .get_mut(&mut gil)

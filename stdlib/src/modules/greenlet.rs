@@ -100,4 +100,3 @@ fn set_owner(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     stacklet::set_owner(vm, &s, o.unwrap_or(Value::None));
     Ok(Value::None)
 }
-

@@ -277,7 +277,14 @@ pub fn running_frame(vm: &mut Vm, depth: usize, caller_locals: Option<Obj>) -> P
         } else {
             None
         };
-        back = Native::value(class.clone(), FrameSnapshot { place, back, locals });
+        back = Native::value(
+            class.clone(),
+            FrameSnapshot {
+                place,
+                back,
+                locals,
+            },
+        );
     }
     Ok(back)
 }

@@ -135,7 +135,10 @@ pub fn request(vm: &mut Vm, t: Transfer) -> Raise {
         );
     }
     if matches!(target.state.get(&vm.gil), State::Finished) {
-        return Raise::new(ExcKind::RuntimeError, "cannot switch to a finished stacklet");
+        return Raise::new(
+            ExcKind::RuntimeError,
+            "cannot switch to a finished stacklet",
+        );
     }
     Raise::Transfer(Box::new(t))
 }
@@ -158,7 +161,8 @@ pub fn refuse(err: Raise) -> Raise {
 pub(crate) fn transfer(vm: &mut Vm, frames: &mut Vec<Frame>, t: Transfer) -> PyResult<()> {
     let level = vm.level;
     let me = current(vm);
-    let same = matches!((me.as_object(), t.target.as_object()), (Some(a), Some(b)) if std::ptr::eq(a, b));
+    let same =
+        matches!((me.as_object(), t.target.as_object()), (Some(a), Some(b)) if std::ptr::eq(a, b));
     let mine = stacklet_of(&me).expect("current is a stacklet");
     if same {
         // Switching to oneself: the call just returns (or raises) the value.
@@ -177,10 +181,16 @@ pub(crate) fn transfer(vm: &mut Vm, frames: &mut Vec<Frame>, t: Transfer) -> PyR
             ..
         } if *l != level => return Err(refuse(Raise::Transfer(Box::new(t)))),
         State::Finished => {
-            return Err(Raise::new(ExcKind::RuntimeError, "cannot switch to a finished stacklet"))
+            return Err(Raise::new(
+                ExcKind::RuntimeError,
+                "cannot switch to a finished stacklet",
+            ))
         }
         State::Running => {
-            return Err(Raise::new(ExcKind::RuntimeError, "the stacklet is already running"))
+            return Err(Raise::new(
+                ExcKind::RuntimeError,
+                "the stacklet is already running",
+            ))
         }
         _ => {}
     }
@@ -219,10 +229,7 @@ pub(crate) fn transfer(vm: &mut Vm, frames: &mut Vec<Frame>, t: Transfer) -> PyR
         }
     };
     // Take up the target's.
-    let state = std::mem::replace(
-        target.state.get_mut(&mut vm.gil),
-        State::Running,
-    );
+    let state = std::mem::replace(target.state.get_mut(&mut vm.gil), State::Running);
     vm.stacklet = Some(t.target.clone());
     match (state, first) {
         (_, Some(f)) => {
@@ -269,4 +276,3 @@ pub fn set_owner(vm: &mut Vm, s: &Value, owner: Value) {
         *s.owner.get_mut(&mut vm.gil) = owner;
     }
 }
-

@@ -437,6 +437,20 @@ fn int_of(vm: &mut Vm, arg: &Value, ty: char) -> PyResult<BigInt> {
     if let Some(n) = as_big(arg) {
         return Ok(n);
     }
+    // An instance of an int subclass carries its int.
+    if let Some(Object::Instance(i)) = arg.as_object() {
+        match &i.payload {
+            Some(Value::Float(f)) if !index_only => {
+                return int::from_f64(*f).map(|v| as_big(&v).unwrap_or_default())
+            }
+            Some(p) => {
+                if let Some(n) = as_big(p) {
+                    return Ok(n);
+                }
+            }
+            None => {}
+        }
+    }
     let converted = match arg {
         Value::Float(_) if index_only => return Err(wrong_type(vm)),
         Value::Float(f) => int::from_f64(*f)?,
@@ -508,7 +522,17 @@ fn float_of(vm: &mut Vm, arg: &Value) -> PyResult<f64> {
     if let Some(f) = int::to_f64(arg) {
         return f;
     }
-    if let Some(Object::Instance(_)) = arg.as_object() {
+    if let Some(Object::Instance(i)) = arg.as_object() {
+        // An instance of a float or int subclass carries its number.
+        match &i.payload {
+            Some(Value::Float(f)) => return Ok(*f),
+            Some(p) => {
+                if let Some(f) = int::to_f64(p) {
+                    return f;
+                }
+            }
+            None => {}
+        }
         if let Some(r) = ops::call_dunder(vm, arg, "__float__", Vec::new())? {
             return match r {
                 Value::Float(f) => Ok(f),
