@@ -48,10 +48,8 @@ class Template:
         source the piece as written."""
         cls = type(self)
         if cls.idpattern != _DEFAULT_IDPATTERN or cls.braceidpattern is not None \
-                or "pattern" in vars(cls):
-            raise NotImplementedError(
-                "Template subclasses with their own idpattern or pattern need "
-                "the re module")
+                or _has_own_pattern(cls) or "flags" in vars(cls):
+            return self._matched_pieces()
         text, delim = self.template, self.delimiter
         pieces, i, start = [], 0, 0
         while True:
@@ -85,6 +83,29 @@ class Template:
             # Where the placeholder's name was to start, as CPython reports it.
             pieces.append(("invalid", delim, j, delim))
             start = i = j
+        if start < len(text):
+            pieces.append(("text", text[start:], start, text[start:]))
+        return pieces
+
+    def _matched_pieces(self):
+        """`_pieces` for a subclass with its own patterns: its regular
+        expression, built as CPython builds it, finds the placeholders."""
+        pattern = _compiled_pattern(type(self))
+        text = self.template
+        pieces, start = [], 0
+        for m in pattern.finditer(text):
+            if m.start() > start:
+                pieces.append(("text", text[start:m.start()], start, text[start:m.start()]))
+            named = m.group("named") or m.group("braced")
+            if named is not None:
+                pieces.append(("named", named, m.start(), m.group()))
+            elif m.group("escaped") is not None:
+                pieces.append(("escaped", self.delimiter, m.start(), m.group()))
+            elif m.group("invalid") is not None:
+                pieces.append(("invalid", m.group(), m.start("invalid"), m.group()))
+            else:
+                raise ValueError("Unrecognized named group in pattern", pattern)
+            start = m.end()
         if start < len(text):
             pieces.append(("text", text[start:], start, text[start:]))
         return pieces
@@ -135,6 +156,33 @@ class Template:
             if kind == "named" and text not in ids:
                 ids.append(text)
         return ids
+
+
+def _has_own_pattern(cls):
+    return any("pattern" in vars(k) for k in cls.__mro__ if k is not Template)
+
+
+def _compiled_pattern(cls):
+    import re
+    for k in cls.__mro__:
+        if k is not Template and "pattern" in vars(k):
+            pattern = vars(k)["pattern"]
+            break
+    else:
+        delim = re.escape(cls.delimiter)
+        ident = cls.idpattern
+        braced = cls.braceidpattern or cls.idpattern
+        pattern = rf"""
+        {delim}(?:
+          (?P<escaped>{delim})  |
+          (?P<named>{ident})     |
+          {{(?P<braced>{braced})}} |
+          (?P<invalid>)
+        )
+        """
+    if isinstance(pattern, str):
+        pattern = re.compile(pattern, getattr(cls, "flags", re.IGNORECASE) | re.VERBOSE)
+    return pattern
 
 
 def _lookup(mapping, kws):
