@@ -13,6 +13,7 @@ mod select;
 mod signal;
 mod socket;
 mod sre;
+mod r#struct;
 mod thread;
 mod time;
 
@@ -33,6 +34,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("signal", signal::init),
     ("_socket", socket::init),
     ("_sre", sre::init),
+    ("_struct", r#struct::init),
     ("_thread", thread::init),
     ("time", time::init),
 ];
