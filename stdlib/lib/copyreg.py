@@ -222,9 +222,19 @@ def _getnewargs(obj):
     return None, None
 
 
+# Reductions of builtin types whose own __reduce__ the VM does not have.
+_BUILTIN_REDUCE = {
+    range: lambda r: (range, (r.start, r.stop, r.step)),
+    slice: lambda s: (slice, (s.start, s.stop, s.step)),
+}
+
+
 def _object_reduce_ex(obj, proto):
     """`object.__reduce_ex__(proto)`."""
     cls = type(obj)
+    builtin = _BUILTIN_REDUCE.get(cls)
+    if builtin is not None:
+        return builtin(obj)
     reduce = getattr(cls, '__reduce__', None)
     if reduce is not None and reduce is not object.__reduce__:
         return obj.__reduce__()

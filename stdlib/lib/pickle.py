@@ -283,6 +283,24 @@ def _raw_unicode_unescape(data):
     return ''.join(out)
 
 
+_NAME_CHARS = frozenset('abcdefghijklmnopqrstuvwxyz'
+                        'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_')
+
+
+def _interned(text):
+    """Whether CPython would hold one object for every str equal to `text`:
+    the empty string and one-character latin-1 strings always, and strings
+    of name characters as constants, attribute names and keywords are
+    interned. Gilt does not share such strings, so the pickler memoizes them
+    by value to write the same memo references as CPython."""
+    if len(text) <= 1:
+        return not text or ord(text) < 256
+    for c in text:
+        if c not in _NAME_CHARS:
+            return False
+    return True
+
+
 def _utf8(text):
     try:
         return text.encode('utf-8')
@@ -357,6 +375,7 @@ class _Pickler:
         self.write = self.framer.write
         self._write_large_bytes = self.framer.write_large_bytes
         self.memo = {}
+        self._interned = {}
         self.proto = int(protocol)
         self.bin = protocol >= 1
         self.fast = 0
@@ -364,6 +383,7 @@ class _Pickler:
 
     def clear_memo(self):
         self.memo.clear()
+        self._interned.clear()
 
     def dump(self, obj):
         """Write a pickle of `obj` to the file."""
@@ -412,6 +432,8 @@ class _Pickler:
             return
 
         x = self.memo.get(id(obj))
+        if x is None and type(obj) is str and _interned(obj):
+            x = self._interned.get(obj)
         if x is not None:
             self.write(self.get(x[0]))
             return
@@ -641,6 +663,8 @@ class _Pickler:
         else:
             self.write(UNICODE + _raw_unicode_escape(obj) + b'\n')
         self.memoize(obj)
+        if _interned(obj) and not self.fast:
+            self._interned[obj] = self.memo[id(obj)]
     dispatch[str] = save_str
 
     def save_tuple(self, obj):

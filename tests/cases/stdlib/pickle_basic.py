@@ -72,3 +72,7 @@ print(pickle.load(f), pickle.load(f))
 p = pickle.Pickler(f := io.BytesIO(), 3)
 p.dump((1, 'x'))
 print(f.getvalue(), pickle.Unpickler(io.BytesIO(f.getvalue())).load())
+# Records with literal keys share the key strings, as CPython's interned ones.
+records = [{'name': 'a', 'id': 1}, {'name': 'b', 'id': 2}, {'': 'x', 'x': ''}]
+for proto in range(6):
+    print(proto, pickle.dumps(records, proto))
