@@ -301,6 +301,18 @@ def _interned(text):
     return True
 
 
+def _from_utf8(data):
+    try:
+        return data.decode('utf-8')
+    except UnicodeDecodeError as e:
+        try:
+            return data.decode('utf-8', 'surrogatepass')
+        except UnicodeDecodeError:
+            raise
+        except Exception:
+            raise e from None
+
+
 def _utf8(text):
     try:
         return text.encode('utf-8')
@@ -940,11 +952,12 @@ class _Unpickler:
         self.stack = []
         self.append = self.stack.append
         self.proto = 0
-        read = self._file_read
+        self._frame = None
+        read = self._read_opcode
         dispatch = self.dispatch
         try:
             while True:
-                key = read(1)
+                key = read()
                 if not key:
                     raise EOFError("Ran out of input")
                 f = dispatch.get(key[0])
@@ -956,16 +969,39 @@ class _Unpickler:
             return stopinst.value
 
     def read(self, n):
-        data = self._file_read(n)
+        frame = self._frame
+        if frame is not None:
+            data = frame.read(n)
+            if len(data) < n:
+                self._frame = None
+                data += self._file_read(n - len(data))
+        else:
+            data = self._file_read(n)
         if len(data) < n:
             raise UnpicklingError("pickle data was truncated")
         return data
 
     def readline(self):
-        line = self._file_readline()
+        frame = self._frame
+        if frame is not None:
+            line = frame.readline()
+            if not line.endswith(b'\n'):
+                self._frame = None
+                line += self._file_readline()
+        else:
+            line = self._file_readline()
         if not line.endswith(b'\n'):
             raise UnpicklingError("pickle data was truncated")
         return line
+
+    def _read_opcode(self):
+        frame = self._frame
+        if frame is not None:
+            key = frame.read(1)
+            if key:
+                return key
+            self._frame = None
+        return self._file_read(1)
 
     def pop(self):
         """The top of the stack above the last MARK."""
@@ -1029,6 +1065,9 @@ class _Unpickler:
         frame_size, = unpack('<Q', self.read(8))
         if frame_size > sys.maxsize:
             raise ValueError("frame size > sys.maxsize: %d" % frame_size)
+        # The whole frame must be there; reads are then served from it.
+        frame = self.read(frame_size)
+        self._frame = io.BytesIO(frame)
     dispatch[FRAME[0]] = load_frame
 
     def load_persid(self):
@@ -1143,12 +1182,12 @@ class _Unpickler:
 
     def load_binunicode(self):
         n, = unpack('<I', self.read(4))
-        self.append(str(self.read(n), 'utf-8', 'surrogatepass'))
+        self.append(_from_utf8(self.read(n)))
     dispatch[BINUNICODE[0]] = load_binunicode
 
     def load_binunicode8(self):
         n, = unpack('<Q', self.read(8))
-        self.append(str(self.read(n), 'utf-8', 'surrogatepass'))
+        self.append(_from_utf8(self.read(n)))
     dispatch[BINUNICODE8[0]] = load_binunicode8
 
     def load_binbytes8(self):
@@ -1188,7 +1227,7 @@ class _Unpickler:
 
     def load_short_binunicode(self):
         n = self.read(1)[0]
-        self.append(str(self.read(n), 'utf-8', 'surrogatepass'))
+        self.append(_from_utf8(self.read(n)))
     dispatch[SHORT_BINUNICODE[0]] = load_short_binunicode
 
     def load_tuple(self):
@@ -1577,7 +1616,7 @@ def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict",
           buffers=None):
     """The object pickled in the bytes-like `data`."""
     if isinstance(data, str):
-        raise TypeError("Can't load pickle from unicode string")
+        raise TypeError("a bytes-like object is required, not 'str'")
     file = io.BytesIO(data)
     return Unpickler(file, fix_imports=fix_imports, buffers=buffers,
                      encoding=encoding, errors=errors).load()
