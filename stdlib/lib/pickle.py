@@ -283,22 +283,11 @@ def _raw_unicode_unescape(data):
     return ''.join(out)
 
 
-_NAME_CHARS = frozenset('abcdefghijklmnopqrstuvwxyz'
-                        'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_')
-
-
 def _interned(text):
-    """Whether CPython would hold one object for every str equal to `text`:
-    the empty string and one-character latin-1 strings always, and strings
-    of name characters as constants, attribute names and keywords are
-    interned. Gilt does not share such strings, so the pickler memoizes them
-    by value to write the same memo references as CPython."""
-    if len(text) <= 1:
-        return not text or ord(text) < 256
-    for c in text:
-        if c not in _NAME_CHARS:
-            return False
-    return True
+    """Whether CPython holds one object for every str equal to `text`: the
+    empty string is a singleton there. Gilt does not share it, so the
+    pickler memoizes it by value to write the same memo references."""
+    return not text
 
 
 def _from_utf8(data):
