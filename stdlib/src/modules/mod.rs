@@ -14,6 +14,7 @@ mod signal;
 mod socket;
 mod sre;
 mod r#struct;
+mod subprocess;
 mod thread;
 mod time;
 
@@ -35,6 +36,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_socket", socket::init),
     ("_sre", sre::init),
     ("_struct", r#struct::init),
+    ("_subprocess", subprocess::init),
     ("_thread", thread::init),
     ("time", time::init),
 ];
