@@ -36,7 +36,7 @@ pub fn pack(x: f64) -> Option<u16> {
         f = 0.0;
         e = 0;
     } else if e < -14 {
-        f = f * 2f64.powi(14 + e);
+        f *= 2f64.powi(14 + e);
         e = 0;
     } else {
         e += 15;
