@@ -377,6 +377,8 @@ class _Pickler:
         self._write_large_bytes = self.framer.write_large_bytes
         self.memo = {}
         self._interned = {}
+        self._persistent_id = None
+        self._reducer_override = None
         self.proto = int(protocol)
         self.bin = protocol >= 1
         self.fast = 0
@@ -395,6 +397,12 @@ class _Pickler:
             self.write(PROTO + pack("<B", self.proto))
         if self.proto >= 4:
             self.framer.start_framing()
+        # Hooks a subclass may define, looked up once per dump.
+        persistent_id = self.persistent_id
+        self._persistent_id = (
+            None if getattr(persistent_id, '__func__', None) is
+            _Pickler.persistent_id else persistent_id)
+        self._reducer_override = getattr(self, "reducer_override", None)
         self.save(obj)
         self.write(STOP)
         self.framer.end_framing()
@@ -425,23 +433,34 @@ class _Pickler:
         return GET + repr(i).encode("ascii") + b'\n'
 
     def save(self, obj, save_persistent_id=True):
-        self.framer.commit_frame()
+        framer = self.framer
+        if framer.current_frame is not None and \
+                framer.size >= _FRAME_SIZE_TARGET:
+            framer.commit_frame()
 
-        pid = self.persistent_id(obj)
-        if pid is not None and save_persistent_id:
-            self.save_pers(pid)
-            return
+        persistent_id = self._persistent_id
+        if persistent_id is not None and save_persistent_id:
+            pid = persistent_id(obj)
+            if pid is not None:
+                self.save_pers(pid)
+                return
 
         x = self.memo.get(id(obj))
-        if x is None and type(obj) is str and _interned(obj):
+        if x is None and type(obj) is str and not obj:
             x = self._interned.get(obj)
         if x is not None:
             self.write(self.get(x[0]))
             return
 
-        rv = NotImplemented
-        reduce = getattr(self, "reducer_override", None)
-        if reduce is not None:
+        t = type(obj)
+        reduce = self._reducer_override
+        if reduce is None:
+            f = self.dispatch.get(t)
+            if f is not None:
+                f(self, obj)
+                return
+            rv = NotImplemented
+        else:
             rv = reduce(obj)
 
         if rv is NotImplemented:
