@@ -66,7 +66,7 @@ def deepcopy(x, memo=None, _nil=[]):
         if copier is not None:
             y = copier(memo)
         else:
-            y = _reconstruct(x, memo, *_reduce(x))
+            y = _reconstruct(x, memo, *_reduce(x, True))
     if y is not x:
         memo[d] = y
         _keep_alive(x, memo)
@@ -81,31 +81,27 @@ def _keep_alive(x, memo):
         memo[id(memo)] = [x]
 
 
-def _reduce(x):
-    """What rebuilds x: its class, constructor arguments, and state."""
+def _reduce(x, deep=False):
+    """What rebuilds x, as pickle would: the reduce value of its type's
+    copyreg entry, or of `x.__reduce_ex__(4)`."""
+    import copyreg
     cls = type(x)
-    for name, args in (("__reduce_ex__", (4,)), ("__reduce__", ())):
-        reductor = getattr(cls, name, None)
-        if reductor is not None and reductor is not getattr(object, name, None):
-            rv = reductor(x, *args)
-            if isinstance(rv, str):
-                return (None, None, None, None, None, None)
-            return (tuple(rv) + (None,) * 5)[:5] + (None,)
-    state = getattr(x, "__dict__", None)
-    slots = {}
-    for klass in cls.__mro__:
-        for name in klass.__dict__.get("__slots__", ()) if hasattr(klass, "__dict__") else ():
-            if name not in ("__dict__", "__weakref__") and hasattr(x, name):
-                slots[name] = getattr(x, name)
-    getstate = getattr(x, "__getstate__", None)
-    if getstate is not None and getattr(cls, "__getstate__", None) is not getattr(object, "__getstate__", None):
-        state = getstate()
-    elif slots:
-        state = (state or None, slots)
-    newargs = ()
-    if hasattr(x, "__getnewargs__"):
-        newargs = x.__getnewargs__()
-    return (_new_object, (cls,) + tuple(newargs), state, None, None, None)
+    reductor = copyreg.dispatch_table.get(cls)
+    if reductor is not None:
+        rv = reductor(x)
+    else:
+        reductor = getattr(x, "__reduce_ex__", None)
+        if reductor is not None:
+            rv = reductor(4)
+        else:
+            reductor = getattr(x, "__reduce__", None)
+            if reductor is None:
+                raise Error("un(%s)copyable object of type %s" %
+                            ("deep" if deep else "shallow", cls))
+            rv = reductor()
+    if isinstance(rv, str):
+        return (None, None, None, None, None, None)
+    return (tuple(rv) + (None,) * 6)[:6]
 
 
 def _new_object(cls, *args):
@@ -113,7 +109,7 @@ def _new_object(cls, *args):
 
 
 def _reconstruct(x, memo, func, args, state=None, listiter=None, dictiter=None,
-                 _unused=None):
+                 state_setter=None):
     if func is None:
         return x
     deep = memo is not None
@@ -125,7 +121,9 @@ def _reconstruct(x, memo, func, args, state=None, listiter=None, dictiter=None,
     if state is not None:
         if deep:
             state = deepcopy(state, memo)
-        if hasattr(y, "__setstate__"):
+        if state_setter is not None:
+            state_setter(y, state)
+        elif hasattr(y, "__setstate__"):
             y.__setstate__(state)
         else:
             slotstate = None

@@ -14,6 +14,8 @@ mod select;
 mod signal;
 mod socket;
 mod sre;
+mod r#struct;
+mod subprocess;
 mod thread;
 mod time;
 
@@ -35,6 +37,8 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("signal", signal::init),
     ("_socket", socket::init),
     ("_sre", sre::init),
+    ("_struct", r#struct::init),
+    ("_subprocess", subprocess::init),
     ("_thread", thread::init),
     ("time", time::init),
 ];

@@ -25,6 +25,9 @@ pub fn install_exception_methods(class: &str, dict: &mut Dict) {
                 Builtin::method("with_traceback", with_traceback),
             );
             dict.insert_str("add_note", Builtin::method("add_note", add_note));
+            for (name, method) in super::reduce::exception_methods() {
+                dict.insert_str(name, method);
+            }
             dict.insert_str("__suppress_context__", Value::Bool(false));
             dict.insert_str("args", property(get_args, set_args));
             dict.insert_str("__cause__", property(get_cause, set_cause));

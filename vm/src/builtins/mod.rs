@@ -11,6 +11,7 @@ pub mod io;
 pub mod methods;
 pub mod object_type;
 pub mod os_error;
+pub mod reduce;
 pub mod reprs;
 pub mod set;
 pub mod syntax_error;

@@ -38,6 +38,7 @@ pub fn install(vm: &mut Vm) {
         .iter()
         .map(|&(name, f)| (name, Builtin::method(name, f)))
         .collect();
+    entries.extend(super::reduce::object_methods());
     entries.push((
         "__new__",
         Value::obj(Object::StaticMethod(Builtin::function(

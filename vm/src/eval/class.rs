@@ -695,6 +695,7 @@ pub fn keeps_instance(f: crate::object::NativeFn) -> bool {
     ]
     .iter()
     .any(|g| std::ptr::fn_addr_eq(*g, f))
+        || crate::builtins::reduce::keeps_instance(f)
 }
 
 /// What a call of a class gives once `__init__` returned `result`.

@@ -321,6 +321,9 @@ fn builtin_binary(
         (Operator::Mult, _, _) if repeat_count(b).is_some() => {
             let n = repeat_count(b).unwrap().max(0) as usize;
             match x {
+                // An immutable sequence times one is itself, as in CPython
+                // (`is` and pickle's memo see it).
+                Object::Str(_) | Object::Bytes(_) | Object::Tuple(_) if n == 1 => Some(a.clone()),
                 Object::Str(s) => Some(PyStr::value(s.text.repeat(n))),
                 Object::Bytes(d) => Some(bytes::new_bytes(bytes::repeated(d, n as i64)?)),
                 Object::ByteArray(_) if inplace => {

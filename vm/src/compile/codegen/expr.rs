@@ -518,6 +518,9 @@ impl<'t, 'a> Compiler<'t, 'a> {
         }
         self.emit_jump(Op::Jump(0), end);
         self.place(cleanup);
+        // The jumps arrive here with the middle operand still below the
+        // result: one item more than the path that fell through to `end`.
+        self.unit().depth += 1;
         // [middle, False]: drop the middle operand, keep the result.
         self.emit(Op::Swap(2));
         self.emit(Op::PopTop);

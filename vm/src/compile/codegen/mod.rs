@@ -82,6 +82,7 @@ fn compile_unit<'a>(
         lines: LineIndex::new(source),
         filename: filename.into(),
         units: Vec::new(),
+        names: std::collections::HashMap::new(),
     };
     c.push_unit(0, "<module>".into(), "<module>".into(), CodeKind::Module);
     body(&mut c)?;
@@ -133,6 +134,9 @@ struct Compiler<'t, 'a> {
     lines: LineIndex,
     filename: Box<str>,
     units: Vec<Unit<'a>>,
+    /// Name-like str constants made so far: CPython interns them, so equal
+    /// ones are one object (which `is` and pickle's memo can see).
+    names: std::collections::HashMap<String, Value>,
 }
 
 fn unsupported(what: &str, offset: u32) -> Unsupported {
@@ -140,6 +144,12 @@ fn unsupported(what: &str, offset: u32) -> Unsupported {
         what: what.to_string(),
         offset,
     }
+}
+
+/// Whether a str constant is one CPython interns: only ASCII letters, digits
+/// and underscores.
+fn name_like(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 fn binary_arg(op: Operator) -> u32 {
@@ -388,7 +398,18 @@ impl<'t, 'a> Compiler<'t, 'a> {
             .handlers
             .sort_by_key(|h| (h.end - h.start, h.start));
         unit.code.global_cache = unit.code.names.iter().map(|_| Default::default()).collect();
-        unit.code.name_objs = unit.code.names.iter().map(|n| PyStr::value(&**n)).collect();
+        let interned = &mut self.names;
+        unit.code.name_objs = unit
+            .code
+            .names
+            .iter()
+            .map(|n| {
+                interned
+                    .entry(n.to_string())
+                    .or_insert_with(|| PyStr::value(&**n))
+                    .clone()
+            })
+            .collect();
         unit.code.name_hashes = unit
             .code
             .names
@@ -642,6 +663,15 @@ impl<'t, 'a> Compiler<'t, 'a> {
             Constant::Int(IntValue::Small(i)) => Value::Int(*i),
             Constant::Int(IntValue::Big(b)) => int::normalize(b.clone()),
             Constant::Float(f) => Value::Float(*f),
+            Constant::Str(s) if s.as_str().is_some_and(name_like) => {
+                let text = s.as_str().unwrap_or_default();
+                if let Some(v) = self.names.get(text) {
+                    return v.clone();
+                }
+                let v = PyStr::value(text);
+                self.names.insert(text.to_owned(), v.clone());
+                v
+            }
             Constant::Str(s) => PyStr::value(s.as_str().map(str::to_owned).unwrap_or_else(|| {
                 // Lone surrogates cannot be held yet; keep the replacement character.
                 s.code_points()
