@@ -1,7 +1,6 @@
 """Event and AsyncResult: greenlets waiting for something to happen."""
 
-from greenlet import getcurrent
-from gevent.hub import get_hub
+from gevent.hub import get_hub, _park
 from gevent.timeout import Timeout
 
 __all__ = ["Event", "AsyncResult"]
@@ -37,20 +36,7 @@ class _Notifier:
     def _wait(self, timeout):
         if self.ready():
             return True
-        switch = getcurrent().switch
-        self._waiters.append(switch)
-        t = Timeout._start_new_or_dummy(timeout)
-        try:
-            try:
-                get_hub().switch()
-                return True
-            except Timeout as ex:
-                if ex is not t:
-                    raise
-                return False
-        finally:
-            t.cancel()
-            self.unlink(switch)
+        return _park(self._waiters, timeout)
 
 
 class Event(_Notifier):

@@ -290,6 +290,28 @@ class _Watcher:
             self._handle = None
 
 
+def _park(waiters, timeout=None):
+    """Put this greenlet's switch in `waiters` and wait in the hub until
+    someone calls it (True) or `timeout` seconds pass (False)."""
+    from gevent.timeout import Timeout
+    switch = getcurrent().switch
+    waiters.append(switch)
+    t = Timeout._start_new_or_dummy(timeout)
+    try:
+        get_hub().switch()
+        return True
+    except Timeout as ex:
+        if ex is not t:
+            raise
+        return False
+    finally:
+        t.cancel()
+        try:
+            waiters.remove(switch)
+        except ValueError:
+            pass
+
+
 def sleep(seconds=0, ref=True):
     """Let other greenlets run: at once with 0, else for `seconds`."""
     hub = get_hub()

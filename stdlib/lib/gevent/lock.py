@@ -1,8 +1,7 @@
 """Semaphores and locks for greenlets."""
 
 from greenlet import getcurrent
-from gevent.hub import get_hub
-from gevent.timeout import Timeout
+from gevent.hub import get_hub, _park
 
 __all__ = ["Semaphore", "BoundedSemaphore", "DummySemaphore", "RLock"]
 
@@ -43,23 +42,7 @@ class Semaphore:
         return self.counter
 
     def _block(self, timeout):
-        switch = getcurrent().switch
-        self._waiters.append(switch)
-        t = Timeout._start_new_or_dummy(timeout)
-        try:
-            try:
-                get_hub().switch()
-                return True
-            except Timeout as ex:
-                if ex is not t:
-                    raise
-                return False
-        finally:
-            t.cancel()
-            try:
-                self._waiters.remove(switch)
-            except ValueError:
-                pass
+        return _park(self._waiters, timeout)
 
     def acquire(self, blocking=True, timeout=None):
         if self.counter > 0:

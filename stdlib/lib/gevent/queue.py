@@ -4,9 +4,7 @@ import collections
 import heapq
 from queue import Empty, Full
 
-from greenlet import getcurrent
-from gevent.hub import get_hub
-from gevent.timeout import Timeout
+from gevent.hub import get_hub, _park
 
 __all__ = ["Queue", "PriorityQueue", "LifoQueue", "SimpleQueue", "JoinableQueue",
            "Channel", "Empty", "Full", "ShutDown"]
@@ -65,22 +63,8 @@ class Queue:
         return self._maxsize is not None and self.qsize() >= self._maxsize
 
     def _wait(self, waiters, timeout, error):
-        # Park this greenlet until a put/get wakes it or the timeout passes.
-        switch = getcurrent().switch
-        waiters.append(switch)
-        t = Timeout._start_new_or_dummy(timeout)
-        try:
-            get_hub().switch()
-        except Timeout as ex:
-            if ex is not t:
-                raise
+        if not _park(waiters, timeout):
             raise error()
-        finally:
-            t.cancel()
-            try:
-                waiters.remove(switch)
-            except ValueError:
-                pass
 
     def _wake(self, waiters):
         if waiters:
