@@ -547,7 +547,7 @@ class BaseEventLoop(events.AbstractEventLoop):
             return
         fut = self.create_future()
         fd = sock.fileno()
-        self._add_writer(fd, self._sock_sendall, fut, sock, memoryview(data), [n])
+        self._add_writer(fd, self._sock_sendall, fut, sock, bytes(data), [n])
         fut.add_done_callback(lambda _: self._remove_writer(fd))
         return await fut
 
@@ -556,7 +556,7 @@ class BaseEventLoop(events.AbstractEventLoop):
             return
         start = pos[0]
         try:
-            n = sock.send(view[start:])
+            n = sock.send(view[start:] if start else view)
         except (BlockingIOError, InterruptedError):
             return
         except (SystemExit, KeyboardInterrupt):

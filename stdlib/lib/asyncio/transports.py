@@ -84,7 +84,7 @@ class SocketTransport:
 
     def write(self, data):
         """Send `data` now as far as the socket takes it; buffer the rest."""
-        if not isinstance(data, (bytes, bytearray, memoryview)):
+        if not isinstance(data, (bytes, bytearray)):
             raise TypeError(f"data argument must be a bytes-like object, "
                             f"not {type(data).__name__!r}")
         if self._eof_pending:
@@ -101,7 +101,7 @@ class SocketTransport:
                 return
             if n == len(data):
                 return
-            data = memoryview(data)[n:]
+            data = data[n:]
             self._loop._add_writer(self._fd, self._write_ready)
         self._buffer.extend(data)
 
