@@ -54,6 +54,8 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._task_factory = None
         self._debug = False
         self._clock_resolution = 1e-09
+        # Futures whose exception nobody has retrieved yet, reported at close.
+        self._unretrieved = {}
         self._make_self_pipe()
 
     def __repr__(self):
@@ -128,6 +130,7 @@ class BaseEventLoop(events.AbstractEventLoop):
             raise RuntimeError("Cannot close a running event loop")
         if self._closed:
             return
+        self._report_unretrieved()
         self._closed = True
         self._ready.clear()
         self._scheduled.clear()
@@ -140,6 +143,13 @@ class BaseEventLoop(events.AbstractEventLoop):
             self._close_self_pipe()
             self._selector.close()
             self._selector = None
+
+    def _report_unretrieved(self):
+        while self._unretrieved:
+            pending = list(self._unretrieved)
+            self._unretrieved.clear()
+            for fut in pending:
+                fut._report_unretrieved()
 
     # Futures and tasks.
 
@@ -274,6 +284,9 @@ class BaseEventLoop(events.AbstractEventLoop):
     # Scheduling callbacks.
 
     def _check_callback(self, callback, method):
+        # CPython 3.11 checks callbacks in debug mode only.
+        if not self._debug:
+            return
         if coroutines.iscoroutine(callback) or coroutines.iscoroutinefunction(callback):
             raise TypeError(f"coroutines cannot be used with {method}()")
         if not callable(callback):
@@ -395,12 +408,7 @@ class BaseEventLoop(events.AbstractEventLoop):
             return
         print(text, file=sys.stderr)
         if exception is not None:
-            try:
-                import traceback
-                traceback.print_exception(type(exception), exception,
-                                          exception.__traceback__, file=sys.stderr)
-            except ImportError:
-                print(f"{type(exception).__name__}: {exception}", file=sys.stderr)
+            _print_exception(exception)
 
     def call_exception_handler(self, context):
         """Pass `context` to the handler set, else the default one."""
@@ -506,7 +514,7 @@ class BaseEventLoop(events.AbstractEventLoop):
     # Sockets (non-blocking ones).
 
     def _check_sock(self, sock):
-        if sock.gettimeout() != 0:
+        if self._debug and sock.gettimeout() != 0:
             raise ValueError("the socket must be non-blocking")
 
     async def sock_recv(self, sock, n):
@@ -638,3 +646,24 @@ class BaseEventLoop(events.AbstractEventLoop):
             fut.set_exception(exc)
         else:
             fut.set_result(None)
+
+
+def _print_exception(exc):
+    """A traceback on stderr, for when neither logging nor traceback exists."""
+    try:
+        import traceback
+    except ImportError:
+        traceback = None
+    if traceback is not None:
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+        return
+    lines = ["Traceback (most recent call last):"]
+    tb = exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        lines.append(f'  File "{code.co_filename}", line {tb.tb_lineno}, in {code.co_name}')
+        tb = tb.tb_next
+    text = str(exc)
+    name = type(exc).__name__
+    lines.append(f"{name}: {text}" if text else name)
+    print("\n".join(lines), file=sys.stderr)

@@ -10,15 +10,7 @@ __all__ = ("Handle", "TimerHandle", "get_running_loop", "get_event_loop",
            "_get_running_loop", "_set_running_loop")
 
 
-def _callback_repr(callback):
-    """`name()` for a callback, as CPython's format_helpers shows one."""
-    name = getattr(callback, "__qualname__", None) or getattr(callback, "__name__", None)
-    if name is None:
-        func = getattr(callback, "func", None)
-        if func is not None:
-            return _callback_repr(func)
-        return repr(callback)
-    return f"{name}()"
+from .format_helpers import _format_callback_source
 
 
 class Handle:
@@ -40,7 +32,7 @@ class Handle:
         if self._cancelled:
             info.append("cancelled")
         if self._callback is not None:
-            info.append(_callback_repr(self._callback))
+            info.append(_format_callback_source(self._callback, self._args))
         return info
 
     def __repr__(self):
@@ -65,7 +57,8 @@ class Handle:
             raise
         except BaseException as exc:
             self._loop.call_exception_handler({
-                "message": f"Exception in callback {_callback_repr(self._callback)}",
+                "message": "Exception in callback "
+                           + _format_callback_source(self._callback, self._args),
                 "exception": exc,
                 "handle": self,
             })

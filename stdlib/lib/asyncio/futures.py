@@ -7,6 +7,7 @@ import contextvars
 
 from . import events
 from . import exceptions
+from .format_helpers import _format_callback_source
 
 __all__ = ("Future", "wrap_future", "isfuture")
 
@@ -22,7 +23,7 @@ def isfuture(obj):
 
 
 def _callbacks_repr(callbacks):
-    names = [events._callback_repr(cb) for cb, _ in callbacks]
+    names = [_format_callback_source(cb, ()) for cb, _ in callbacks]
     if len(names) > 2:
         names = [names[0], f"<{len(names) - 2} more>", names[-1]]
     return "cb=[{}]".format(", ".join(names))
@@ -39,6 +40,7 @@ class Future:
     _cancel_message = None
     _cancelled_exc = None
     _asyncio_future_blocking = False
+    _exception_tb = None
     __log_traceback = False
 
     def __init__(self, *, loop=None):
@@ -59,13 +61,15 @@ class Future:
     def __repr__(self):
         return "<{} {}>".format(self.__class__.__name__, " ".join(self._repr_info()))
 
-    def __del__(self):
+    def _report_unretrieved(self):
+        """Called when the loop closes with this future's exception never
+        looked at (CPython reports it when the future is collected)."""
         if not self.__log_traceback:
             return
-        exc = self._exception
+        self.__log_traceback = False
         self._loop.call_exception_handler({
             "message": f"{self.__class__.__name__} exception was never retrieved",
-            "exception": exc,
+            "exception": self._exception,
             "future": self,
         })
 
@@ -77,7 +81,12 @@ class Future:
     def _log_traceback(self, val):
         if val:
             raise ValueError("_log_traceback can only be set to False")
-        self.__log_traceback = False
+        self.__retrieved()
+
+    def __retrieved(self):
+        if self.__log_traceback:
+            self.__log_traceback = False
+            self._loop._unretrieved.pop(self, None)
 
     def get_loop(self):
         loop = self._loop
@@ -96,7 +105,7 @@ class Future:
 
     def cancel(self, msg=None):
         """Cancel the future and schedule its callbacks; False if already done."""
-        self.__log_traceback = False
+        self.__retrieved()
         if self._state != _PENDING:
             return False
         self._state = _CANCELLED
@@ -124,8 +133,8 @@ class Future:
         if self._state == _CANCELLED:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
-            raise exceptions.InvalidStateError("Result is not ready.")
-        self.__log_traceback = False
+            raise exceptions.InvalidStateError("Result is not set.")
+        self.__retrieved()
         if self._exception is not None:
             raise self._exception.with_traceback(self._exception_tb)
         return self._result
@@ -136,7 +145,7 @@ class Future:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise exceptions.InvalidStateError("Exception is not set.")
-        self.__log_traceback = False
+        self.__retrieved()
         return self._exception
 
     def add_done_callback(self, fn, *, context=None):
@@ -159,14 +168,14 @@ class Future:
 
     def set_result(self, result):
         if self._state != _PENDING:
-            raise exceptions.InvalidStateError(f"{self._state}: {self!r}")
+            raise exceptions.InvalidStateError("invalid state")
         self._result = result
         self._state = _FINISHED
         self.__schedule_callbacks()
 
     def set_exception(self, exception):
         if self._state != _PENDING:
-            raise exceptions.InvalidStateError(f"{self._state}: {self!r}")
+            raise exceptions.InvalidStateError("invalid state")
         if isinstance(exception, type):
             exception = exception()
         if type(exception) is StopIteration:
@@ -177,6 +186,7 @@ class Future:
         self._state = _FINISHED
         self.__schedule_callbacks()
         self.__log_traceback = True
+        self._loop._unretrieved[self] = None
 
     def __await__(self):
         if not self.done():

@@ -67,7 +67,9 @@ class Task(futures.Future):
         if not coroutines.iscoroutine(coro):
             self._log_destroy_pending = False
             raise TypeError(f"a coroutine was expected, got {coro!r}")
-        self._name = f"Task-{_task_name_counter()}" if name is None else str(name)
+        # CPython 3.11 numbers every task, named or not.
+        number = _task_name_counter()
+        self._name = f"Task-{number}" if name is None else str(name)
         self._num_cancels_requested = 0
         self._must_cancel = False
         self._fut_waiter = None
@@ -90,19 +92,8 @@ class Task(futures.Future):
             info.insert(3, f"wait_for={self._fut_waiter!r}")
         return info
 
-    def __del__(self):
-        if self._state == futures._PENDING and self._log_destroy_pending:
-            self._loop.call_exception_handler({
-                "task": self,
-                "message": "Task was destroyed but it is pending!",
-            })
-        super().__del__()
-
     def get_coro(self):
         return self._coro
-
-    def get_context(self):
-        return self._context
 
     def get_name(self):
         return self._name

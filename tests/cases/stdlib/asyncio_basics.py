@@ -95,14 +95,6 @@ async def main():
     t0 = loop.time()
     await asyncio.sleep(0.02)
     print(0.015 < loop.time() - t0 < 0.5)
-    try:
-        loop.call_soon(worker)
-    except TypeError as e:
-        print("TypeError", e)
-    try:
-        loop.call_soon(5)
-    except TypeError as e:
-        print("TypeError", e)
     return "main-done"
 
 
