@@ -3,7 +3,7 @@ to values; each thread has a current Context, and Context.run makes
 another one current for the length of a call. copy_context() is cheap:
 copies share one dict until either side sets a variable (copy on write)."""
 
-import _thread
+from _thread import get_ident as _get_ident
 
 __all__ = ("Context", "ContextVar", "Token", "copy_context")
 
@@ -13,7 +13,7 @@ _base = {}     # thread ident -> (thread object, the Context outside any run())
 
 
 def _current():
-    ident = _thread.get_ident()
+    ident = _get_ident()
     ctx = _running.get(ident)
     if ctx is not None:
         return ctx
@@ -39,13 +39,12 @@ def _check_key(key):
 class Context:
     """A mapping of ContextVars to values; run() makes it current."""
 
-    __slots__ = ("_data", "_shared", "_entered", "_prev")
+    __slots__ = ("_data", "_shared", "_entered")
 
     def __init__(self):
         self._data = {}
         self._shared = False
         self._entered = False
-        self._prev = None
 
     def __init_subclass__(cls, **kwargs):
         raise TypeError("type 'Context' is not an acceptable base type")
@@ -54,19 +53,17 @@ class Context:
         """Call callable(*args, **kwargs) with this context current."""
         if self._entered:
             raise RuntimeError(f"cannot enter context: {self} is already entered")
-        ident = _thread.get_ident()
-        self._prev = _running.get(ident)
+        ident = _get_ident()
+        prev = _running.get(ident)
         self._entered = True
         _running[ident] = self
         try:
             return callable(*args, **kwargs)
         finally:
-            prev = self._prev
             if prev is None:
                 del _running[ident]
             else:
                 _running[ident] = prev
-            self._prev = None
             self._entered = False
 
     def copy(self):

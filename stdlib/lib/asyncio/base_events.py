@@ -7,7 +7,6 @@ runs exactly the callbacks that were ready when it began; callbacks
 scheduled meanwhile wait for the next pass. Other threads wake a blocked
 select through a socketpair (call_soon_threadsafe)."""
 
-import collections
 import heapq
 import selectors
 import socket
@@ -42,7 +41,8 @@ class BaseEventLoop(events.AbstractEventLoop):
 
     def __init__(self, selector=None):
         self._selector = selectors.DefaultSelector() if selector is None else selector
-        self._ready = collections.deque()
+        # Callbacks for the next pass; _run_once swaps in a fresh list.
+        self._ready = []
         self._scheduled = []
         self._timer_cancelled_count = 0
         self._closed = False
@@ -55,7 +55,7 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._debug = False
         self._clock_resolution = 1e-09
         # Futures whose exception nobody has retrieved yet, reported at close.
-        self._unretrieved = {}
+        self._unretrieved = set()
         self._make_self_pipe()
 
     def __repr__(self):
@@ -261,10 +261,18 @@ class BaseEventLoop(events.AbstractEventLoop):
             handle._scheduled = False
             ready.append(handle)
 
-        for _ in range(len(ready)):
-            handle = ready.popleft()
-            if not handle._cancelled:
-                handle._run()
+        # Exactly these run in this pass: call_soon from a callback appends to
+        # the fresh list, for the next pass.
+        self._ready = []
+        index = 0
+        try:
+            for handle in ready:
+                index += 1
+                if not handle._cancelled:
+                    handle._run()
+        except BaseException:
+            self._ready[:0] = ready[index:]
+            raise
         handle = None
 
     def _process_events(self, event_list):

@@ -52,7 +52,10 @@ class Handle:
 
     def _run(self):
         try:
-            self._context.run(self._callback, *self._args)
+            if self._args:
+                self._context.run(self._callback, *self._args)
+            else:
+                self._context.run(self._callback)
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:

@@ -86,7 +86,7 @@ class Future:
     def __retrieved(self):
         if self.__log_traceback:
             self.__log_traceback = False
-            self._loop._unretrieved.pop(self, None)
+            self._loop._unretrieved.discard(self)
 
     def get_loop(self):
         loop = self._loop
@@ -186,7 +186,7 @@ class Future:
         self._state = _FINISHED
         self.__schedule_callbacks()
         self.__log_traceback = True
-        self._loop._unretrieved[self] = None
+        self._loop._unretrieved.add(self)
 
     def __await__(self):
         if not self.done():

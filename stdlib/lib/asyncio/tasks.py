@@ -23,7 +23,9 @@ FIRST_EXCEPTION = concurrent.futures.FIRST_EXCEPTION
 ALL_COMPLETED = concurrent.futures.ALL_COMPLETED
 
 _task_name_counter = itertools.count(1).__next__
-_all_tasks = {}       # task -> None, in creation order; done tasks leave
+# Tasks not yet done. A set: removing from the front of a Gilt dict costs
+# O(n) (IndexMap shift_remove), and tasks finish roughly in creation order.
+_all_tasks = set()
 _current_tasks = {}   # loop -> the task running a step on it
 
 
@@ -75,8 +77,11 @@ class Task(futures.Future):
         self._fut_waiter = None
         self._coro = coro
         self._context = contextvars.copy_context() if context is None else context
+        # One handle serves every plain `yield` (sleep(0)): a task is in the
+        # ready list at most once at a time.
+        self._step_handle = events.Handle(self._step, (), self._loop, self._context)
         self._loop.call_soon(self._step, context=self._context)
-        _all_tasks[self] = None
+        _all_tasks.add(self)
 
     def __repr__(self):
         info = self._repr_info()
@@ -136,7 +141,7 @@ class Task(futures.Future):
         return self._num_cancels_requested
 
     def _finish(self):
-        _all_tasks.pop(self, None)
+        _all_tasks.discard(self)
 
     def _step(self, exc=None):
         if self.done():
@@ -149,7 +154,9 @@ class Task(futures.Future):
         coro = self._coro
         self._fut_waiter = None
         loop = self._loop
-        _enter_task(loop, self)
+        if loop in _current_tasks:
+            _enter_task(loop, self)  # raises: another task is running
+        _current_tasks[loop] = self
         try:
             if exc is None:
                 result = coro.send(None)
@@ -174,9 +181,14 @@ class Task(futures.Future):
             futures.Future.set_exception(self, error)
             self._finish()
         else:
-            self._suspend_on(result)
+            if result is None:
+                loop._ready.append(self._step_handle)
+            else:
+                self._suspend_on(result)
         finally:
-            _leave_task(loop, self)
+            if _current_tasks.get(loop) is not self:
+                _leave_task(loop, self)  # raises: the bookkeeping is off
+            del _current_tasks[loop]
 
     def _suspend_on(self, result):
         """The coroutine yielded `result`: wait on it if it is a future."""
