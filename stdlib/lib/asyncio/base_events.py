@@ -644,7 +644,6 @@ class BaseEventLoop(events.AbstractEventLoop):
         try:
             err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
             if err != 0:
-                import os
                 raise OSError(err, f"Connect call failed {address}")
         except (BlockingIOError, InterruptedError):
             return

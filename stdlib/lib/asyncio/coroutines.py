@@ -2,7 +2,6 @@
 asyncio.coroutines."""
 
 import collections.abc
-import types
 
 __all__ = ("iscoroutinefunction", "iscoroutine")
 

@@ -2,7 +2,6 @@
 Callbacks run through the loop's call_soon, never inline; `await fut`
 yields the future itself to the task driving the coroutine."""
 
-import concurrent.futures
 import contextvars
 
 from . import events

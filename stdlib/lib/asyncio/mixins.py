@@ -3,9 +3,6 @@ CPython's asyncio.mixins."""
 
 from . import events
 
-_global_lock = None
-
-
 class _LoopBoundMixin:
     _loop = None
 

@@ -3,7 +3,6 @@ it, then cancel what is left, shut the default executor and close."""
 
 from . import coroutines
 from . import events
-from . import exceptions
 from . import tasks
 
 __all__ = ("Runner", "run")

@@ -142,6 +142,8 @@ class Task(futures.Future):
 
     def _finish(self):
         _all_tasks.discard(self)
+        # The handle holds self._step: drop the cycle, Gilt frees by count.
+        self._step_handle = None
 
     def _step(self, exc=None):
         if self.done():

@@ -64,7 +64,8 @@ async def main():
     async with cond:
         items.extend([1, 2])
         cond.notify(2)
-    await asyncio.sleep(0.001)
+    for _ in range(10):
+        await asyncio.sleep(0)
     print(log2)
     async with cond:
         items.append(3)

@@ -31,8 +31,8 @@ async def main():
     try:
         async with asyncio.TaskGroup() as tg:
             tg.create_task(victim())
-            tg.create_task(fail("one", 0.01))
-            tg.create_task(fail("two", 0.01))
+            tg.create_task(fail("one", 0))
+            tg.create_task(fail("two", 0))
     except ExceptionGroup as eg:
         print(type(eg).__name__, eg.message, len(eg.exceptions))
         print(sorted(str(e) for e in eg.exceptions))

@@ -94,12 +94,14 @@ async def main():
     print(res)
 
     # wait
-    ts = [asyncio.create_task(slow(i, 0.01 * i), name=f"w{i}") for i in range(1, 4)]
+    # Deadlines far apart, so that a stalled machine cannot finish two at once.
+    ts = [asyncio.create_task(slow(i, (0, 0.001, 0.1, 0.15)[i]), name=f"w{i}")
+          for i in range(1, 4)]
     done, pending = await asyncio.wait(ts, return_when=asyncio.FIRST_COMPLETED)
     print(sorted(t.get_name() for t in done), sorted(t.get_name() for t in pending))
     done, pending = await asyncio.wait(ts)
     print(sorted(t.result() for t in done), len(pending))
-    ts = [asyncio.create_task(slow(1, 0.05)), asyncio.create_task(fail("e", 0.01))]
+    ts = [asyncio.create_task(slow(1, 0.2)), asyncio.create_task(fail("e", 0.001))]
     done, pending = await asyncio.wait(ts, return_when=asyncio.FIRST_EXCEPTION)
     print(len(done), len(pending), [repr(t.exception()) for t in done])
     ts2 = [asyncio.create_task(slow(9, 0.5))]
