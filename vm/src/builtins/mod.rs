@@ -233,7 +233,8 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
             let p = i.payload.clone().expect("checked");
             return length(vm, &p);
         }
-        Some(Object::Instance(_)) => match ops::call_dunder(vm, v, "__len__", Vec::new())? {
+        // Instances, and classes whose metaclass may define __len__.
+        Some(Object::Instance(_)) | Some(Object::Class(_)) => match ops::call_dunder(vm, v, "__len__", Vec::new())? {
             Some(Value::Int(n)) if n >= 0 => n as usize,
             Some(Value::Int(_)) => return Err(Raise::value_error("__len__() should return >= 0")),
             Some(Value::Bool(b)) => b as usize,
@@ -603,6 +604,13 @@ fn reversed(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
                     iter::reversed_by_index(vm, seq)
                 }
                 None => Err(not_reversible(vm, seq)),
+            }
+        }
+        // A class whose metaclass defines __reversed__ (enum classes).
+        Some(Object::Class(c)) if c.metaclass.is_some() => {
+            match attr::lookup(vm, &attr::class_of(vm, seq), "__reversed__") {
+                Some(Value::None) | None => Err(not_reversible(vm, seq)),
+                Some(f) => call::call(vm, &f, vec![seq.clone()], Vec::new()),
             }
         }
         _ => Err(not_reversible(vm, seq)),

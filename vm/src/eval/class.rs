@@ -43,7 +43,7 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) ->
         }
         Some(other) => {
             // Any callable may stand in for a metaclass.
-            let ns = run_body(vm, f, Dict::new())?;
+            let ns = run_body(vm, f, Obj::new(Object::Dict(GilCell::new(Dict::new()))))?;
             let mut call_args = vec![name.clone(), tuple_of(&bases), ns];
             call_args.truncate(3);
             return call::call(vm, &other, call_args, kwargs);
@@ -66,7 +66,14 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) ->
                 kwargs.clone(),
             )?;
             match ns.as_object() {
-                Some(Object::Dict(d)) => d.get(&vm.gil).clone(),
+                Some(Object::Dict(d)) => {
+                    Obj::new(Object::Dict(GilCell::new(d.get(&vm.gil).clone())))
+                }
+                // Any mapping: STORE_NAME in the body calls its __setitem__.
+                Some(Object::Instance(i)) if attr::lookup(vm, &i.class, "__getitem__").is_some() => {
+                    let Value::Obj(o) = ns else { unreachable!() };
+                    o
+                }
                 _ => {
                     return Err(Raise::type_error(format!(
                         "{}.__prepare__() must return a mapping, not {}",
@@ -76,11 +83,12 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) ->
                 }
             }
         }
-        None => Dict::new(),
+        None => Obj::new(Object::Dict(GilCell::new(Dict::new()))),
     };
     let ns = run_body(vm, f, namespace)?;
     let cell = match ns.as_object() {
         Some(Object::Dict(d)) => d.get(&vm.gil).get_str("__classcell__").cloned(),
+        Some(Object::Instance(_)) => super::namespace::load(vm, &ns_obj(&ns), "__classcell__")?,
         _ => None,
     };
     let class = call::call(
@@ -96,12 +104,18 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) ->
 }
 
 /// Run a class body in `namespace`; the namespace as a dict value.
-fn run_body(vm: &mut Vm, f: &crate::object::Function, namespace: Dict) -> PyResult<Value> {
-    let ns = Obj::new(Object::Dict(GilCell::new(namespace)));
+fn run_body(vm: &mut Vm, f: &crate::object::Function, ns: Obj) -> PyResult<Value> {
     let mut frame = Frame::new(f.code.clone(), f.globals.clone(), Some(ns.clone()));
     frame.cells.extend(f.closure.iter().cloned());
     super::run(vm, frame)?;
     Ok(Value::Obj(ns))
+}
+
+fn ns_obj(ns: &Value) -> Obj {
+    match ns {
+        Value::Obj(o) => o.clone(),
+        _ => unreachable!("a class namespace is an object"),
+    }
 }
 
 fn tuple_of(classes: &[Obj]) -> Value {

@@ -725,6 +725,17 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             }
             Ok(false)
         }
+        Some(Object::Class(c)) if c.metaclass.is_some() => {
+            if let Some(r) = call_dunder(vm, container, "__contains__", vec![item.clone()])? {
+                return truthy(vm, &r);
+            }
+            for x in collect_for_in(vm, container)? {
+                if is(&x, item) || eq(vm, &x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
         _ => {
             for x in collect_for_in(vm, container)? {
                 if is(&x, item) || eq(vm, &x, item)? {
@@ -1202,6 +1213,18 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                     _ => "?".into(),
                 };
                 format!("<bound method {name} of {}>", repr(vm, receiver)?)
+            }
+            // A metaclass written in Python may define __repr__ (enum classes).
+            Object::Class(c)
+                if c.metaclass.as_ref().is_some_and(|m| {
+                    matches!(
+                        attr::lookup(vm, m, "__repr__").as_ref().and_then(Value::as_object),
+                        Some(Object::Function(_))
+                    )
+                }) =>
+            {
+                let r = call_dunder(vm, v, "__repr__", Vec::new())?.unwrap_or(Value::None);
+                return string_result(vm, r, "__repr__");
             }
             Object::Class(c) => {
                 let module = match c
