@@ -291,6 +291,9 @@ fn class_list(v: &Value, what: &str) -> PyResult<Vec<crate::value::Obj>> {
 
 fn isinstance(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("isinstance", args, 2, 2)?;
+    if let Some(answer) = object_check(vm, &args[1], "__instancecheck__", &args[0])? {
+        return Ok(Value::Bool(answer));
+    }
     let class = attr::class_of(vm, &args[0]);
     let classes = class_list(&args[1], "isinstance()")?;
     for c in &classes {
@@ -307,6 +310,18 @@ fn isinstance(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
         }
     }
     Ok(Value::Bool(false))
+}
+
+/// An object that is not a class may still answer isinstance/issubclass
+/// through `hook` on its own class (typing's `List`, `Union[int, str]`).
+fn object_check(vm: &mut Vm, target: &Value, hook: &str, arg: &Value) -> PyResult<Option<bool>> {
+    if !matches!(target.as_object(), Some(Object::Instance(_))) {
+        return Ok(None);
+    }
+    match ops::call_dunder(vm, target, hook, vec![arg.clone()])? {
+        Some(answer) => Ok(Some(ops::truthy(vm, &answer)?)),
+        None => Ok(None),
+    }
 }
 
 /// Ask the metaclass of `class` (when it is not `type`) through `hook`
@@ -338,6 +353,9 @@ fn meta_check(
 
 fn issubclass(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("issubclass", args, 2, 2)?;
+    if let Some(answer) = object_check(vm, &args[1], "__subclasscheck__", &args[0])? {
+        return Ok(Value::Bool(answer));
+    }
     let Value::Obj(sub) = &args[0] else {
         return Err(Raise::type_error("issubclass() arg 1 must be a class"));
     };
