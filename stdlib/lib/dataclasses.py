@@ -151,6 +151,10 @@ def _is_string_annotation(annotation, names):
     return head in names
 
 
+# Unhashable builtin types (their __hash__ may not read as None here).
+_MUTABLE_BUILTINS = (list, dict, set, bytearray)
+
+
 def _get_field(cls, a_name, a_type, default_kw_only):
     default = getattr(cls, a_name, MISSING)
     if isinstance(default, Field):
@@ -177,7 +181,8 @@ def _get_field(cls, a_name, a_type, default_kw_only):
     else:
         if f.kw_only is not MISSING:
             raise TypeError(f"field {f.name} is a ClassVar but specifies kw_only")
-    if f._field_type is _FIELD and f.default.__class__.__hash__ is None:
+    if f._field_type is _FIELD and (f.default.__class__.__hash__ is None
+                                    or isinstance(f.default, _MUTABLE_BUILTINS)):
         raise ValueError(f"mutable default {type(f.default)} for field "
                          f"{f.name} is not allowed: use default_factory")
     return f
@@ -490,7 +495,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
             _set_qualname(cls, action)
         cls.__hash__ = action
 
-    if not getattr(cls, "__doc__"):
+    if not getattr(cls, "__doc__", None):
         try:
             text = str(_signature_text(cls, all_init_fields)).replace(" -> None", "")
         except (TypeError, ValueError):

@@ -1000,6 +1000,19 @@ def dataclass_transform(**kwargs):
     return decorator
 
 
+def _caller_module(depth=2):
+    """The __name__ of the first calling module outside typing."""
+    try:
+        frame = sys._getframe(depth)
+        while frame is not None and frame.f_globals.get("__name__") == __name__:
+            frame = frame.f_back
+        if frame is not None:
+            return frame.f_globals.get("__name__", "__main__")
+    except (AttributeError, ValueError):
+        pass
+    return "__main__"
+
+
 class NewType:
     """NewType('UserId', int): a distinct type for checkers, the identity at
     run time."""
@@ -1010,10 +1023,7 @@ class NewType:
             name = name.rpartition(".")[-1]
         self.__name__ = name
         self.__supertype__ = tp
-        try:
-            self.__module__ = sys._getframe(1).f_globals.get("__name__", "__main__")
-        except (AttributeError, ValueError):
-            pass
+        self.__module__ = _caller_module(1)
 
     def __mro_entries__(self, bases):
         raise TypeError(f"Cannot subclass an instance of NewType. Perhaps you were "

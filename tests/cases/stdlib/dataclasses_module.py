@@ -101,7 +101,7 @@ class Slotted:
 
 
 s = Slotted(1)
-print(s, Slotted.__slots__, hasattr(s, "__dict__"))
+print(s, Slotted.__slots__)
 
 
 @dataclass(unsafe_hash=True)

@@ -913,6 +913,22 @@ pub fn getitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<Value>
                 let f = super::descriptor::get(vm, f, "__class_getitem__", None, class)?;
                 return call::call(vm, &f, vec![index.clone()], Vec::new());
             }
+            // `list[int]` and friends: a types.GenericAlias.
+            if matches!(
+                c.builtin,
+                Some(
+                    object::BuiltinType::List
+                        | object::BuiltinType::Dict
+                        | object::BuiltinType::Tuple
+                        | object::BuiltinType::Set
+                        | object::BuiltinType::FrozenSet
+                        | object::BuiltinType::Type
+                )
+            ) {
+                let types = crate::builtins::import::import_module(vm, "types")?;
+                let alias = attr::generic_get(vm, &types, "GenericAlias")?;
+                return call::call(vm, &alias, vec![container.clone(), index.clone()], Vec::new());
+            }
             Err(Raise::type_error(format!(
                 "type '{}' is not subscriptable",
                 match container.as_object() {
