@@ -724,9 +724,11 @@ class Flag(Enum, boundary=STRICT):
 
     @classmethod
     def _iter_members_(cls, value):
-        for bit in _bits(value):
-            m = cls._value2member_map_.get(bit)
-            if m is not None and m._name_ in cls._member_names_:
+        # Definition order, as CPython's (it equals value order when the
+        # members are defined in ascending order).
+        for name in cls._member_names_:
+            m = cls._member_map_[name]
+            if m._value_ & value == m._value_:
                 yield m
 
     def __iter__(self):

@@ -809,6 +809,15 @@ pub fn slice_indices(vm: &mut Vm, slice: &Value, len: usize) -> PyResult<Vec<usi
     Ok((0..span.len).map(|k| span.at(k) as usize).collect())
 }
 
+/// A slice bound that is None or a small int: `Some(None)` / `Some(Some(i))`.
+fn int_bound(v: &Value) -> Option<Option<i64>> {
+    match v {
+        Value::None => Some(None),
+        Value::Int(i) => Some(Some(*i)),
+        _ => None,
+    }
+}
+
 fn is_slice(v: &Value) -> bool {
     matches!(v.as_object(), Some(Object::Slice { .. }))
 }
@@ -841,6 +850,13 @@ pub fn getitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<Value>
             if s.is_ascii() && !is_slice(index) {
                 let i = seq_index(vm, index, s.text.len(), "string")?;
                 return Ok(PyStr::value(&s.text[i..i + 1]));
+            }
+            // An ASCII str with plain int bounds slices by byte, without
+            // walking the whole text.
+            if let (true, Some(Object::Slice { start, stop, step })) = (s.is_ascii(), index.as_object()) {
+                if let (Some(a), Some(b), Some(c)) = (int_bound(start), int_bound(stop), int_bound(step)) {
+                    return object::str::slice_ascii(&s.text, a, b, c);
+                }
             }
             let chars: Vec<char> = s.text.chars().collect();
             if is_slice(index) {
