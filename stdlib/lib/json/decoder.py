@@ -103,7 +103,7 @@ _WHITESPACE = re.compile(r"[ \t\n\r]*")
 
 
 def JSONObject(s_and_end, strict, scan_once, object_hook, object_pairs_hook,
-               memo=None, _w=_WHITESPACE.match, _ws=_WS):
+               memo=None, _w=_WHITESPACE.match, _ws=_WS, _scanstring=scanstring):
     """Decode the object whose '{' is just before end; return (obj, end)."""
     s, end = s_and_end
     pairs = []
@@ -127,7 +127,7 @@ def JSONObject(s_and_end, strict, scan_once, object_hook, object_pairs_hook,
             raise JSONDecodeError("Expecting property name enclosed in double quotes", s, end)
     end += 1
     while True:
-        key, end = scanstring(s, end, strict)
+        key, end = _scanstring(s, end, strict)
         key = memo_get(key, key)
         if s[end:end + 1] != ":":
             end = _w(s, end).end()
@@ -226,8 +226,52 @@ class JSONDecoder:
     def raw_decode(self, s, idx=0):
         """Decode the JSON document starting at s[idx]; return (value, the
         index where it ended). Trailing text is allowed."""
+        if not s.isascii():
+            return self._raw_decode_nonascii(s, idx)
         try:
             obj, end = self.scan_once(s, idx)
         except StopIteration as err:
             raise JSONDecodeError("Expecting value", s, err.value) from None
         return obj, end
+
+    def _raw_decode_nonascii(self, s, idx):
+        """raw_decode of a document with non-ASCII characters: scan an ASCII
+        copy with '?' in their places (indexing an ASCII str is cheap here),
+        and take each string literal holding a '?' from the original."""
+        doc = s.encode("ascii", "replace").decode("ascii")
+        chars = list(s)
+        strict = self.strict
+
+        def parse_string(text, end, strict=strict):
+            value, new_end = scanstring(text, end, strict)
+            if "?" in value:
+                value = scanstring("".join(chars[end - 1:new_end]), 1, strict)[0]
+            return value, new_end
+
+        def parse_object(s_and_end, strict, scan_once, object_hook, object_pairs_hook,
+                         memo=None):
+            return JSONObject(s_and_end, strict, scan_once, object_hook,
+                              object_pairs_hook, memo, _scanstring=parse_string)
+
+        context = _Context(self)
+        if self.parse_string is scanstring:
+            context.parse_string = parse_string
+        if self.parse_object is JSONObject:
+            context.parse_object = parse_object
+        scan_once = scanner.make_scanner(context)
+        try:
+            return scan_once(doc, idx)
+        except StopIteration as err:
+            raise JSONDecodeError("Expecting value", s, err.value) from None
+        except JSONDecodeError as err:
+            raise JSONDecodeError(err.msg, s, err.pos) from None
+
+
+class _Context:
+    """A decoder's options, copied so some parsers can be replaced."""
+
+    def __init__(self, decoder):
+        for name in ("parse_object", "parse_array", "parse_string", "strict",
+                     "parse_float", "parse_int", "parse_constant", "object_hook",
+                     "object_pairs_hook", "memo"):
+            setattr(self, name, getattr(decoder, name))

@@ -32,3 +32,11 @@ try:
     json.loads('[1]', bogus=1)
 except TypeError as e:
     print(type(e).__name__, e)
+# Documents with non-ASCII text: positions still count characters.
+for bad in ['["é", x]', '{"ké": 1,}', 'é', '["日本", "a\\qb"]', '{"ü": "ö"} ä', '["€" 1]']:
+    try:
+        print(json.loads(bad))
+    except json.JSONDecodeError as err:
+        print(type(err).__name__, err, err.doc == bad)
+print(json.loads('{"ké?": ["日本?", "\\u00e9?", "?"], "?": "ü"}'))
+print(json.JSONDecoder().raw_decode('["ü", 1] tail ä'))
