@@ -234,18 +234,22 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
             return length(vm, &p);
         }
         // Instances, and classes whose metaclass may define __len__.
-        Some(Object::Instance(_)) | Some(Object::Class(_)) => match ops::call_dunder(vm, v, "__len__", Vec::new())? {
-            Some(Value::Int(n)) if n >= 0 => n as usize,
-            Some(Value::Int(_)) => return Err(Raise::value_error("__len__() should return >= 0")),
-            Some(Value::Bool(b)) => b as usize,
-            Some(other) => {
-                return Err(Raise::type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    attr::type_name(vm, &other)
-                )))
+        Some(Object::Instance(_)) | Some(Object::Class(_)) => {
+            match ops::call_dunder(vm, v, "__len__", Vec::new())? {
+                Some(Value::Int(n)) if n >= 0 => n as usize,
+                Some(Value::Int(_)) => {
+                    return Err(Raise::value_error("__len__() should return >= 0"))
+                }
+                Some(Value::Bool(b)) => b as usize,
+                Some(other) => {
+                    return Err(Raise::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        attr::type_name(vm, &other)
+                    )))
+                }
+                None => return Err(no_len(vm, v)),
             }
-            None => return Err(no_len(vm, v)),
-        },
+        }
         _ => return Err(no_len(vm, v)),
     })
 }

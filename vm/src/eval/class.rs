@@ -64,7 +64,9 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) ->
                     Obj::new(Object::Dict(GilCell::new(d.get(&vm.gil).clone())))
                 }
                 // Any mapping: STORE_NAME in the body calls its __setitem__.
-                Some(Object::Instance(i)) if attr::lookup(vm, &i.class, "__getitem__").is_some() => {
+                Some(Object::Instance(i))
+                    if attr::lookup(vm, &i.class, "__getitem__").is_some() =>
+                {
                     let Value::Obj(o) = ns else { unreachable!() };
                     o
                 }

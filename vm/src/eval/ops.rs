@@ -853,8 +853,12 @@ pub fn getitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<Value>
             }
             // An ASCII str with plain int bounds slices by byte, without
             // walking the whole text.
-            if let (true, Some(Object::Slice { start, stop, step })) = (s.is_ascii(), index.as_object()) {
-                if let (Some(a), Some(b), Some(c)) = (int_bound(start), int_bound(stop), int_bound(step)) {
+            if let (true, Some(Object::Slice { start, stop, step })) =
+                (s.is_ascii(), index.as_object())
+            {
+                if let (Some(a), Some(b), Some(c)) =
+                    (int_bound(start), int_bound(stop), int_bound(step))
+                {
                     return object::str::slice_ascii(&s.text, a, b, c);
                 }
             }
@@ -943,7 +947,12 @@ pub fn getitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<Value>
             ) {
                 let types = crate::builtins::import::import_module(vm, "types")?;
                 let alias = attr::generic_get(vm, &types, "GenericAlias")?;
-                return call::call(vm, &alias, vec![container.clone(), index.clone()], Vec::new());
+                return call::call(
+                    vm,
+                    &alias,
+                    vec![container.clone(), index.clone()],
+                    Vec::new(),
+                );
             }
             Err(Raise::type_error(format!(
                 "type '{}' is not subscriptable",
@@ -1250,7 +1259,9 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             Object::Class(c)
                 if c.metaclass.as_ref().is_some_and(|m| {
                     matches!(
-                        attr::lookup(vm, m, "__repr__").as_ref().and_then(Value::as_object),
+                        attr::lookup(vm, m, "__repr__")
+                            .as_ref()
+                            .and_then(Value::as_object),
                         Some(Object::Function(_))
                     )
                 }) =>

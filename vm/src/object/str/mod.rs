@@ -141,7 +141,12 @@ pub fn slice(s: &str, start: Option<i64>, stop: Option<i64>, step: Option<i64>) 
 
 /// [`slice`] of a text the caller knows to be ASCII (a `PyStr` caches that),
 /// so no pass over the whole text is made.
-pub fn slice_ascii(s: &str, start: Option<i64>, stop: Option<i64>, step: Option<i64>) -> PyResult<Value> {
+pub fn slice_ascii(
+    s: &str,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+) -> PyResult<Value> {
     slice_known(s, true, start, stop, step)
 }
 
