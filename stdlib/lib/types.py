@@ -131,3 +131,102 @@ def _calculate_meta(meta, bases):
                         "must be a (non-strict) subclass of the metaclasses "
                         "of all its bases")
     return winner
+
+
+def _alias_arg_repr(arg):
+    if arg is ...:
+        return "..."
+    if isinstance(arg, type) and not isinstance(arg, GenericAlias):
+        if arg.__module__ == "builtins":
+            return arg.__qualname__
+        return f"{arg.__module__}.{arg.__qualname__}"
+    if isinstance(arg, list):
+        return "[" + ", ".join(_alias_arg_repr(a) for a in arg) + "]"
+    return repr(arg)
+
+
+class GenericAlias:
+    """A builtin class subscripted with types: list[int], dict[str, int]."""
+
+    def __init__(self, origin, args):
+        if not isinstance(args, tuple):
+            args = (args,)
+        self.__origin__ = origin
+        self.__args__ = args
+        params = []
+        for a in args:
+            if hasattr(a, "__typing_subst__") or type(a).__name__ in ("TypeVar", "ParamSpec"):
+                if a not in params:
+                    params.append(a)
+            else:
+                for p in getattr(a, "__parameters__", ()) if not isinstance(a, type) else ():
+                    if p not in params:
+                        params.append(p)
+        self.__parameters__ = tuple(params)
+
+    def __call__(self, *args, **kwargs):
+        result = self.__origin__(*args, **kwargs)
+        try:
+            result.__orig_class__ = self
+        except (AttributeError, TypeError):
+            pass
+        return result
+
+    def __repr__(self):
+        if not self.__args__:
+            return f"{_alias_arg_repr(self.__origin__)}[()]"
+        return (f"{_alias_arg_repr(self.__origin__)}["
+                + ", ".join(_alias_arg_repr(a) for a in self.__args__) + "]")
+
+    def __eq__(self, other):
+        if not isinstance(other, GenericAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash(self.__origin__) ^ hash(self.__args__)
+
+    def __getitem__(self, args):
+        if not self.__parameters__:
+            raise TypeError(f"{self!r} is not a generic class")
+        if not isinstance(args, tuple):
+            args = (args,)
+        if len(args) != len(self.__parameters__):
+            raise TypeError(f"Too {'many' if len(args) > len(self.__parameters__) else 'few'}"
+                            f" arguments for {self!r}")
+        subst = dict(zip(self.__parameters__, args))
+
+        def sub(a):
+            if a in subst if not isinstance(a, list) else False:
+                return subst[a]
+            if isinstance(a, GenericAlias) or hasattr(a, "copy_with"):
+                params = getattr(a, "__parameters__", ())
+                if params:
+                    return a[tuple(subst.get(p, p) for p in params)]
+            return a
+        return GenericAlias(self.__origin__, tuple(sub(a) for a in self.__args__))
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+    def __instancecheck__(self, obj):
+        raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
+
+    def __subclasscheck__(self, cls):
+        raise TypeError("issubclass() argument 2 cannot be a parameterized generic")
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return getattr(self.__origin__, name)
+
+    def __or__(self, other):
+        import typing
+        return typing.Union[self, other]
+
+    def __ror__(self, other):
+        import typing
+        return typing.Union[other, self]
+
+    def __reduce__(self):
+        return GenericAlias, (self.__origin__, self.__args__)

@@ -234,18 +234,23 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
             let p = i.payload.clone().expect("checked");
             return length(vm, &p);
         }
-        Some(Object::Instance(_)) => match ops::call_dunder(vm, v, "__len__", Vec::new())? {
-            Some(Value::Int(n)) if n >= 0 => n as usize,
-            Some(Value::Int(_)) => return Err(Raise::value_error("__len__() should return >= 0")),
-            Some(Value::Bool(b)) => b as usize,
-            Some(other) => {
-                return Err(Raise::type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    attr::type_name(vm, &other)
-                )))
+        // Instances, and classes whose metaclass may define __len__.
+        Some(Object::Instance(_)) | Some(Object::Class(_)) => {
+            match ops::call_dunder(vm, v, "__len__", Vec::new())? {
+                Some(Value::Int(n)) if n >= 0 => n as usize,
+                Some(Value::Int(_)) => {
+                    return Err(Raise::value_error("__len__() should return >= 0"))
+                }
+                Some(Value::Bool(b)) => b as usize,
+                Some(other) => {
+                    return Err(Raise::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        attr::type_name(vm, &other)
+                    )))
+                }
+                None => return Err(no_len(vm, v)),
             }
-            None => return Err(no_len(vm, v)),
-        },
+        }
         _ => return Err(no_len(vm, v)),
     })
 }
@@ -291,6 +296,9 @@ fn class_list(v: &Value, what: &str) -> PyResult<Vec<crate::value::Obj>> {
 
 fn isinstance(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("isinstance", args, 2, 2)?;
+    if let Some(answer) = object_check(vm, &args[1], "__instancecheck__", &args[0])? {
+        return Ok(Value::Bool(answer));
+    }
     let class = attr::class_of(vm, &args[0]);
     let classes = class_list(&args[1], "isinstance()")?;
     for c in &classes {
@@ -307,6 +315,18 @@ fn isinstance(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
         }
     }
     Ok(Value::Bool(false))
+}
+
+/// An object that is not a class may still answer isinstance/issubclass
+/// through `hook` on its own class (typing's `List`, `Union[int, str]`).
+fn object_check(vm: &mut Vm, target: &Value, hook: &str, arg: &Value) -> PyResult<Option<bool>> {
+    if !matches!(target.as_object(), Some(Object::Instance(_))) {
+        return Ok(None);
+    }
+    match ops::call_dunder(vm, target, hook, vec![arg.clone()])? {
+        Some(answer) => Ok(Some(ops::truthy(vm, &answer)?)),
+        None => Ok(None),
+    }
 }
 
 /// Ask the metaclass of `class` (when it is not `type`) through `hook`
@@ -338,6 +358,9 @@ fn meta_check(
 
 fn issubclass(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("issubclass", args, 2, 2)?;
+    if let Some(answer) = object_check(vm, &args[1], "__subclasscheck__", &args[0])? {
+        return Ok(Value::Bool(answer));
+    }
     let Value::Obj(sub) = &args[0] else {
         return Err(Raise::type_error("issubclass() arg 1 must be a class"));
     };
@@ -604,6 +627,13 @@ fn reversed(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
                     iter::reversed_by_index(vm, seq)
                 }
                 None => Err(not_reversible(vm, seq)),
+            }
+        }
+        // A class whose metaclass defines __reversed__ (enum classes).
+        Some(Object::Class(c)) if c.metaclass.is_some() => {
+            match attr::lookup(vm, &attr::class_of(vm, seq), "__reversed__") {
+                Some(Value::None) | None => Err(not_reversible(vm, seq)),
+                Some(f) => call::call(vm, &f, vec![seq.clone()], Vec::new()),
             }
         }
         _ => Err(not_reversible(vm, seq)),

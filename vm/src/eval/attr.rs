@@ -374,6 +374,7 @@ fn generic_get_name(vm: &mut Vm, obj: &Value, full: &Name) -> PyResult<Value> {
             Object::Class(c) => {
                 match name {
                     "__name__" => return Ok(PyStr::value(&*c.name)),
+                    "__class__" => return Ok(Value::Obj(class_of(vm, obj))),
                     "__qualname__" => return Ok(PyStr::value(&*c.qualname)),
                     "__bases__" => {
                         let bases = c
@@ -621,6 +622,19 @@ pub fn set_name(vm: &mut Vm, obj: &Value, name: &Name, value: Value) -> PyResult
             let args = vec![obj.clone(), PyStr::value(name.text), value];
             super::call::call(vm, &setattr, args, Vec::new())?;
             return Ok(());
+        }
+    }
+    // A metaclass written in Python may define __setattr__ (enum classes
+    // refuse to rebind members).
+    if let Some(Object::Class(c)) = obj.as_object() {
+        if let Some(meta) = &c.metaclass {
+            if let Some(f) = lookup(vm, meta, "__setattr__") {
+                if matches!(f.as_object(), Some(Object::Function(_))) {
+                    let args = vec![obj.clone(), PyStr::value(name.text), value];
+                    super::call::call(vm, &f, args, Vec::new())?;
+                    return Ok(());
+                }
+            }
         }
     }
     generic_set_name(vm, obj, name, value)

@@ -25,13 +25,7 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) ->
             "__build_class__: func must be a function",
         ));
     };
-    let mut bases = Vec::new();
-    for b in &args[2..] {
-        match b {
-            Value::Obj(o) if matches!(o.get(), Object::Class(_)) => bases.push(o.clone()),
-            _ => return Err(Raise::type_error("bases must be types")),
-        }
-    }
+    let (bases, orig_bases) = resolve_bases(vm, &args[2..])?;
     let mut kwargs: Kwargs = kwargs.to_vec();
     let explicit = kwargs
         .iter()
@@ -43,7 +37,7 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) ->
         }
         Some(other) => {
             // Any callable may stand in for a metaclass.
-            let ns = run_body(vm, f, Dict::new())?;
+            let ns = run_body(vm, f, Obj::new(Object::Dict(GilCell::new(Dict::new()))))?;
             let mut call_args = vec![name.clone(), tuple_of(&bases), ns];
             call_args.truncate(3);
             return call::call(vm, &other, call_args, kwargs);
@@ -66,7 +60,16 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) ->
                 kwargs.clone(),
             )?;
             match ns.as_object() {
-                Some(Object::Dict(d)) => d.get(&vm.gil).clone(),
+                Some(Object::Dict(d)) => {
+                    Obj::new(Object::Dict(GilCell::new(d.get(&vm.gil).clone())))
+                }
+                // Any mapping: STORE_NAME in the body calls its __setitem__.
+                Some(Object::Instance(i))
+                    if attr::lookup(vm, &i.class, "__getitem__").is_some() =>
+                {
+                    let Value::Obj(o) = ns else { unreachable!() };
+                    o
+                }
                 _ => {
                     return Err(Raise::type_error(format!(
                         "{}.__prepare__() must return a mapping, not {}",
@@ -76,11 +79,15 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) ->
                 }
             }
         }
-        None => Dict::new(),
+        None => Obj::new(Object::Dict(GilCell::new(Dict::new()))),
     };
+    if let Some(orig) = orig_bases {
+        super::namespace::store(vm, &namespace, "__orig_bases__", orig)?;
+    }
     let ns = run_body(vm, f, namespace)?;
     let cell = match ns.as_object() {
         Some(Object::Dict(d)) => d.get(&vm.gil).get_str("__classcell__").cloned(),
+        Some(Object::Instance(_)) => super::namespace::load(vm, &ns_obj(&ns), "__classcell__")?,
         _ => None,
     };
     let class = call::call(
@@ -96,12 +103,59 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[(Box<str>, Value)]) ->
 }
 
 /// Run a class body in `namespace`; the namespace as a dict value.
-fn run_body(vm: &mut Vm, f: &crate::object::Function, namespace: Dict) -> PyResult<Value> {
-    let ns = Obj::new(Object::Dict(GilCell::new(namespace)));
+fn run_body(vm: &mut Vm, f: &crate::object::Function, ns: Obj) -> PyResult<Value> {
     let mut frame = Frame::new(f.code.clone(), f.globals.clone(), Some(ns.clone()));
     frame.cells.extend(f.closure.iter().cloned());
     super::run(vm, frame)?;
     Ok(Value::Obj(ns))
+}
+
+/// The classes a class statement's bases stand for: a base that is not a
+/// class may name them with `__mro_entries__(bases)` (typing's `List[int]`,
+/// `Generic[T]`); then the bases as written are also returned, for
+/// `__orig_bases__`.
+fn resolve_bases(vm: &mut Vm, written: &[Value]) -> PyResult<(Vec<Obj>, Option<Value>)> {
+    let mut bases = Vec::new();
+    let mut changed = false;
+    for b in written {
+        match b {
+            Value::Obj(o) if matches!(o.get(), Object::Class(_)) => bases.push(o.clone()),
+            _ => {
+                // Looked up on the object itself, as CPython does (typing's
+                // NamedTuple is a function with the attribute set).
+                let hook = match attr::generic_get(vm, b, "__mro_entries__") {
+                    Ok(f) => f,
+                    Err(e) if exception::is_attribute_error(vm, &e) => {
+                        return Err(Raise::type_error("bases must be types"))
+                    }
+                    Err(e) => return Err(e),
+                };
+                let all = Value::obj(Object::Tuple(written.to_vec().into()));
+                let entries = call::call(vm, &hook, vec![all], Vec::new())?;
+                let Some(Object::Tuple(items)) = entries.as_object() else {
+                    return Err(Raise::type_error("__mro_entries__ must return a tuple"));
+                };
+                for item in items.iter() {
+                    match item {
+                        Value::Obj(o) if matches!(o.get(), Object::Class(_)) => {
+                            bases.push(o.clone())
+                        }
+                        _ => return Err(Raise::type_error("bases must be types")),
+                    }
+                }
+                changed = true;
+            }
+        }
+    }
+    let orig = changed.then(|| Value::obj(Object::Tuple(written.to_vec().into())));
+    Ok((bases, orig))
+}
+
+fn ns_obj(ns: &Value) -> Obj {
+    match ns {
+        Value::Obj(o) => o.clone(),
+        _ => unreachable!("a class namespace is an object"),
+    }
 }
 
 fn tuple_of(classes: &[Obj]) -> Value {

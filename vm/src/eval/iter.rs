@@ -62,6 +62,8 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             return get_iter(vm, &p);
         }
         Object::Instance(_) | Object::Stream(_) | Object::Native(_) => return user_iter(vm, v),
+        // A class whose metaclass may define __iter__ (enum classes).
+        Object::Class(c) if c.metaclass.is_some() => return user_iter(vm, v),
         _ => return Err(not_iterable(vm, v)),
     })
 }

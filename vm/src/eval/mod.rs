@@ -23,6 +23,7 @@ pub mod finalize;
 pub mod generator;
 pub mod iter;
 pub mod keys;
+pub mod namespace;
 pub mod ops;
 pub mod pattern;
 pub mod stacklet;
@@ -524,10 +525,10 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             }
             Op::LoadName(i) => {
                 let key = name(frame, i);
-                let local = frame
-                    .namespace
-                    .as_ref()
-                    .and_then(|ns| dict_of(ns).get(&vm.gil).get_str(key).cloned());
+                let local = match frame.namespace.as_ref() {
+                    Some(ns) => namespace::load(vm, ns, key)?,
+                    None => None,
+                };
                 let v = match local {
                     Some(v) => v,
                     None => load_global(vm, frame, key)?,
@@ -538,15 +539,11 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                 let v = pop(frame);
                 let key = name(frame, i).to_owned();
                 let ns = frame.namespace.as_ref().unwrap_or(frame.globals());
-                dict_of(ns).get_mut(&mut vm.gil).insert_str(&key, v);
+                namespace::store(vm, ns, &key, v)?;
             }
             Op::DeleteName(i) => {
                 let ns = frame.namespace.as_ref().unwrap_or(frame.globals());
-                if dict_of(ns)
-                    .get_mut(&mut vm.gil)
-                    .remove_str(name(frame, i))
-                    .is_none()
-                {
+                if !namespace::delete(vm, ns, name(frame, i))? {
                     return Err(exception::name_error(name(frame, i)));
                 }
                 if finalize::pending() {

@@ -728,6 +728,17 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             }
             Ok(false)
         }
+        Some(Object::Class(c)) if c.metaclass.is_some() => {
+            if let Some(r) = call_dunder(vm, container, "__contains__", vec![item.clone()])? {
+                return truthy(vm, &r);
+            }
+            for x in collect_for_in(vm, container)? {
+                if is(&x, item) || eq(vm, &x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
         _ => {
             for x in collect_for_in(vm, container)? {
                 if is(&x, item) || eq(vm, &x, item)? {
@@ -801,6 +812,15 @@ pub fn slice_indices(vm: &mut Vm, slice: &Value, len: usize) -> PyResult<Vec<usi
     Ok((0..span.len).map(|k| span.at(k) as usize).collect())
 }
 
+/// A slice bound that is None or a small int: `Some(None)` / `Some(Some(i))`.
+fn int_bound(v: &Value) -> Option<Option<i64>> {
+    match v {
+        Value::None => Some(None),
+        Value::Int(i) => Some(Some(*i)),
+        _ => None,
+    }
+}
+
 fn is_slice(v: &Value) -> bool {
     matches!(v.as_object(), Some(Object::Slice { .. }))
 }
@@ -833,6 +853,17 @@ pub fn getitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<Value>
             if s.is_ascii() && !is_slice(index) {
                 let i = seq_index(vm, index, s.text.len(), "string")?;
                 return Ok(PyStr::value(&s.text[i..i + 1]));
+            }
+            // An ASCII str with plain int bounds slices by byte, without
+            // walking the whole text.
+            if let (true, Some(Object::Slice { start, stop, step })) =
+                (s.is_ascii(), index.as_object())
+            {
+                if let (Some(a), Some(b), Some(c)) =
+                    (int_bound(start), int_bound(stop), int_bound(step))
+                {
+                    return object::str::slice_ascii(&s.text, a, b, c);
+                }
             }
             let chars: Vec<char> = s.text.chars().collect();
             if is_slice(index) {
@@ -904,6 +935,27 @@ pub fn getitem(vm: &mut Vm, container: &Value, index: &Value) -> PyResult<Value>
             if let Some(f) = attr::lookup(vm, class, "__class_getitem__") {
                 let f = super::descriptor::get(vm, f, "__class_getitem__", None, class)?;
                 return call::call(vm, &f, vec![index.clone()], Vec::new());
+            }
+            // `list[int]` and friends: a types.GenericAlias.
+            if matches!(
+                c.builtin,
+                Some(
+                    object::BuiltinType::List
+                        | object::BuiltinType::Dict
+                        | object::BuiltinType::Tuple
+                        | object::BuiltinType::Set
+                        | object::BuiltinType::FrozenSet
+                        | object::BuiltinType::Type
+                )
+            ) {
+                let types = crate::builtins::import::import_module(vm, "types")?;
+                let alias = attr::generic_get(vm, &types, "GenericAlias")?;
+                return call::call(
+                    vm,
+                    &alias,
+                    vec![container.clone(), index.clone()],
+                    Vec::new(),
+                );
             }
             Err(Raise::type_error(format!(
                 "type '{}' is not subscriptable",
@@ -1205,6 +1257,20 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                     _ => "?".into(),
                 };
                 format!("<bound method {name} of {}>", repr(vm, receiver)?)
+            }
+            // A metaclass written in Python may define __repr__ (enum classes).
+            Object::Class(c)
+                if c.metaclass.as_ref().is_some_and(|m| {
+                    matches!(
+                        attr::lookup(vm, m, "__repr__")
+                            .as_ref()
+                            .and_then(Value::as_object),
+                        Some(Object::Function(_))
+                    )
+                }) =>
+            {
+                let r = call_dunder(vm, v, "__repr__", Vec::new())?.unwrap_or(Value::None);
+                return string_result(vm, r, "__repr__");
             }
             Object::Class(c) => {
                 let module = match c

@@ -41,6 +41,7 @@ pub fn compile_module(
     filename: &str,
 ) -> Result<Arc<Code>, Unsupported> {
     compile_unit(module, source, filename, |c| {
+        c.setup_annotations(&module.body);
         c.stmts(&module.body)?;
         c.load_const(Value::None);
         Ok(())

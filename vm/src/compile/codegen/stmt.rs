@@ -8,7 +8,60 @@ use crate::object::{Object, PyStr};
 use crate::value::Value;
 use gilt_parser::ast::*;
 
+/// Does a module or class body annotate a simple name (`x: int`) anywhere
+/// outside nested functions and classes? Then it gets `__annotations__`.
+pub(super) fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match &s.node {
+        StmtKind::AnnAssign { target, simple, .. } => {
+            *simple && matches!(target.node, ExprKind::Name { .. })
+        }
+        StmtKind::For { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::If { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
+        StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            ..
+        } => {
+            has_annotations(body)
+                || handlers.iter().any(|h| has_annotations(&h.body))
+                || has_annotations(orelse)
+                || has_annotations(finalbody)
+        }
+        StmtKind::Match { cases, .. } => cases.iter().any(|c| has_annotations(&c.body)),
+        _ => false,
+    })
+}
+
 impl<'t, 'a> Compiler<'t, 'a> {
+    /// SETUP_ANNOTATIONS, spelled `__annotations__ = {}` (a fresh module or
+    /// class namespace has none yet).
+    pub(super) fn setup_annotations(&mut self, body: &[Stmt]) {
+        if has_annotations(body) {
+            self.emit(Op::BuildMap(0));
+            let i = self.name_index("__annotations__");
+            self.emit(Op::StoreName(i));
+        }
+    }
+
+    /// `__annotations__[name] = annotation` in a module or class body; a
+    /// function body does not evaluate its variable annotations.
+    fn store_annotation(&mut self, name: &str, annotation: &'a Expr) -> Res {
+        if self.units.last().map(|u| u.code.kind) == Some(CodeKind::Function) {
+            return Ok(());
+        }
+        self.expr(annotation)?;
+        let i = self.name_index("__annotations__");
+        self.emit(Op::LoadName(i));
+        let key = self.mangle(name);
+        self.load_const(PyStr::value(key));
+        self.emit(Op::StoreSubscr);
+        Ok(())
+    }
+
     pub(super) fn stmts(&mut self, body: &'a [Stmt]) -> Res {
         body.iter().try_for_each(|s| self.stmt(s))
     }
@@ -91,14 +144,17 @@ impl<'t, 'a> Compiler<'t, 'a> {
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
             StmtKind::AnnAssign {
                 target,
+                annotation,
                 value,
                 simple,
-                ..
             } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store(target)?;
-                } else if !simple {
+                }
+                if let (ExprKind::Name { id, .. }, true) = (&target.node, *simple) {
+                    self.store_annotation(id, annotation)?;
+                } else if value.is_none() && !simple {
                     // `x.y: int` evaluates the object; the annotation is not stored yet.
                     if let ExprKind::Attribute { value, .. } | ExprKind::Subscript { value, .. } =
                         &target.node
@@ -919,6 +975,7 @@ impl<'t, 'a> Compiler<'t, 'a> {
         self.load_const(PyStr::value(&*qualname));
         let i = self.name_index("__qualname__");
         self.emit(Op::StoreName(i));
+        self.setup_annotations(body);
         let body = match body.first().map(|s| &s.node) {
             Some(StmtKind::Expr { value })
                 if matches!(

@@ -589,11 +589,19 @@ pub(super) fn join(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Val
     }
 }
 
+/// The text of a str, or of an instance of a str subclass.
+fn item_str(v: &Value) -> Option<&str> {
+    as_str(v).or_else(|| match v.as_object() {
+        Some(Object::Instance(i)) => i.payload.as_ref().and_then(as_str),
+        _ => None,
+    })
+}
+
 /// `sep.join(items)` once the items are in hand.
 fn join_items(sep: &str, items: &[Value]) -> PyResult<Value> {
     let mut total = sep.len() * items.len().saturating_sub(1);
     for (i, item) in items.iter().enumerate() {
-        match as_str(item) {
+        match item_str(item) {
             Some(s) => total += s.len(),
             None => {
                 return Err(Raise::type_error(format!(
@@ -604,14 +612,16 @@ fn join_items(sep: &str, items: &[Value]) -> PyResult<Value> {
         }
     }
     if let [only] = items {
-        return Ok(only.clone());
+        if as_str(only).is_some() {
+            return Ok(only.clone());
+        }
     }
     let mut out = String::with_capacity(total);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep);
         }
-        out.push_str(as_str(item).unwrap_or_default());
+        out.push_str(item_str(item).unwrap_or_default());
     }
     Ok(new_value(out))
 }

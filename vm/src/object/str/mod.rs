@@ -136,12 +136,32 @@ pub fn getitem_index(s: &str, i: i64) -> PyResult<Value> {
 /// indices counted from the end, clamping, negative steps. A zero step raises
 /// ValueError.
 pub fn slice(s: &str, start: Option<i64>, stop: Option<i64>, step: Option<i64>) -> PyResult<Value> {
+    slice_known(s, s.is_ascii(), start, stop, step)
+}
+
+/// [`slice`] of a text the caller knows to be ASCII (a `PyStr` caches that),
+/// so no pass over the whole text is made.
+pub fn slice_ascii(
+    s: &str,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+) -> PyResult<Value> {
+    slice_known(s, true, start, stop, step)
+}
+
+fn slice_known(
+    s: &str,
+    ascii: bool,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+) -> PyResult<Value> {
     let step = match step.unwrap_or(1) {
         0 => return Err(Raise::value_error("slice step cannot be zero")),
         i64::MIN => -i64::MAX, // CPython clamps the step to -PY_SSIZE_T_MAX
         n => n,
     };
-    let ascii = s.is_ascii();
     let len = if ascii { s.len() } else { s.chars().count() } as i64;
     let (start, count) = slice_indices(start, stop, step, len);
     if count == 0 {
