@@ -172,8 +172,14 @@ fn recycle(vm: &mut Vm, frame: Frame) {
         let Frame {
             mut locals,
             mut stack,
+            on_return,
             ..
         } = frame;
+        // The plain variant owns nothing: skip the out-of-line drop glue
+        // every call would otherwise pay for.
+        if matches!(on_return, OnReturn::Value) {
+            std::mem::forget(on_return);
+        }
         locals.clear();
         stack.clear();
         vm.frame_pool.push((locals, stack));
@@ -251,8 +257,8 @@ pub(crate) fn run_frames(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Step>
             }
             Ok(Flow::Return(mut value)) => {
                 let mut done = frames.pop().expect("a frame returned");
-                let hook = std::mem::replace(&mut done.on_return, OnReturn::Value);
-                if !matches!(hook, OnReturn::Value) {
+                if !matches!(done.on_return, OnReturn::Value) {
+                    let hook = std::mem::replace(&mut done.on_return, OnReturn::Value);
                     value = match finish_return(vm, hook, value) {
                         Ok(v) => v,
                         Err(err) => {
