@@ -160,8 +160,6 @@ def _get_field(cls, a_name, a_type, default_kw_only):
     if isinstance(default, Field):
         f = default
     else:
-        if isinstance(default, type(_get_field)) and False:
-            pass
         f = field(default=default)
     f.name = a_name
     f.type = a_type

@@ -178,8 +178,7 @@ class _EnumDict(dict):
         elif isinstance(value, nonmember):
             value = value.value
         elif _is_descriptor(value):
-            if key in self:
-                pass
+            pass
         else:
             if key in self:
                 raise TypeError("%r already defined as %r" % (key, self[key]))
@@ -216,7 +215,7 @@ def _find_data_type(bases):
                 if base._member_type_ is not object:
                     return base._member_type_
                 continue
-            if "__new__" in base.__dict__ or "__init__" in base.__dict__ and base.__dict__.get("__dataclass_fields__"):
+            if "__new__" in base.__dict__:
                 return base
             if base in (int, str, float, bytes, tuple, complex):
                 return base
@@ -272,7 +271,6 @@ class EnumType(type):
         invalid = {"mro", ""}.intersection(member_names)
         if invalid:
             raise ValueError("invalid enum member name(s) %s" % ",".join(repr(n) for n in invalid))
-        ignore = classdict.get("_ignore_", ())
         members = {name: classdict[name] for name in member_names}
         body = {}
         for key, value in classdict.items():
@@ -558,8 +556,7 @@ class Enum(metaclass=EnumType):
         if not last_values:
             return start
         try:
-            last = sorted(last_values)[-1] if False else last_values[-1]
-            return last + 1
+            return last_values[-1] + 1
         except TypeError:
             raise TypeError("unable to sort non-numeric values") from None
 
@@ -713,7 +710,7 @@ class Flag(Enum, boundary=STRICT):
         if member_value:
             names = [m._name_ for m in cls._iter_members_(member_value)]
             if unknown:
-                names.append(cls._numeric_repr_(unknown) if cls._numeric_repr_ is not repr else hex(unknown) if False else str(unknown))
+                names.append(str(unknown))
             pseudo._name_ = "|".join(names)
         else:
             pseudo._name_ = None

@@ -73,13 +73,9 @@ def _collect_parameters(args):
 
 
 class _Final:
-    """Typing objects that cannot be subclassed."""
+    """The base of typing's own helper objects."""
 
     __slots__ = ()
-
-    def __init_subclass__(cls, /, *args, _root=False, **kwds):
-        if "_root" not in kwds and not _root:
-            pass
 
 
 class _SpecialForm:
@@ -802,10 +798,6 @@ class Generic:
         super().__init_subclass__(*args, **kwargs)
         tvars = []
         orig = cls.__dict__.get("__orig_bases__", ())
-        if Generic in cls.__bases__ and cls.__name__ != "Protocol" and not any(
-                isinstance(b, _GenericAlias) and b.__origin__ is Generic for b in orig):
-            if not any(isinstance(b, _GenericAlias) for b in orig):
-                pass
         gvars = None
         for base in orig:
             if isinstance(base, _GenericAlias) and base.__origin__ in (Generic, Protocol):
