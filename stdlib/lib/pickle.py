@@ -127,6 +127,26 @@ READONLY_BUFFER = b'\x98'
 
 _TUPLESIZE2 = [EMPTY_TUPLE, TUPLE1, TUPLE2, TUPLE3]
 _BATCHSIZE = 1000
+
+
+def _batches(items, after_full=False):
+    """Lists of up to _BATCHSIZE items, taken from the iterable as they are
+    written (never one item past a short batch). With `after_full`, a full
+    last batch is followed by an empty one, as CPython's C pickler writes
+    for dicts and sets whose size is a multiple of the batch size."""
+    it = iter(items)
+    first = True
+    while True:
+        batch = []
+        for x in it:
+            batch.append(x)
+            if len(batch) == _BATCHSIZE:
+                break
+        if batch or (after_full and not first):
+            yield batch
+        if len(batch) < _BATCHSIZE:
+            return
+        first = False
 # A frame is written out once it holds this many bytes.
 _FRAME_SIZE_TARGET = 64 * 1024
 # A frame smaller than this goes out without its FRAME header.
@@ -733,10 +753,14 @@ class _Pickler:
         else:
             self.write(MARK + LIST)
         self.memoize(obj)
-        self._batch_appends(obj)
+        self._batch_appends(obj, exact=True)
     dispatch[list] = save_list
 
-    def _batch_appends(self, items):
+    # An exact list or dict is written as CPython's C pickler writes it: one
+    # APPEND/SETITEM only when it has a single item, else every batch marked.
+    # Items from a reduce iterator go one by one when a batch has only one.
+
+    def _batch_appends(self, items, exact=False):
         save = self.save
         write = self.write
 
@@ -746,24 +770,16 @@ class _Pickler:
                 write(APPEND)
             return
 
-        it = iter(items)
-        while True:
-            batch = []
-            for x in it:
-                batch.append(x)
-                if len(batch) == _BATCHSIZE:
-                    break
-            n = len(batch)
-            if n > 1:
+        single = len(items) == 1 if exact else None
+        for batch in _batches(items):
+            if (len(batch) > 1 or exact) and not single:
                 write(MARK)
                 for x in batch:
                     save(x)
                 write(APPENDS)
-            elif n:
+            else:
                 save(batch[0])
                 write(APPEND)
-            if n < _BATCHSIZE:
-                return
 
     def save_dict(self, obj):
         if self.bin:
@@ -771,10 +787,10 @@ class _Pickler:
         else:
             self.write(MARK + DICT)
         self.memoize(obj)
-        self._batch_setitems(obj.items())
+        self._batch_setitems(obj.items(), exact=True)
     dispatch[dict] = save_dict
 
-    def _batch_setitems(self, items):
+    def _batch_setitems(self, items, exact=False):
         save = self.save
         write = self.write
 
@@ -785,27 +801,19 @@ class _Pickler:
                 write(SETITEM)
             return
 
-        it = iter(items)
-        while True:
-            batch = []
-            for item in it:
-                batch.append(item)
-                if len(batch) == _BATCHSIZE:
-                    break
-            n = len(batch)
-            if n > 1:
+        single = len(items) == 1 if exact else None
+        for batch in _batches(items, after_full=exact):
+            if (len(batch) != 1 or exact) and not single:
                 write(MARK)
                 for k, v in batch:
                     save(k)
                     save(v)
                 write(SETITEMS)
-            elif n:
+            else:
                 k, v = batch[0]
                 save(k)
                 save(v)
                 write(SETITEM)
-            if n < _BATCHSIZE:
-                return
 
     def save_set(self, obj):
         save = self.save
@@ -818,21 +826,11 @@ class _Pickler:
         write(EMPTY_SET)
         self.memoize(obj)
 
-        it = iter(obj)
-        while True:
-            batch = []
-            for item in it:
-                batch.append(item)
-                if len(batch) == _BATCHSIZE:
-                    break
-            n = len(batch)
-            if n > 0:
-                write(MARK)
-                for item in batch:
-                    save(item)
-                write(ADDITEMS)
-            if n < _BATCHSIZE:
-                return
+        for batch in _batches(obj, after_full=True):
+            write(MARK)
+            for item in batch:
+                save(item)
+            write(ADDITEMS)
     dispatch[set] = save_set
 
     def save_frozenset(self, obj):
