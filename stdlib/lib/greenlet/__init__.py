@@ -210,6 +210,11 @@ def getcurrent():
     return g
 
 
+# As in CPython's greenlet, also reachable from the class.
+greenlet.getcurrent = staticmethod(getcurrent)
+greenlet.GreenletExit = GreenletExit
+greenlet.error = error
+
 _trace = None
 
 
