@@ -294,8 +294,8 @@ def _setup_defaults():
             import builtins
             cat = getattr(builtins, category, Warning)
         filterwarnings(action, message, cat, module, int(lineno or 0), append=True)
-    simplefilter("default", DeprecationWarning, append=True)
-    filters[-1] = ("default", None, DeprecationWarning, _main_only, 0)
+    # DeprecationWarning is shown for code in __main__ only.
+    filters.append(("default", None, DeprecationWarning, _main_only, 0))
     simplefilter("ignore", DeprecationWarning, append=True)
     simplefilter("ignore", PendingDeprecationWarning, append=True)
     simplefilter("ignore", ImportWarning, append=True)

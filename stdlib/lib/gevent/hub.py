@@ -50,6 +50,13 @@ class _Callback:
     cancel = close = stop
 
 
+def _mask(waiters):
+    mask = 0
+    for events in waiters:
+        mask |= events
+    return mask
+
+
 class Loop:
     """Callbacks first in first out, then due timers, then ready IO."""
 
@@ -77,20 +84,18 @@ class Loop:
         """Call `callback()` once when `fileobj` is ready for `events`."""
         if self._selector is None:
             self._selector = selectors.DefaultSelector()
-        key = self._selector.get_map().get(fileobj) if self._selector.get_map() else None
         fd = fileobj if isinstance(fileobj, int) else fileobj.fileno()
         waiters = self._io.setdefault(fd, {})
         if events in waiters:
             raise ConcurrentObjectUseError(
                 "This socket is already used by another greenlet")
+        # A descriptor is registered while it has waiters (io_cancel drops it).
+        first = not waiters
         waiters[events] = callback
-        mask = 0
-        for ev in waiters:
-            mask |= ev
-        if key is None and fd not in [k.fd for k in self._selector.get_map().values()]:
-            self._selector.register(fd, mask)
+        if first:
+            self._selector.register(fd, _mask(waiters))
         else:
-            self._selector.modify(fd, mask)
+            self._selector.modify(fd, _mask(waiters))
         return (fd, events)
 
     def io_cancel(self, handle):
@@ -100,10 +105,7 @@ class Loop:
             return
         del waiters[events]
         if waiters:
-            mask = 0
-            for ev in waiters:
-                mask |= ev
-            self._selector.modify(fd, mask)
+            self._selector.modify(fd, _mask(waiters))
         else:
             del self._io[fd]
             self._selector.unregister(fd)
@@ -339,8 +341,7 @@ def kill(greenlet, exception=GreenletExit):
 def spawn_raw(function, *args, **kwargs):
     hub = get_hub()
     g = greenlet(function, hub)
-    hub.loop.run_callback(g.switch, *args, **kwargs) if not kwargs else \
-        hub.loop.run_callback(lambda: g.switch(*args, **kwargs))
+    hub.loop.run_callback(lambda: g.switch(*args, **kwargs))
     return g
 
 

@@ -1124,7 +1124,6 @@ fn call_op(vm: &mut Vm, frame: &mut Frame, n: usize) -> PyResult<Option<Frame>> 
     if finalize::pending() {
         finalize::run_pending(vm, Some((frame, frame.pc - 1)));
     }
-    trail::at(vm, frame.pc);
     if let Some(Object::Builtin(b)) = frame.stack[frame.stack.len() - n - 1].as_object() {
         if crate::builtins::code_eval::needs_caller(b.name) {
             vm.caller = Some(crate::builtins::code_eval::caller_of(vm, frame));
@@ -1132,8 +1131,13 @@ fn call_op(vm: &mut Vm, frame: &mut Frame, n: usize) -> PyResult<Option<Frame>> 
     }
     if frame.kw_names.is_none() {
         if let Some(f) = simple_call(vm, frame, n) {
+            // The loop records this frame's place when it pushes `f`.
             return Ok(Some(f));
         }
+    }
+    // Native code may look at the trail (sys._getframe) or nest a loop.
+    trail::at(vm, frame.pc);
+    if frame.kw_names.is_none() {
         // A native function or method: it reads its arguments off the stack.
         let start = frame.stack.len() - n;
         if let Some(Object::Builtin(b)) = frame.stack[start - 1].as_object() {
