@@ -32,6 +32,12 @@ Developer options (first on the command line):
        : parse each FILE and report how many parsed (for timing)
 ";
 
+/// Objects are small and short-lived; mimalloc's per-thread free lists serve
+/// them faster than the system allocator, and frees that arrive in bulk (a
+/// young collection of the cycle collector lets go of hundreds) stay cheap.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Stack for the thread that runs Python: deep syntax trees are built and freed
 /// recursively, so the default 8 MiB would limit how deeply a file may nest.
 const STACK_SIZE: usize = 1 << 30;

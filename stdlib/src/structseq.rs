@@ -66,6 +66,7 @@ pub fn make(vm: &mut Vm, class: &Obj, seq: Vec<Value>, extra: Vec<(&str, Value)>
         class: class.clone(),
         dict: Obj::new(Object::Dict(GilCell::new(d))),
         payload: None,
+        weak: Default::default(),
     }))
 }
 

@@ -109,6 +109,9 @@ struct LockState {
     drop_request: AtomicBool,
     /// `sys.getswitchinterval()`, in nanoseconds.
     switch_interval_ns: AtomicU64,
+    /// The containers made under this lock, for the cycle collector: the
+    /// thread holding the lock records what it makes there (see `gc`).
+    registry: Arc<crate::gc::Registry>,
 }
 
 impl Default for LockState {
@@ -120,6 +123,7 @@ impl Default for LockState {
             waiters: AtomicUsize::new(0),
             drop_request: AtomicBool::new(false),
             switch_interval_ns: AtomicU64::new(5_000_000),
+            registry: Arc::default(),
         }
     }
 }
@@ -169,11 +173,19 @@ impl GilLock {
         holding.handovers = holding.handovers.wrapping_add(1);
         s.drop_request.store(false, Ordering::Relaxed);
         s.taken.notify_all();
+        drop(holding);
+        crate::gc::registry::enter(&s.registry);
     }
 
     fn unlock(&self) {
+        crate::gc::registry::leave();
         self.state.holding.lock().held = false;
         self.state.freed.notify_one();
+    }
+
+    /// The containers made under this lock (see `gc`).
+    pub fn registry(&self) -> &Arc<crate::gc::Registry> {
+        &self.state.registry
     }
 
     /// `sys.getswitchinterval()` in seconds.
@@ -217,6 +229,11 @@ impl Gil {
         r
     }
 
+    /// The containers made under this lock (see `gc`).
+    pub fn registry(&self) -> &Arc<crate::gc::Registry> {
+        self.lock.registry()
+    }
+
     /// Is another thread waiting for the lock? One relaxed load: the
     /// evaluation loop asks at every breaker check.
     #[inline]
@@ -252,6 +269,7 @@ impl Gil {
     /// lock again: a real handover (`time.sleep(0)` does this too).
     pub fn switch(&mut self) {
         let s = &*self.lock.state;
+        crate::gc::registry::leave();
         let mut holding = s.holding.lock();
         let seen = holding.handovers;
         holding.held = false;

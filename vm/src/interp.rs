@@ -266,6 +266,7 @@ pub fn new_class(
         slots: None,
         hooks: Default::default(),
         attr_hint: Default::default(),
+        weak: Default::default(),
     })))
 }
 

@@ -10,6 +10,7 @@ pub mod compile;
 pub mod dis;
 pub mod eval;
 pub mod exc;
+pub mod gc;
 pub mod gil;
 pub mod interp;
 pub mod object;

@@ -31,7 +31,12 @@ pub struct Obj(pub Arc<Object>);
 impl Obj {
     /// Allocate an object.
     pub fn new(object: Object) -> Obj {
-        Obj(Arc::new(object))
+        let tracked = crate::gc::edges::trackable(&object);
+        let arc = Arc::new(object);
+        if tracked {
+            crate::gc::registry::note(&arc);
+        }
+        Obj(arc)
     }
 
     /// The object.

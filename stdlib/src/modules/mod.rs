@@ -3,6 +3,7 @@
 mod bisect;
 mod cmath;
 mod errno;
+mod gc;
 mod greenlet;
 mod heapq;
 mod imp;
@@ -18,6 +19,7 @@ mod r#struct;
 mod subprocess;
 mod thread;
 mod time;
+mod weakref;
 
 use gilt_vm::builtins::import::ModuleInit;
 
@@ -30,6 +32,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("bisect", bisect::init),
     ("cmath", cmath::init),
     ("errno", errno::init),
+    ("gc", gc::init),
     ("math", math::init),
     ("operator", operator::init),
     ("posix", posix::init),
@@ -40,5 +43,6 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_struct", r#struct::init),
     ("_subprocess", subprocess::init),
     ("_thread", thread::init),
+    ("_weakref", weakref::init),
     ("time", time::init),
 ];

@@ -1364,6 +1364,22 @@ pub fn construct(
                 Object::StaticMethod(f)
             }))
         }
+        BuiltinType::Method => match &args[..] {
+            [_, Value::None] => Err(Raise::type_error("instance must not be None")),
+            [func, receiver] => {
+                if !is_callable(vm, func)? {
+                    return Err(Raise::type_error("first argument must be callable"));
+                }
+                Ok(Value::obj(Object::Method {
+                    receiver: receiver.clone(),
+                    func: func.clone(),
+                }))
+            }
+            _ => Err(Raise::type_error(format!(
+                "method expected 2 arguments, got {}",
+                args.len()
+            ))),
+        },
         BuiltinType::Super => match &args[..] {
             [Value::Obj(class), obj] if matches!(class.get(), Object::Class(_)) => {
                 Ok(Value::obj(Object::Super {

@@ -12,7 +12,7 @@ use std::sync::atomic::Ordering;
 /// Is there anything to do? Two relaxed loads when not.
 #[inline(always)]
 pub fn is_set(vm: &Vm) -> bool {
-    signals::pending() || vm.gil.contended() || super::finalize::pending()
+    signals::pending() || vm.gil.contended() || super::finalize::pending() || crate::gc::due()
 }
 
 /// Do it: run signal handlers (main thread only), and hand the GIL to a
@@ -20,6 +20,9 @@ pub fn is_set(vm: &Vm) -> bool {
 #[cold]
 #[inline(never)]
 pub fn serve(vm: &mut Vm) -> PyResult<()> {
+    if crate::gc::due() {
+        crate::gc::collect_due(vm);
+    }
     if super::finalize::pending() {
         super::finalize::run_pending(vm, None);
     }

@@ -326,6 +326,7 @@ pub fn make_function(
         })),
         closure,
         dict: GilCell::new(dict),
+        weak: Default::default(),
     }))
 }
 

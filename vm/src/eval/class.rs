@@ -324,6 +324,7 @@ fn make_class(
         slots,
         hooks: Default::default(),
         attr_hint: Default::default(),
+        weak: Default::default(),
     }));
     for (key, value) in attrs {
         if let Some(Object::Instance(i)) = value.as_object() {

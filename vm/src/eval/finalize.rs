@@ -34,6 +34,8 @@ pub enum Pending {
     Close { kind: GenKind, frame: Frame },
     /// A coroutine was dropped before it ever ran.
     NeverAwaited { qualname: Box<str> },
+    /// An object with weak references died: call their callbacks.
+    WeakCallbacks(Vec<std::sync::Weak<crate::object::Object>>),
 }
 
 /// One interpreter's queue of frames to close and warnings to print.
@@ -84,6 +86,7 @@ pub fn run_pending(vm: &mut Vm, at: Option<(&Frame, usize)>) {
                     let at = at.map(|(f, pc)| (&*f.code, pc));
                     warn(vm, at, "RuntimeWarning", &msg);
                 }
+                Pending::WeakCallbacks(refs) => weak_callbacks(vm, refs),
             }
         }
     }
@@ -112,6 +115,29 @@ fn close_dropped(vm: &mut Vm, kind: GenKind, frame: Frame, at: Option<(&Frame, u
             super::exception::add_traceback(vm, &exc, &f.code, &globals, pc);
         }
         report_unraisable(vm, &what, crate::exc::Raise::Object(exc));
+    }
+}
+
+/// Call `ref.__callback__(ref)` for each weak reference still alive whose
+/// referent died, newest first as CPython does.
+fn weak_callbacks(vm: &mut Vm, refs: Vec<std::sync::Weak<crate::object::Object>>) {
+    use crate::value::{Obj, Value};
+    for r in refs.into_iter().rev() {
+        let Some(r) = r.upgrade() else { continue };
+        let r = Value::Obj(Obj(r));
+        let callback = match super::attr::get(vm, &r, "__callback__") {
+            Ok(Value::None) | Err(_) => continue,
+            Ok(c) => c,
+        };
+        // A dead reference lets go of its callback, as in CPython.
+        let _ = super::attr::set(vm, &r, "__callback__", Value::None);
+        let handling = std::mem::replace(&mut vm.handling, Value::None);
+        let result = super::call::call(vm, &callback, vec![r], Vec::new());
+        vm.handling = handling;
+        if let Err(e) = result {
+            let what = super::ops::repr(vm, &callback).unwrap_or_default();
+            report_unraisable(vm, &what, e);
+        }
     }
 }
 

@@ -165,19 +165,75 @@ impl Generator {
 impl Drop for Generator {
     fn drop(&mut self) {
         let state = std::mem::replace(self.state.get_exclusive(), GenState::Finished);
-        let pending = match state {
-            GenState::Created(_) if self.kind == GenKind::Coroutine => {
-                super::finalize::Pending::NeverAwaited {
-                    qualname: std::mem::take(&mut self.qualname),
-                }
+        if let (Some(pending), _) = finalization(self.kind, state, &self.qualname) {
+            self.finalizer.push(pending);
+        }
+    }
+}
+
+/// What a generator freed in `state` leaves for the loop to do (close its
+/// frame, or warn that a coroutine never ran), and the frame if nothing is
+/// to be done with it.
+fn finalization(
+    kind: GenKind,
+    state: GenState,
+    qualname: &str,
+) -> (Option<super::finalize::Pending>, Option<Frame>) {
+    match state {
+        GenState::Created(frame) if kind == GenKind::Coroutine => (
+            Some(super::finalize::Pending::NeverAwaited {
+                qualname: qualname.into(),
+            }),
+            Some(frame),
+        ),
+        GenState::Suspended(frame) if needs_close(&frame) => {
+            (Some(super::finalize::Pending::Close { kind, frame }), None)
+        }
+        GenState::Created(frame) | GenState::Suspended(frame) => (None, Some(frame)),
+        GenState::Running | GenState::Finished => (None, None),
+    }
+}
+
+/// What the cycle collector sees of a generator (see `gc`).
+impl Generator {
+    /// The frame it holds while not running.
+    pub(crate) fn suspended_frame<'g>(&'g self, gil: &'g crate::gil::Gil) -> Option<&'g Frame> {
+        match self.state.get(gil) {
+            GenState::Created(f) | GenState::Suspended(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// Garbage: does freeing it run code (a `finally` to close, a warning)?
+    pub(crate) fn has_finalizer(&self, gil: &crate::gil::Gil) -> bool {
+        match self.state.get(gil) {
+            GenState::Created(_) => self.kind == GenKind::Coroutine,
+            GenState::Suspended(f) => needs_close(f),
+            _ => false,
+        }
+    }
+
+    /// Garbage with a finalizer: queue it as `Drop` would, now, while the
+    /// objects it refers to are still whole (a queued frame keeps them alive
+    /// until it has been closed, as CPython's finalizers run before clearing).
+    pub(crate) fn finalize_garbage(&self, gil: &mut crate::gil::Gil) -> Option<Frame> {
+        let state = std::mem::replace(self.state.get_mut(gil), GenState::Finished);
+        let (pending, frame) = finalization(self.kind, state, &self.qualname);
+        if let Some(pending) = pending {
+            self.finalizer.push(pending);
+        }
+        frame
+    }
+
+    /// Garbage without a finalizer: give up the frame (to be dropped).
+    pub(crate) fn release_frame(&self, gil: &mut crate::gil::Gil) -> Option<Frame> {
+        match std::mem::replace(self.state.get_mut(gil), GenState::Finished) {
+            GenState::Created(f) | GenState::Suspended(f) => Some(f),
+            other => {
+                *self.state.get_mut(gil) = other;
+                None
             }
-            GenState::Suspended(frame) if needs_close(&frame) => super::finalize::Pending::Close {
-                kind: self.kind,
-                frame,
-            },
-            _ => return,
-        };
-        self.finalizer.push(pending);
+        }
     }
 }
 

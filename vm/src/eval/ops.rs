@@ -494,6 +494,12 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
             let equal = dict_equal(vm, a, b)?;
             return Ok(Value::Bool(equal == (op == CmpOp::Eq)));
         }
+        (Some(Object::Method { .. }), Some(Object::Method { .. }))
+            if matches!(op, CmpOp::Eq | CmpOp::NotEq) =>
+        {
+            let equal = crate::object::dict::builtin_equal(a, b) == Some(true);
+            return Ok(Value::Bool(equal == (op == CmpOp::Eq)));
+        }
         _ => {}
     }
     if let Some(r) = crate::builtins::set::compare(vm, op, a, b)? {

@@ -117,6 +117,19 @@ pub fn builtin_hash(v: &Value) -> PyResult<Option<i64>> {
             Object::DictView { kind, .. } if *kind != crate::object::ViewKind::Values => Err(
                 Raise::type_error(format!("unhashable type: '{}'", kind.name())),
             ),
+            // Consistent with method equality: the object's identity and
+            // the function.
+            Object::Method { receiver, func } => {
+                let who = match receiver {
+                    Value::Obj(r) => identity_hash(r),
+                    other => builtin_hash(other)?.unwrap_or(0),
+                };
+                let what = match func {
+                    Value::Obj(f) => identity_hash(f),
+                    _ => 0,
+                };
+                Ok(Some(who ^ what))
+            }
             _ => Ok(Some(identity_hash(o))),
         },
         _ => unreachable!("numbers are hashed above"),
@@ -188,6 +201,17 @@ pub fn builtin_equal(a: &Value, b: &Value) -> Option<bool> {
             (Object::FrozenSet(s), Object::FrozenSet(t)) => {
                 Some(crate::object::set::frozen_equal(s, t))
             }
+            // Bound methods are equal when bound to the same object.
+            (
+                Object::Method {
+                    receiver: r1,
+                    func: f1,
+                },
+                Object::Method {
+                    receiver: r2,
+                    func: f2,
+                },
+            ) => Some(same(r1, r2) && same(f1, f2)),
             _ => Some(false),
         },
         _ => Some(false),

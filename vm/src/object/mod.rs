@@ -20,6 +20,7 @@ pub mod range;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod weak;
 
 use crate::bytecode::Code;
 use crate::exc::PyResult;
@@ -235,6 +236,8 @@ pub struct Function {
     pub qualname: GilCell<Box<str>>,
     /// `__dict__` (function attributes).
     pub dict: GilCell<Dict>,
+    /// Weak references to it.
+    pub weak: weak::WeakSlot,
 }
 
 /// A native function: its Python name and the Rust code behind it.
@@ -308,6 +311,8 @@ pub struct Class {
     /// most seen): a new instance's `__dict__` is made that big at once, so
     /// setting them does not regrow it step by step.
     pub attr_hint: std::sync::atomic::AtomicUsize,
+    /// Weak references to it.
+    pub weak: weak::WeakSlot,
 }
 
 /// The builtin types whose instances are not `Object::Instance`.
@@ -384,6 +389,8 @@ pub struct Instance {
     /// For an instance of a subclass of a builtin type (`class L(list)`): the
     /// builtin value it extends, which the builtin methods and operations use.
     pub payload: Option<Value>,
+    /// Weak references to it.
+    pub weak: weak::WeakSlot,
 }
 
 impl Instance {
@@ -393,6 +400,7 @@ impl Instance {
             class,
             dict: Obj::new(Object::Dict(GilCell::new(Dict::new()))),
             payload,
+            weak: Default::default(),
         }
     }
 
@@ -403,6 +411,7 @@ impl Instance {
             class,
             dict: Obj::new(Object::Dict(GilCell::new(Dict::with_capacity(n)))),
             payload: None,
+            weak: Default::default(),
         }
     }
 
