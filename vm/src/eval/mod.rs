@@ -512,10 +512,12 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
             }
             Op::StoreGlobal(i) => {
                 let v = pop(frame);
-                let key = name(frame, i).to_owned();
-                dict_of(frame.globals())
-                    .get_mut(&mut vm.gil)
-                    .insert_str(&key, v);
+                let code = &*frame.code;
+                dict_of(frame.globals()).get_mut(&mut vm.gil).set_named(
+                    &code.name_objs[i as usize],
+                    code.name_hashes[i as usize],
+                    v,
+                );
             }
             Op::DeleteGlobal(i) => {
                 if dict_of(frame.globals())
@@ -530,22 +532,24 @@ fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Flow> {
                 }
             }
             Op::LoadName(i) => {
-                let key = name(frame, i);
+                let code = &*frame.code;
+                let (key, hash) = (&code.name_objs[i as usize], code.name_hashes[i as usize]);
                 let local = match frame.namespace.as_ref() {
-                    Some(ns) => namespace::load(vm, ns, key)?,
+                    Some(ns) => namespace::load_name(vm, ns, key, hash)?,
                     None => None,
                 };
                 let v = match local {
                     Some(v) => v,
-                    None => load_global(vm, frame, key)?,
+                    None => load_global_hashed(vm, frame, i)?,
                 };
                 frame.stack.push(v);
             }
             Op::StoreName(i) => {
                 let v = pop(frame);
-                let key = name(frame, i).to_owned();
+                let code = &*frame.code;
+                let (key, hash) = (&code.name_objs[i as usize], code.name_hashes[i as usize]);
                 let ns = frame.namespace.as_ref().unwrap_or(frame.globals());
-                namespace::store(vm, ns, &key, v)?;
+                namespace::store_name(vm, ns, key, hash, v)?;
             }
             Op::DeleteName(i) => {
                 let ns = frame.namespace.as_ref().unwrap_or(frame.globals());
@@ -1385,6 +1389,21 @@ fn load_global_slow(vm: &mut Vm, frame: &Frame, i: u32) -> PyResult<Value> {
 }
 
 /// A global, then a builtin.
+/// A global or builtin named by the code's name `i` (its hash is known).
+fn load_global_hashed(vm: &mut Vm, frame: &Frame, i: u32) -> PyResult<Value> {
+    let (key, hash) = (name(frame, i), frame.code.name_hashes[i as usize]);
+    if let Some(v) = dict_of(frame.globals()).get(&vm.gil).get_hashed(key, hash) {
+        return Ok(v.clone());
+    }
+    if let Some(v) = dict_of(&vm.interp.builtins)
+        .get(&vm.gil)
+        .get_hashed(key, hash)
+    {
+        return Ok(v.clone());
+    }
+    Err(exception::name_error(key))
+}
+
 fn load_global(vm: &mut Vm, frame: &Frame, key: &str) -> PyResult<Value> {
     if let Some(v) = dict_of(frame.globals()).get(&vm.gil).get_str(key) {
         return Ok(v.clone());

@@ -21,6 +21,30 @@ pub fn load(vm: &mut Vm, ns: &Obj, key: &str) -> PyResult<Option<Value>> {
     }
 }
 
+/// `ns[name]` for a name of the running code, whose str object and hash
+/// the code keeps (no str is made, no hash computed).
+#[inline]
+pub fn load_name(vm: &mut Vm, ns: &Obj, name: &Value, hash: i64) -> PyResult<Option<Value>> {
+    if let (Object::Dict(d), Some(Object::Str(s))) = (ns.get(), name.as_object()) {
+        return Ok(d.get(&vm.gil).get_hashed(&s.text, hash).cloned());
+    }
+    match ops::getitem(vm, &Value::Obj(ns.clone()), name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if exception::is_kind(vm, &e, ExcKind::KeyError) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `ns[name] = v` for a name of the running code (see `load_name`).
+#[inline]
+pub fn store_name(vm: &mut Vm, ns: &Obj, name: &Value, hash: i64, v: Value) -> PyResult<()> {
+    if let Object::Dict(d) = ns.get() {
+        d.get_mut(&mut vm.gil).set_named(name, hash, v);
+        return Ok(());
+    }
+    ops::setitem(vm, &Value::Obj(ns.clone()), name.clone(), v)
+}
+
 /// `ns[key] = v`.
 pub fn store(vm: &mut Vm, ns: &Obj, key: &str, v: Value) -> PyResult<()> {
     if let Object::Dict(d) = ns.get() {
