@@ -255,7 +255,7 @@ pub fn new_class(
     gil: &mut Gil,
 ) -> PyResult<Obj> {
     let mro = crate::eval::call::linearize(bases, gil)?;
-    Ok(Obj::new(Object::Class(Class {
+    Ok(Obj::new(Object::Class(Box::new(Class {
         name: name.into(),
         qualname: name.into(),
         bases: bases.into(),
@@ -267,7 +267,7 @@ pub fn new_class(
         hooks: Default::default(),
         attr_hint: Default::default(),
         weak: Default::default(),
-    })))
+    }))))
 }
 
 impl Value {

@@ -762,16 +762,10 @@ fn next(vm: &mut Vm, args: &[Value], _: &Kw) -> PyResult<Value> {
     arg_count("next", args, 1, 2)?;
     if !matches!(
         args[0].as_object(),
-        Some(
-            Object::Iter(_)
-                | Object::Instance(_)
-                | Object::Generator(crate::eval::generator::Generator {
-                    kind: crate::eval::generator::GenKind::Generator,
-                    ..
-                })
-                | Object::Stream(_)
-                | Object::Native(_)
-        )
+        Some(Object::Iter(_) | Object::Instance(_) | Object::Stream(_) | Object::Native(_))
+    ) && !matches!(
+        args[0].as_object(),
+        Some(Object::Generator(g)) if g.kind == crate::eval::generator::GenKind::Generator
     ) {
         return Err(Raise::type_error(format!(
             "'{}' object is not an iterator",

@@ -74,7 +74,7 @@ pub fn prepare(
             let frame = bind(vm, f, args, kwargs)?;
             if f.code.generator {
                 let gen = super::generator::Generator::new(vm, frame);
-                return Ok(Prepared::Done(Value::obj(Object::Generator(gen))));
+                return Ok(Prepared::Done(Value::obj(Object::Generator(Box::new(gen)))));
             }
             Ok(Prepared::Frame(frame))
         }
@@ -314,7 +314,7 @@ pub fn make_function(
         .get_str("__name__")
         .cloned();
     dict.insert_str("__module__", module.unwrap_or(Value::None));
-    Value::obj(Object::Function(Function {
+    Value::obj(Object::Function(Box::new(Function {
         name: GilCell::new(code.name.clone()),
         qualname: GilCell::new(code.qualname.clone()),
         code,
@@ -327,7 +327,7 @@ pub fn make_function(
         closure,
         dict: GilCell::new(dict),
         weak: Default::default(),
-    }))
+    })))
 }
 
 /// Give the new function `f` its `__annotations__`: a dict made from the

@@ -313,7 +313,7 @@ fn make_class(
     };
     let is_type = matches!(meta.get(), Object::Class(c) if c.builtin == Some(BuiltinType::Type));
     let attrs: Vec<(Value, Value)> = ns.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-    let class = Obj::new(Object::Class(Class {
+    let class = Obj::new(Object::Class(Box::new(Class {
         name,
         qualname,
         bases: bases.into(),
@@ -325,7 +325,7 @@ fn make_class(
         hooks: Default::default(),
         attr_hint: Default::default(),
         weak: Default::default(),
-    }));
+    })));
     for (key, value) in attrs {
         if let Some(Object::Instance(i)) = value.as_object() {
             if let Some(set_name) = attr::lookup(vm, &i.class, "__set_name__") {

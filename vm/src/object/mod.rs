@@ -34,7 +34,9 @@ pub use dict_view::ViewKind;
 pub use host_fn::{HostCall, HostFn};
 pub use set::{FrozenSet, SetTable};
 
-/// A heap object.
+/// A heap object. Large and rare kinds are boxed so that the common ones
+/// (str, tuple, list, dict, instance) stay small: every object is as big
+/// as the biggest variant.
 #[derive(Debug)]
 pub enum Object {
     /// `str`.
@@ -70,7 +72,7 @@ pub enum Object {
     /// An iterator over a builtin sequence.
     Iter(GilCell<SeqIter>),
     /// A function written in Python.
-    Function(Function),
+    Function(Box<Function>),
     /// A function written in Rust.
     Builtin(Builtin),
     /// A Rust closure registered by an embedding host.
@@ -78,7 +80,7 @@ pub enum Object {
     /// A function bound to the object it was looked up on.
     Method { receiver: Value, func: Value },
     /// A class: builtin or defined by a `class` statement.
-    Class(Class),
+    Class(Box<Class>),
     /// An instance of a class defined in Python (exceptions included).
     Instance(Instance),
     /// A module.
@@ -101,9 +103,9 @@ pub enum Object {
     /// `super(class, obj)`.
     Super { class: Obj, obj: Value },
     /// A generator: a suspended frame (see eval/generator.rs).
-    Generator(crate::eval::generator::Generator),
+    Generator(Box<crate::eval::generator::Generator>),
     /// A file or memory stream (see object/io).
-    Stream(io::Stream),
+    Stream(Box<io::Stream>),
     /// An object of a class written in Rust, with state of its own (a lock,
     /// a socket): see [`Native`].
     Native(Native),
@@ -494,5 +496,14 @@ impl PyStr {
         let h = str::hash(&self.text);
         self.hash.store(h, Ordering::Relaxed);
         h
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every object is as big as the largest variant: keep big kinds boxed.
+    #[test]
+    fn an_object_is_at_most_eighty_bytes() {
+        assert!(std::mem::size_of::<super::Object>() <= 80);
     }
 }

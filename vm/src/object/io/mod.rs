@@ -96,12 +96,10 @@ impl Drop for IoState {
         let mut gil = self.lock.acquire();
         for w in writers {
             if let Some(obj) = w.upgrade() {
-                if let Object::Stream(Stream {
-                    body: Body::File(f),
-                    ..
-                }) = &*obj
-                {
-                    let _ = f.get_mut(&mut gil).flush_now();
+                if let Object::Stream(s) = &*obj {
+                    if let Body::File(f) = &s.body {
+                        let _ = f.get_mut(&mut gil).flush_now();
+                    }
                 }
             }
         }
@@ -137,11 +135,11 @@ pub fn register_writer(vm: &Vm, file: &Obj) {
 
 /// A new stream object.
 pub fn new_stream(class: Obj, body: Body) -> Obj {
-    Obj::new(Object::Stream(Stream {
+    Obj::new(Object::Stream(Box::new(Stream {
         class,
         body,
         dict: GilCell::new(crate::object::Dict::new()),
-    }))
+    })))
 }
 
 /// The stream a value is, if it is one.

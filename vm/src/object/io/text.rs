@@ -71,10 +71,10 @@ impl TextFile {
         let encoding = options.encoding.unwrap_or("UTF-8");
         let codec = codec::canonical_name(encoding)?;
         let (readable, writable) = match buffer.get() {
-            Object::Stream(super::Stream {
-                body: super::Body::File(f),
-                ..
-            }) => {
+            Object::Stream(s) if matches!(s.body, super::Body::File(_)) => {
+                let super::Body::File(f) = &s.body else {
+                    unreachable!()
+                };
                 let f = f.get(&vm.gil);
                 (f.readable, f.writable)
             }

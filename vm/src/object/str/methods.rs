@@ -275,8 +275,11 @@ fn type_name(v: &Value) -> &str {
             Object::HostFn(_) => "builtin_function_or_method",
             Object::Method { .. } => "method",
             Object::Class(_) => "type",
+            Object::Stream(s) => match s.class.get() {
+                Object::Class(c) => &c.name,
+                _ => "object",
+            },
             Object::Instance(crate::object::Instance { class, .. })
-            | Object::Stream(crate::object::io::Stream { class, .. })
             | Object::Native(crate::object::Native { class, .. }) => match class.get() {
                 Object::Class(c) => &c.name,
                 _ => "object",
