@@ -32,6 +32,35 @@ use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
+/// Hashing for maps keyed by object address: addresses are already
+/// distinct, so one multiplication spreads them well enough (SipHash, the
+/// default, cost more than the rest of a collection).
+#[derive(Default, Clone, Copy)]
+struct Addresses;
+
+struct AddressHasher(u64);
+
+impl std::hash::BuildHasher for Addresses {
+    type Hasher = AddressHasher;
+    fn build_hasher(&self) -> AddressHasher {
+        AddressHasher(0)
+    }
+}
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
 /// Totals since the interpreter started (`gc.get_stats()`).
 #[derive(Default, Clone, Copy, Debug)]
 pub struct Stats {
@@ -127,7 +156,10 @@ fn collect_in(vm: &mut Vm, registry: &Arc<Registry>, full: bool) -> usize {
         .collect();
     drop(handles);
     let n = objects.len();
-    let index: HashMap<usize, usize> = objects
+    if std::env::var_os("GILT_GC_DEBUG").is_some() {
+        eprintln!("gc full={full} live={n}");
+    }
+    let index: HashMap<usize, usize, Addresses> = objects
         .iter()
         .enumerate()
         .map(|(i, o)| (o.addr(), i))

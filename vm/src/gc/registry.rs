@@ -24,6 +24,9 @@ const BATCH: usize = 256;
 /// many new containers (or as many as survived the last one, if more).
 pub const DEFAULT_THRESHOLD: usize = 700;
 
+/// Young collections between two full ones, at the least.
+const YOUNG_RUNS_PER_FULL: usize = 100;
+
 /// Some interpreter has a collection due (the breaker looks at this).
 static DUE: AtomicBool = AtomicBool::new(false);
 
@@ -51,6 +54,8 @@ pub struct Registry {
     /// in proportion to the growth of the heap).
     pub(super) old_total: AtomicUsize,
     pub(super) old_pending: AtomicUsize,
+    /// Young collections since the last full one.
+    pub(super) young_runs: AtomicUsize,
     /// `gc.get_threshold()[0]`.
     pub(super) threshold: AtomicUsize,
     /// `gc.isenabled()`.
@@ -71,6 +76,7 @@ impl Default for Registry {
             young_count: AtomicUsize::new(0),
             old_total: AtomicUsize::new(0),
             old_pending: AtomicUsize::new(0),
+            young_runs: AtomicUsize::new(0),
             threshold: AtomicUsize::new(DEFAULT_THRESHOLD),
             enabled: AtomicBool::new(true),
             running: AtomicBool::new(false),
@@ -95,9 +101,12 @@ impl Registry {
         self.young_count.load(Ordering::Relaxed)
     }
 
-    /// Should this collection look at the old objects too?
+    /// Should this collection look at the old objects too? After as many
+    /// young collections as CPython makes between two of its oldest (its
+    /// thresholds 10 x 10), and only if the old objects grew by a quarter.
     pub(super) fn full_due(&self) -> bool {
-        self.old_pending.load(Ordering::Relaxed) > self.old_total.load(Ordering::Relaxed) / 4
+        self.young_runs.load(Ordering::Relaxed) >= YOUNG_RUNS_PER_FULL
+            && self.old_pending.load(Ordering::Relaxed) > self.old_total.load(Ordering::Relaxed) / 4
     }
 }
 
