@@ -671,7 +671,11 @@ pub fn format_syntax_error(filename: &str, source: &str, err: &ParseError) -> St
     }
     if caret && (!shown.is_empty() || col as usize > indent) {
         // Columns count characters; the caret line is relative to the shown text.
-        let col = (col as usize).min(text.len());
+        let mut col = (col as usize).min(text.len());
+        // A column inside a multi-byte character points at that character.
+        while !text.is_char_boundary(col) {
+            col -= 1;
+        }
         let caret_col = text[..col]
             .chars()
             .count()
@@ -683,7 +687,11 @@ pub fn format_syntax_error(filename: &str, source: &str, err: &ParseError) -> St
         } else {
             end_col as usize
         };
-        let underlined = &text[col..end_col.clamp(col, text.len())];
+        let mut end_col = end_col.clamp(col, text.len());
+        while !text.is_char_boundary(end_col) {
+            end_col += 1;
+        }
+        let underlined = &text[col..end_col];
         // CPython measures this one error in bytes, not characters.
         let width = if err.msg.starts_with("bytes can only contain ASCII") {
             underlined.len()
