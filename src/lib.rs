@@ -186,6 +186,18 @@ impl Interpreter {
         Ok(self.run_main_in(&shown, &bytes, Some(&cwd), package))
     }
 
+    /// Start recording the GIL's trace: every span a thread holds the GIL
+    /// or waits for it, and why it let go (see [`Interpreter::take_gil_trace`]).
+    pub fn start_gil_trace(&self) {
+        self.inner.lock.watch(|w| w.start_trace());
+    }
+
+    /// Stop recording and return the trace as Chrome trace-event JSON (it
+    /// opens in Perfetto), or None if none was being recorded.
+    pub fn take_gil_trace(&self) -> Option<String> {
+        gilt_stdlib::take_gil_trace(&mut self.inner.enter())
+    }
+
     /// Wait for the threads the program started that are not daemons (if it
     /// imported `threading`), as CPython does before the process exits. A
     /// host calls this when it is done with the interpreter.

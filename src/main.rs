@@ -20,6 +20,10 @@ const HELP: &str = "Options:
 -B, -E, -s, -S
        : accepted for compatibility with CPython; no effect
 -V     : print the version number and exit (also --version)
+-X gil-trace=FILE
+       : record when each thread held the GIL, why it let go and how long
+         others waited, as Chrome trace-event JSON (opens in Perfetto);
+         other -X options are accepted and have no effect
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -28,6 +32,9 @@ Developer options (first on the command line):
 --dump-ast [--include-attributes] FILE
        : print FILE's syntax tree as CPython's ast.dump() does; with
          --include-attributes, with positions (include_attributes=True)
+--gil-trace TRACE --svg OUT
+       : draw a trace written by -X gil-trace as an SVG timeline, one lane
+         per thread
 --parse-only FILE...
        : parse each FILE and report how many parsed (for timing)
 ";
@@ -83,6 +90,8 @@ struct Options {
     quiet: bool,
     /// What follows the program: `sys.argv[1:]`.
     args: Vec<String>,
+    /// `-X gil-trace=FILE`: where to write the GIL's trace.
+    gil_trace: Option<String>,
 }
 
 /// What the command line asks for besides running a program.
@@ -107,6 +116,7 @@ fn run(args: Vec<String>) -> ExitCode {
             }
         }
         Some("--parse-only") => return parse_only(&args[1..]),
+        Some("--gil-trace") => return draw_gil_trace(&args[1..]),
         _ => {}
     }
     match parse_args(&args) {
@@ -132,6 +142,7 @@ fn parse_args(args: &[String]) -> Parsed {
         inspect: false,
         quiet: false,
         args: Vec::new(),
+        gil_trace: None,
     };
     let mut i = 0;
     while i < args.len() {
@@ -176,6 +187,23 @@ fn parse_args(args: &[String]) -> Parsed {
                             options.args = args[i..].to_vec();
                             return Parsed::Run(options);
                         }
+                        'X' => {
+                            let rest: String = flags[at + 1..].iter().collect();
+                            let value = if !rest.is_empty() {
+                                rest
+                            } else if let Some(next) = args.get(i) {
+                                i += 1;
+                                next.clone()
+                            } else {
+                                return Parsed::Error("Argument expected for the -X option".into());
+                            };
+                            // Other -X options (CPython's) are accepted and
+                            // have no effect.
+                            if let Some(file) = value.strip_prefix("gil-trace=") {
+                                options.gil_trace = Some(file.to_string());
+                            }
+                            break;
+                        }
                         'i' => options.inspect = true,
                         'q' => options.quiet = true,
                         // -u: Gilt's stdout and stderr are written through at
@@ -209,9 +237,22 @@ fn script_or_stdin(word: &str) -> Program {
 fn run_program(options: Options) -> i32 {
     gilt::install_sigint_handler();
     let mut interp = gilt::Interpreter::new();
+    let trace = options.gil_trace.clone();
+    if trace.is_some() {
+        interp.start_gil_trace();
+    }
     let code = run_in(&mut interp, options);
     // As CPython does before it exits: wait for the non-daemon threads.
     interp.shutdown();
+    if let (Some(path), Some(json)) = (trace, interp.take_gil_trace()) {
+        if let Err(e) = std::fs::write(&path, json) {
+            eprintln!(
+                "{}: can't write the GIL trace to '{path}': {}",
+                program_name(),
+                errno_text(&e)
+            );
+        }
+    }
     code
 }
 
@@ -351,6 +392,20 @@ fn parse_only(paths: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `--gil-trace TRACE --svg OUT`: the drawing is done in Python, by the
+/// built-in module `_giltrace`, run as `__main__`.
+fn draw_gil_trace(args: &[String]) -> ExitCode {
+    let mut interp = gilt::Interpreter::new();
+    interp.set_argv(
+        std::iter::once("--gil-trace".to_string())
+            .chain(args.iter().cloned())
+            .collect(),
+    );
+    let code = interp.run_script("<gil-trace>", b"import _giltrace\n_giltrace.main()\n");
+    interp.shutdown();
+    exit_code(code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -366,6 +421,7 @@ mod tests {
             inspect,
             quiet: false,
             args: args.iter().map(|s| s.to_string()).collect(),
+            gil_trace: None,
         })
     }
 
@@ -400,6 +456,23 @@ mod tests {
         assert_eq!(
             parse(&["-i", "-c"]),
             Parsed::Error("Argument expected for the -c option".into())
+        );
+    }
+
+    #[test]
+    fn x_options_take_a_value_and_gil_trace_names_a_file() {
+        let Parsed::Run(o) = parse(&["-X", "gil-trace=t.json", "f.py"]) else {
+            panic!("not a run")
+        };
+        assert_eq!(o.gil_trace.as_deref(), Some("t.json"));
+        assert_eq!(o.program, Program::Script("f.py".into()));
+        let Parsed::Run(o) = parse(&["-Xdev", "f.py"]) else {
+            panic!("not a run")
+        };
+        assert_eq!(o.gil_trace, None);
+        assert_eq!(
+            parse(&["-X"]),
+            Parsed::Error("Argument expected for the -X option".into())
         );
     }
 }

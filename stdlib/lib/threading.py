@@ -382,6 +382,9 @@ def _newname(template="Thread-%d"):
 _active_limbo_lock = RLock()
 _active = {}
 _limbo = {}
+# Every thread's name by ident, kept after it ends: the GIL's trace names
+# its lanes with them (see the gil module).
+_names = {}
 _shutdown_locks = set()
 
 
@@ -504,6 +507,7 @@ class Thread:
             self._native_id = get_native_id()
             with _active_limbo_lock:
                 _active[self._ident] = self
+                _names[self._ident] = self._name
                 del _limbo[self]
             self._started.set()
             try:
@@ -611,6 +615,7 @@ class _MainThread(Thread):
         self._native_id = get_native_id()
         with _active_limbo_lock:
             _active[self._ident] = self
+            _names[self._ident] = self._name
 
 
 class _DummyThread(Thread):

@@ -9,6 +9,8 @@
 pub mod args;
 pub mod class;
 mod modules;
+
+pub use modules::gil::take_trace as take_gil_trace;
 pub mod num;
 pub mod sha512;
 pub mod structseq;

@@ -4,6 +4,7 @@ mod bisect;
 mod cmath;
 mod errno;
 mod gc;
+pub mod gil;
 mod greenlet;
 mod heapq;
 mod imp;
@@ -33,6 +34,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("cmath", cmath::init),
     ("errno", errno::init),
     ("gc", gc::init),
+    ("gil", gil::init),
     ("math", math::init),
     ("operator", operator::init),
     ("posix", posix::init),

@@ -171,7 +171,7 @@ fn raise_signal(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
 /// `signal.pause()`: sleep until a signal arrives, then run its handler.
 fn pause(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
     args::parse("pause", [], 0, args, kwargs)?;
-    vm.gil.release(signals::pause);
+    vm.gil.release_for("signal.pause", signals::pause);
     if vm.main_thread && signals::pending() {
         breaker::run_signal_handlers(vm)?;
     }

@@ -233,7 +233,7 @@ fn communicate(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
         with_child(pid, |r| (r.stdin.take(), r.stdout.take(), r.stderr.take()))
             .ok_or_else(no_child)?;
     let deadline = timeout.map(|t| Instant::now() + t);
-    let (out, err, out_rx, err_rx) = vm.gil.release(move || {
+    let (out, err, out_rx, err_rx) = vm.gil.release_for("subprocess.communicate", move || {
         if let Some(mut w) = stdin {
             let data = input.unwrap_or_default();
             // A writer thread, so a child that fills its output first
@@ -311,7 +311,8 @@ fn wait(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
             Some(d) => pause.min(d.saturating_duration_since(Instant::now())),
             None => pause,
         };
-        vm.gil.release(|| std::thread::sleep(nap));
+        vm.gil
+            .release_for("subprocess.wait", || std::thread::sleep(nap));
         if vm.main_thread && gilt_vm::signals::pending() {
             gilt_vm::eval::breaker::run_signal_handlers(vm)?;
         }
@@ -346,7 +347,7 @@ fn close_stdin(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
         _ => Vec::new(),
     };
     if let Some(Some(mut w)) = with_child(pid, |r| r.stdin.take()) {
-        let result = vm.gil.release(move || w.write_all(&data));
+        let result = vm.gil.release_for("pipe write", move || w.write_all(&data));
         if let Err(e) = result {
             if e.kind() != std::io::ErrorKind::BrokenPipe {
                 return Err(io_error(vm, &e));

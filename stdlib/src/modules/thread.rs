@@ -152,7 +152,9 @@ fn start_new_thread(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value>
         return Err(Raise::new(ExcKind::RuntimeError, "can't start new thread"));
     }
     // The new thread reports its ident before it waits for the GIL.
-    let ident = vm.gil.release(|| ready_rx.recv().unwrap_or(0));
+    let ident = vm
+        .gil
+        .release_for("thread start", || ready_rx.recv().unwrap_or(0));
     Ok(Value::Int(ident))
 }
 
@@ -312,7 +314,7 @@ fn wait_for<S>(
             Some(d) => d.min(Instant::now() + SLICE),
             None => Instant::now() + SLICE,
         };
-        let taken = vm.gil.release(|| {
+        let taken = vm.gil.release_for("lock.acquire", || {
             let mut guard = mutex.lock();
             loop {
                 if try_take(&mut guard) {

@@ -24,6 +24,8 @@
 //! lock a switch interval, hands over with [`Gil::switch`]: it lets go and
 //! waits until another thread has actually taken the lock.
 
+pub mod watch;
+
 use parking_lot::{Condvar, Mutex};
 use std::cell::UnsafeCell;
 use std::marker::PhantomData;
@@ -92,6 +94,8 @@ struct Holding {
     held: bool,
     /// Bumped by every acquisition: a thread handing over waits for it to move.
     handovers: u64,
+    /// Counters and the trace (see `watch`).
+    watch: watch::Watch,
 }
 
 /// The lock itself, its two conditions, and the eval breaker's GIL part.
@@ -156,6 +160,7 @@ impl GilLock {
     fn take(&self, urgent: bool) {
         let s = &*self.state;
         let mut holding = s.holding.lock();
+        let asked = holding.held.then(Instant::now);
         if holding.held {
             s.waiters.fetch_add(1, Ordering::SeqCst);
             if urgent {
@@ -171,21 +176,30 @@ impl GilLock {
         }
         holding.held = true;
         holding.handovers = holding.handovers.wrapping_add(1);
+        holding.watch.taken(asked, Instant::now());
         s.drop_request.store(false, Ordering::Relaxed);
         s.taken.notify_all();
         drop(holding);
         crate::gc::registry::enter(&s.registry);
     }
 
-    fn unlock(&self) {
+    fn unlock(&self, reason: watch::Reason) {
         crate::gc::registry::leave();
-        self.state.holding.lock().held = false;
+        let mut holding = self.state.holding.lock();
+        holding.watch.released(reason);
+        holding.held = false;
+        drop(holding);
         self.state.freed.notify_one();
     }
 
     /// The containers made under this lock (see `gc`).
     pub fn registry(&self) -> &Arc<crate::gc::Registry> {
         &self.state.registry
+    }
+
+    /// Look at (or start, or stop) what the lock's watch records.
+    pub fn watch<R>(&self, f: impl FnOnce(&mut watch::Watch) -> R) -> R {
+        f(&mut self.state.holding.lock().watch)
     }
 
     /// `sys.getswitchinterval()` in seconds.
@@ -213,6 +227,12 @@ impl Gil {
     /// `f` gets no access to Python objects: the token is borrowed mutably.
     /// Coming back, this thread asks for the lock at once.
     pub fn release<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        self.release_for("blocking call", f)
+    }
+
+    /// `release`, naming the blocking call (`time.sleep`, `lock.acquire`)
+    /// for the GIL's trace.
+    pub fn release_for<R>(&mut self, what: watch::Reason, f: impl FnOnce() -> R) -> R {
         struct Reacquire<'a>(&'a GilLock);
         impl Drop for Reacquire<'_> {
             // Runs on unwind too: the thread always gets the GIL back.
@@ -220,7 +240,7 @@ impl Gil {
                 self.0.take(true);
             }
         }
-        self.lock.unlock();
+        self.lock.unlock(what);
         let r = {
             let _again = Reacquire(&self.lock);
             f()
@@ -261,16 +281,22 @@ impl Gil {
         if !asked {
             return false;
         }
-        self.switch();
+        self.switch_for(watch::INTERVAL);
         true
     }
 
     /// Let another thread take the lock, wait until one has, then wait for the
     /// lock again: a real handover (`time.sleep(0)` does this too).
     pub fn switch(&mut self) {
+        self.switch_for("yield");
+    }
+
+    /// `switch`, naming why for the GIL's trace.
+    pub fn switch_for(&mut self, reason: watch::Reason) {
         let s = &*self.lock.state;
         crate::gc::registry::leave();
         let mut holding = s.holding.lock();
+        holding.watch.released(reason);
         let seen = holding.handovers;
         holding.held = false;
         s.freed.notify_one();
@@ -292,7 +318,7 @@ impl Gil {
 
 impl Drop for Gil {
     fn drop(&mut self) {
-        self.lock.unlock();
+        self.lock.unlock("exit");
     }
 }
 

@@ -29,7 +29,7 @@ pub fn wait(
             (true, None) => Some(SLICE),
             (false, l) => l,
         };
-        let result = vm.gil.release(|| poll_once(fds, step));
+        let result = vm.gil.release_for("select", || poll_once(fds, step));
         match result {
             Ok(Some(ready)) => return Ok(Ok(ready)),
             Ok(None) => {}

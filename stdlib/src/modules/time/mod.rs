@@ -137,11 +137,12 @@ fn sleep(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
         .map_err(|_| Raise::new(ExcKind::OverflowError, "sleep length is too large"))?;
     if duration.is_zero() {
         // `sleep(0)` yields: another thread waiting for the GIL runs first.
-        vm.gil.switch();
+        vm.gil.switch_for("time.sleep(0)");
         return Ok(Value::None);
     }
     if !vm.main_thread {
-        vm.gil.release(|| std::thread::sleep(duration));
+        vm.gil
+            .release_for("time.sleep", || std::thread::sleep(duration));
         return Ok(Value::None);
     }
     // The main thread sleeps in slices: a signal's handler (Ctrl-C's
@@ -154,7 +155,8 @@ fn sleep(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
             break;
         }
         let slice = left.min(std::time::Duration::from_millis(20));
-        vm.gil.release(|| std::thread::sleep(slice));
+        vm.gil
+            .release_for("time.sleep", || std::thread::sleep(slice));
         if gilt_vm::signals::pending() {
             gilt_vm::eval::breaker::run_signal_handlers(vm)?;
         }

@@ -147,13 +147,13 @@ fn os_write(vm: &mut Vm, raw: &Raw, data: &[u8]) -> PyResult<()> {
             return Ok(());
         }
     }
-    let r = vm.gil.release(|| raw.write_all(data));
+    let r = vm.gil.release_for("file write", || raw.write_all(data));
     errors::check(vm, r)
 }
 
 /// One read of at most `max` bytes from the OS, with the GIL released.
 fn os_read(vm: &mut Vm, raw: &Raw, max: usize) -> PyResult<Vec<u8>> {
-    let r = vm.gil.release(|| raw.read_chunk(max));
+    let r = vm.gil.release_for("file read", || raw.read_chunk(max));
     errors::check(vm, r)
 }
 
@@ -190,7 +190,7 @@ pub fn read(vm: &mut Vm, f: &Cell, n: Option<usize>) -> PyResult<Vec<u8>> {
     file.rpos = 0;
     let size = file.size.max(1);
     let Some(n) = n else {
-        let rest = vm.gil.release(|| raw.read_to_end());
+        let rest = vm.gil.release_for("file read", || raw.read_to_end());
         out.extend(errors::check(vm, rest)?);
         return Ok(out);
     };
@@ -314,7 +314,7 @@ pub fn flush(vm: &mut Vm, f: &Cell) -> PyResult<()> {
     };
     let raw = raw_or(vm, f, msg)?;
     flush_writes(vm, f)?;
-    let r = vm.gil.release(|| raw.flush());
+    let r = vm.gil.release_for("file flush", || raw.flush());
     errors::check(vm, r)
 }
 

@@ -273,7 +273,7 @@ pub fn open(vm: &mut Vm, args: &[Value], kwargs: &Kw) -> PyResult<Value> {
         }
         Target::Path(path) => {
             let flags = mode.flags;
-            let opened = vm.gil.release(|| raw::open(&path, flags));
+            let opened = vm.gil.release_for("open", || raw::open(&path, flags));
             let file = opened.map_err(|e| errors::os_error(vm, &e, Some(&name)))?;
             let raw = Raw::File(std::sync::Arc::new(file));
             if mode.flags.append {
